@@ -1,0 +1,137 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { randomToken } from './shared/secrets.ts';
+
+/**
+ * Configuration is read once from the environment, validated and frozen. A bad value stops
+ * start-up naming the variable (ConfigError), never half-way through a request.
+ * Every variable is listed, with its default, in README.md.
+ */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly baseUrl: string;
+  readonly databaseUrl: string;
+  readonly dialect: 'sqlite' | 'postgres';
+  /** SQLite file path, or ':memory:'. Only for the sqlite dialect. */
+  readonly sqliteFile: string;
+  readonly pgPoolMax: number;
+  readonly demo: boolean;
+  readonly secretKey: string;
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
+  readonly trustProxy: boolean;
+  readonly logLevel: string;
+  readonly defaultLanguage: 'en' | 'es';
+  readonly sessionDays: number;
+  readonly secureCookies: boolean;
+  readonly dataDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
+    super(`Configuration error in ${variable}: ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(name, `expected a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `expected true or false, got "${env[name]}"`);
+}
+
+/**
+ * The secret that signs CSRF tokens. Several app servers must share one, so it comes from
+ * SECRET_KEY; on a single machine it is generated once into the data directory.
+ */
+function secretKey(env: Env, dataDir: string): string {
+  const raw = env.SECRET_KEY;
+  if (raw !== undefined && raw !== '') {
+    if (raw.length < 32) throw new ConfigError('SECRET_KEY', 'must be at least 32 characters');
+    return raw;
+  }
+  const file = resolve(dataDir, 'secret-key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomToken(48);
+  writeFileSync(file, key, { mode: 0o600 });
+  return key;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST || '127.0.0.1';
+  const dataDir = resolve(env.DATA_DIR || './data');
+  const databaseUrl = env.DATABASE_URL || `sqlite:${resolve(dataDir, 'mutua.sqlite')}`;
+  let dialect: Config['dialect'];
+  let sqliteFile = '';
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    dialect = 'postgres';
+  } else if (databaseUrl.startsWith('sqlite:')) {
+    dialect = 'sqlite';
+    sqliteFile = databaseUrl.slice('sqlite:'.length);
+    if (sqliteFile === '') throw new ConfigError('DATABASE_URL', 'sqlite: needs a file path');
+    if (sqliteFile !== ':memory:') {
+      sqliteFile = resolve(sqliteFile);
+      mkdirSync(dirname(sqliteFile), { recursive: true });
+    }
+  } else {
+    throw new ConfigError('DATABASE_URL', 'must start with sqlite: or postgres://');
+  }
+  const baseUrl = (env.BASE_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    const u = new URL(baseUrl);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+  } catch {
+    throw new ConfigError('BASE_URL', `expected an http(s) URL, got "${baseUrl}"`);
+  }
+  const smtpUrl = env.SMTP_URL || null;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) {
+    throw new ConfigError('SMTP_URL', 'must start with smtp:// or smtps://');
+  }
+  const defaultLanguage = env.DEFAULT_LANGUAGE || 'en';
+  if (defaultLanguage !== 'en' && defaultLanguage !== 'es') {
+    throw new ConfigError('DEFAULT_LANGUAGE', 'must be en or es');
+  }
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `unknown level "${logLevel}"`);
+  }
+  return Object.freeze({
+    port,
+    host,
+    baseUrl,
+    databaseUrl,
+    dialect,
+    sqliteFile,
+    pgPoolMax: int(env, 'PG_POOL_MAX', 10, 1, 200),
+    demo: bool(env, 'MUTUA_DEMO', false),
+    secretKey: secretKey(env, dataDir),
+    smtpUrl,
+    mailFrom: env.MAIL_FROM || 'Mutua <no-reply@localhost>',
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    logLevel,
+    defaultLanguage,
+    sessionDays: int(env, 'SESSION_DAYS', 30, 1, 365),
+    secureCookies: baseUrl.startsWith('https://'),
+    dataDir,
+  });
+}

@@ -1,0 +1,57 @@
+/**
+ * Roles a person holds in one network, and what each may do. Pure: no I/O, so every rule here
+ * is tested directly and services only ask `can(role, action)`.
+ *
+ * Solidarity, not charity: a neighbour can both ask and offer; the roles below add duties
+ * (volunteering, coordinating, administering), never a "recipient" class.
+ */
+export const ROLES = ['neighbour', 'volunteer', 'coordinator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+const RANK: Record<Role, number> = { neighbour: 0, volunteer: 1, coordinator: 2, admin: 3 };
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export function atLeast(role: Role | null | undefined, minimum: Role): boolean {
+  return role != null && RANK[role] >= RANK[minimum];
+}
+
+/** The lower of two roles: an API token never grants more than its owner holds today. */
+export function lowerRole(a: Role, b: Role): Role {
+  return RANK[a] <= RANK[b] ? a : b;
+}
+
+export const ACTIONS = {
+  'network.view': 'neighbour',
+  'people.list': 'coordinator',
+  'people.view': 'coordinator',
+  'people.add': 'coordinator',
+  'invitations.create': 'coordinator',
+  'invitations.list': 'coordinator',
+  'members.change_role': 'admin',
+  'members.remove': 'admin',
+  'network.settings': 'admin',
+  'areas.manage': 'admin',
+  'audit.view': 'admin',
+} as const satisfies Record<string, Role>;
+export type Action = keyof typeof ACTIONS;
+
+export function can(role: Role | null | undefined, action: Action): boolean {
+  return atLeast(role, ACTIONS[action]);
+}
+
+/**
+ * Which roles someone may hand out (by invitation or role change): a coordinator brings in
+ * neighbours and volunteers; only an admin makes coordinators and admins.
+ */
+export function assignableRoles(role: Role | null | undefined): Role[] {
+  if (role === 'admin') return [...ROLES];
+  if (role === 'coordinator') return ['neighbour', 'volunteer'];
+  return [];
+}
+
+export function canAssign(actorRole: Role | null | undefined, target: Role): boolean {
+  return assignableRoles(actorRole).includes(target);
+}

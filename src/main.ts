@@ -1,0 +1,53 @@
+import { ConfigError, loadConfig } from './config.ts';
+import { buildApp } from './server/app.ts';
+import { seedDemo } from './server/demo/seed-demo.ts';
+import { createDeps } from './server/runtime.ts';
+import { prepareSetupLink } from './server/setup/setup.service.ts';
+
+/**
+ * Starts Mutua: config, database (migrated to the latest schema), the demo network in demo
+ * mode, the one-time setup link on a fresh production install, then HTTP.
+ */
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const deps = await createDeps(config);
+  const app = await buildApp(deps);
+
+  if (config.demo) {
+    const seeded = await seedDemo(deps);
+    app.log.info(seeded ? 'demo network seeded' : 'demo network already present');
+  } else {
+    const link = await prepareSetupLink(deps);
+    if (link) {
+      // Printed on purpose: the console of the server is the one place only its operator reads.
+      console.log(`\nNo operator yet. Open this one-time link to set up Mutua:\n  ${link}\n`);
+    }
+  }
+
+  const close = async () => {
+    await app.close();
+    await deps.db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+
+  await app.listen({ port: config.port, host: config.host });
+  console.log(
+    `Mutua is running at ${config.baseUrl}${config.demo ? ' (demo mode: see README for the demo accounts)' : ''}`,
+  );
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

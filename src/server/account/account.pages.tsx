@@ -1,0 +1,271 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { ROLES, type Role } from '../../domain/access/roles.ts';
+import { AppError } from '../../shared/app-error.ts';
+import type { ApiToken } from '../api-tokens/api-token.repository.ts';
+import { createApiToken, myApiTokens, revokeApiToken } from '../api-tokens/api-token.service.ts';
+import { actionLabel } from '../audit/audit.pages.tsx';
+import type { AuditEvent } from '../audit/audit.repository.ts';
+import { ownSecurityEvents } from '../audit/audit.service.ts';
+import { NAME_MAX } from '../auth/auth.schema.ts';
+import { endSession, listSessions } from '../auth/auth.service.ts';
+import type { SessionInfo } from '../auth/session.repository.ts';
+import type { Deps } from '../deps.ts';
+import { cookieOptions, LANG_COOKIE } from '../http/context.ts';
+import { formValues, parseForm } from '../http/forms.ts';
+import type { NetworkOfPerson } from '../networks/membership.repository.ts';
+import { myNetworks } from '../networks/network.service.ts';
+import { CsrfField, ErrorSummary, Field, SelectField, Submit, When } from '../pages/components.tsx';
+import { type FormState, formFailure } from '../pages/form-state.ts';
+import { Layout } from '../pages/layout.tsx';
+import { doneNotice } from '../pages/notices.ts';
+import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import type { Person } from '../people/person.repository.ts';
+import { RoleSchema } from '../people/person.schema.ts';
+import { myProfile, updateMyProfile } from './account.service.ts';
+
+const ProfileInput = Type.Object({
+  displayName: Type.String({ minLength: 1, maxLength: NAME_MAX }),
+  language: Type.Union([Type.Literal('en'), Type.Literal('es')]),
+});
+
+const TokenInput = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 80 }),
+  networkSlug: Type.String({ minLength: 1, maxLength: 60 }),
+  role: RoleSchema,
+  expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+});
+
+interface AccountData {
+  person: Person;
+  sessions: SessionInfo[];
+  tokens: ApiToken[];
+  networks: NetworkOfPerson[];
+  events: AuditEvent[];
+}
+
+function AccountPage({
+  ctx,
+  data,
+  profile,
+  tokenForm,
+  newToken,
+  notice,
+}: {
+  ctx: PageCtx;
+  data: AccountData;
+  profile: FormState;
+  tokenForm: FormState;
+  newToken?: string | undefined;
+  notice?: string | undefined;
+}) {
+  const { t } = ctx;
+  const currentSession = ctx.actor.kind === 'person' ? ctx.actor.sessionId : '';
+  const profileValues = profile.values ?? {
+    displayName: data.person.displayName,
+    language: data.person.preferredLanguage ?? ctx.lang,
+  };
+  return (
+    <Layout ctx={ctx} title={t('account.title')} notice={notice}>
+      <h1>{t('account.title')}</h1>
+      <p>{data.person.email ?? data.person.phone}</p>
+
+      <h2>{t('account.profile')}</h2>
+      <ErrorSummary ctx={ctx} errors={profile.errors} message={profile.message} />
+      <form method="post" action="/account/profile" novalidate>
+        <CsrfField ctx={ctx} />
+        <Field
+          ctx={ctx}
+          name="displayName"
+          label={t('field.displayName')}
+          values={profileValues}
+          errors={profile.errors}
+        />
+        <SelectField
+          ctx={ctx}
+          name="language"
+          label={t('field.language')}
+          values={profileValues}
+          errors={profile.errors}
+          options={[
+            { value: 'en', label: 'English' },
+            { value: 'es', label: 'Español' },
+          ]}
+        />
+        <Submit>{t('form.save')}</Submit>
+      </form>
+
+      <h2>{t('account.sessions')}</h2>
+      <p>{t('account.sessionsIntro')}</p>
+      <ul>
+        {data.sessions.map((s) => (
+          <li key={s.id}>
+            {s.userAgent || t('account.unknownDevice')} · <When ctx={ctx} iso={s.lastSeenAt} />
+            {s.id === currentSession ? (
+              <strong> · {t('account.thisSession')}</strong>
+            ) : (
+              <form method="post" action={`/account/sessions/${s.id}/revoke`} class="inline">
+                {' · '}
+                <CsrfField ctx={ctx} />
+                <button type="submit" class="link">
+                  {t('account.endSession')}
+                </button>
+              </form>
+            )}
+          </li>
+        ))}
+      </ul>
+
+      <h2 id="tokens">{t('account.tokens')}</h2>
+      <p>{t('account.tokensIntro')}</p>
+      {newToken && (
+        <div class="notice" role="status">
+          <p>{t('account.tokenCreated')}</p>
+          <p class="token">{newToken}</p>
+        </div>
+      )}
+      {data.tokens.length > 0 && (
+        <ul>
+          {data.tokens.map((tk) => (
+            <li key={tk.id}>
+              <strong>{tk.name}</strong> · <code>{tk.prefix}…</code> · {tk.networkSlug} ·{' '}
+              {t(`role.${tk.role}`)}
+              <form method="post" action={`/account/tokens/${tk.id}/revoke`} class="inline">
+                {' · '}
+                <CsrfField ctx={ctx} />
+                <button type="submit" class="link">
+                  {t('account.revokeToken', { name: tk.name })}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+      {data.networks.length > 0 && (
+        <>
+          <ErrorSummary ctx={ctx} errors={tokenForm.errors} message={tokenForm.message} />
+          <form method="post" action="/account/tokens#tokens" novalidate>
+            <CsrfField ctx={ctx} />
+            <Field
+              ctx={ctx}
+              name="name"
+              label={t('account.tokenName')}
+              hint={t('account.tokenNameHint')}
+              values={tokenForm.values}
+              errors={tokenForm.errors}
+            />
+            <SelectField
+              ctx={ctx}
+              name="networkSlug"
+              label={t('account.tokenNetwork')}
+              values={tokenForm.values}
+              errors={tokenForm.errors}
+              options={data.networks.map((n) => ({ value: n.slug, label: n.name }))}
+            />
+            <SelectField
+              ctx={ctx}
+              name="role"
+              label={t('field.role')}
+              hint={t('account.tokenRoleHint')}
+              values={tokenForm.values}
+              errors={tokenForm.errors}
+              options={ROLES.map((r: Role) => ({ value: r, label: t(`role.${r}`) }))}
+            />
+            <Field
+              ctx={ctx}
+              name="expiresInDays"
+              label={t('account.tokenExpires')}
+              hint={t('account.tokenExpiresHint')}
+              inputmode="numeric"
+              values={tokenForm.values}
+              errors={tokenForm.errors}
+            />
+            <Submit>{t('account.createToken')}</Submit>
+          </form>
+        </>
+      )}
+
+      <h2>{t('account.security')}</h2>
+      <ul>
+        {data.events.map((e) => (
+          <li key={e.id}>
+            <When ctx={ctx} iso={e.createdAt} /> · {actionLabel(ctx, e.action)}
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+type Done = { Querystring: { done?: string } };
+
+export function registerAccountPages(app: FastifyInstance, deps: Deps): void {
+  const load = async (req: FastifyRequest): Promise<AccountData> => {
+    const actor = req.ctx.actor;
+    const person = await myProfile(deps, actor);
+    const [sessions, tokens, networks, events] = await Promise.all([
+      listSessions(deps, actor),
+      myApiTokens(deps, actor),
+      myNetworks(deps, actor),
+      ownSecurityEvents(deps, person.id),
+    ]);
+    return { person, sessions, tokens, networks, events };
+  };
+  const page = async (
+    req: FastifyRequest<Done>,
+    profile: FormState,
+    tokenForm: FormState,
+    newToken?: string,
+  ) => (
+    <AccountPage
+      ctx={pageCtx(req)}
+      data={await load(req)}
+      profile={profile}
+      tokenForm={tokenForm}
+      newToken={newToken}
+      notice={doneNotice(req.ctx.t, req.query.done)}
+    />
+  );
+
+  app.get<Done>('/account', async (req, reply) => {
+    if (req.ctx.actor.kind !== 'person') return reply.redirect('/sign-in?next=/account');
+    return sendPage(reply, await page(req, {}, {}));
+  });
+
+  app.post<Done>('/account/profile', async (req, reply) => {
+    const values = formValues(req.body);
+    const parsed = parseForm(ProfileInput, values);
+    if (!parsed.ok)
+      return sendPage(reply, await page(req, { values, errors: parsed.errors }, {}), 422);
+    await updateMyProfile(deps, req.ctx.actor, parsed.value);
+    // The choice made here wins over an earlier one from the language links.
+    reply.setCookie(LANG_COOKIE, parsed.value.language, cookieOptions(deps, 365 * 86_400));
+    return reply.redirect('/account?done=saved', 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/account/sessions/:id/revoke', async (req, reply) => {
+    await endSession(deps, req.ctx.actor, req.params.id);
+    return reply.redirect('/account?done=revoked', 303);
+  });
+
+  app.post<Done>('/account/tokens', async (req, reply) => {
+    if (req.ctx.actor.kind !== 'person') throw new AppError('SIGN_IN_REQUIRED');
+    const values = formValues(req.body);
+    const parsed = parseForm(TokenInput, values);
+    if (!parsed.ok)
+      return sendPage(reply, await page(req, {}, { values, errors: parsed.errors }), 422);
+    try {
+      const { token } = await createApiToken(deps, { actor: req.ctx.actor, input: parsed.value });
+      // Shown once: only the hash is kept.
+      return sendPage(reply, await page(req, {}, {}, token), 201);
+    } catch (e) {
+      const { status, state } = formFailure(req, e);
+      return sendPage(reply, await page(req, {}, { values, ...state }), status);
+    }
+  });
+
+  app.post<{ Params: { id: string } }>('/account/tokens/:id/revoke', async (req, reply) => {
+    await revokeApiToken(deps, req.ctx.actor, req.params.id);
+    return reply.redirect('/account?done=revoked#tokens', 303);
+  });
+}

@@ -1,0 +1,28 @@
+import type { Language } from '../../i18n/i18n.ts';
+import { AppError } from '../../shared/app-error.ts';
+import { isoNow } from '../../shared/clock.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Deps } from '../deps.ts';
+import { findPerson, type Person, updateProfile } from '../people/person.repository.ts';
+
+export async function myProfile(deps: Pick<Deps, 'db'>, actor: Actor): Promise<Person> {
+  if (actor.kind !== 'person') throw new AppError('SIGN_IN_REQUIRED');
+  const person = await findPerson(deps.db, actor.personId);
+  if (!person) throw new AppError('SIGN_IN_REQUIRED');
+  return person;
+}
+
+/** Name and language (used for email and SMS in the person's own language). */
+export async function updateMyProfile(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  input: { displayName: string; language: Language },
+): Promise<void> {
+  if (actor.kind !== 'person') throw new AppError('SIGN_IN_REQUIRED');
+  await updateProfile(
+    deps.db,
+    actor.personId,
+    { displayName: input.displayName, preferredLanguage: input.language },
+    isoNow(deps.clock),
+  );
+}

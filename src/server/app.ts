@@ -1,0 +1,104 @@
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { registerAccountPages } from './account/account.pages.tsx';
+import { registerApiDocs } from './api/api-docs.pages.tsx';
+import { registerAuditPages } from './audit/audit.pages.tsx';
+import { registerAuthPages } from './auth/auth.pages.tsx';
+import type { Deps } from './deps.ts';
+import { registerHealthRoutes } from './health/health.routes.ts';
+import { registerRequestContext } from './http/context.ts';
+import { registerErrorHandler } from './http/error-handler.tsx';
+import { registerSecurityHeaders } from './http/security.ts';
+import { registerInvitationPages } from './invitations/invitation.pages.tsx';
+import { registerNetworkPages } from './networks/network.pages.tsx';
+import { registerNetworkRoutes } from './networks/network.routes.ts';
+import { registerStaticAssets } from './pages/static-assets.ts';
+import { registerPeoplePages } from './people/people.pages.tsx';
+import { registerPeopleRoutes } from './people/people.routes.ts';
+import { registerSetupPages } from './setup/setup.pages.tsx';
+
+/** Paths that carry a one-time secret: logged without it. */
+const SECRET_PATH = /\/(reset|invite|setup)\/[^/?#]+/g;
+export function redactUrl(url: string): string {
+  return url.replace(SECRET_PATH, '/$1/[redacted]');
+}
+
+/** 100 KB: the largest form (an area polygon) is 20 KB; nothing here uploads files yet. */
+const BODY_LIMIT = 100 * 1024;
+
+export type App = FastifyInstance;
+
+export async function buildApp(
+  deps: Deps,
+  opts: { logger?: FastifyServerOptions['logger'] } = {},
+): Promise<App> {
+  const app = Fastify({
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: BODY_LIMIT,
+    logger: opts.logger ?? {
+      level: deps.config.logLevel,
+      // Cookies, tokens and bodies never reach the log.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      serializers: {
+        req: (req: { method: string; url: string; ip?: string }) => ({
+          method: req.method,
+          url: redactUrl(req.url),
+        }),
+      },
+    },
+    // 'x-error' names the translated message a form shows for a field (see http/forms.ts).
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: 'array',
+        allErrors: true,
+        keywords: ['x-error'],
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: BODY_LIMIT });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Mutua API',
+        version: '1',
+        description:
+          'The JSON API of a Mutua deployment. Authenticate with a personal API token: `Authorization: Bearer mutua_…`.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: ({ schema, url }) => ({
+      schema:
+        url.startsWith('/api/v1') || url === '/healthz'
+          ? schema
+          : { ...(schema ?? {}), hide: true },
+      url,
+    }),
+  });
+
+  registerRequestContext(app, deps);
+  registerSecurityHeaders(app, deps.config);
+  registerErrorHandler(app);
+  registerStaticAssets(app);
+  registerHealthRoutes(app, deps);
+
+  registerAuthPages(app, deps);
+  registerSetupPages(app, deps);
+  registerAccountPages(app, deps);
+  registerNetworkPages(app, deps);
+  registerPeoplePages(app, deps);
+  registerInvitationPages(app, deps);
+  registerAuditPages(app, deps);
+
+  registerNetworkRoutes(app, deps);
+  registerPeopleRoutes(app, deps);
+  registerApiDocs(app);
+  return app;
+}

@@ -1,0 +1,87 @@
+import { isoNow } from '../../shared/clock.ts';
+import { newId } from '../../shared/ids.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/database.ts';
+import type { Deps } from '../deps.ts';
+import { authorize, type NetworkScope } from '../networks/scope.ts';
+import { type AuditEvent, insertAuditEvent, listAuditEvents } from './audit.repository.ts';
+
+/** What the audit log records. Each action has a translated label (audit.action.*). */
+export const AUDIT_ACTIONS = [
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.sign_out',
+  'auth.sign_up',
+  'auth.password_reset_requested',
+  'auth.password_reset',
+  'session.revoked',
+  'member.added',
+  'member.role_changed',
+  'member.removed',
+  'person.created',
+  'invitation.created',
+  'invitation.accepted',
+  'invitation.revoked',
+  'network.created',
+  'network.settings_changed',
+  'area.created',
+  'area.deleted',
+  'api_token.created',
+  'api_token.revoked',
+  'setup.completed',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntry {
+  actor: Actor;
+  action: AuditAction;
+  networkId?: string | null;
+  subject?: { type: string; id: string };
+  /** Ids and codes only: the audit log must not become a copy of personal data. */
+  details?: Record<string, string | number | boolean | null>;
+}
+
+function actorId(actor: Actor): string | null {
+  return actor.kind === 'person' || actor.kind === 'token' ? actor.personId : null;
+}
+
+/** Writes one entry, inside the caller's transaction when `db` is one. */
+export async function audit(db: Db, clock: Deps['clock'], e: AuditEntry): Promise<void> {
+  const details = { ...(e.details ?? {}) };
+  if (e.actor.kind === 'token') details.via_token = e.actor.tokenId;
+  if (e.actor.kind === 'system') details.system = e.actor.label;
+  await insertAuditEvent(db, {
+    id: newId(),
+    network_id: e.networkId ?? null,
+    actor_id: actorId(e.actor),
+    action: e.action,
+    subject_type: e.subject?.type ?? null,
+    subject_id: e.subject?.id ?? null,
+    details: JSON.stringify(details),
+    created_at: isoNow(clock),
+  });
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** A network's audit log, newest first, for its admins. */
+export async function browseAudit(
+  deps: Pick<Deps, 'db'>,
+  { scope, filter }: { scope: NetworkScope; filter: { action?: string; before?: string } },
+): Promise<AuditEvent[]> {
+  authorize(scope, 'audit.view');
+  return listAuditEvents(deps.db, {
+    networkId: scope.network.id,
+    limit: AUDIT_PAGE_SIZE,
+    ...(filter.action ? { action: filter.action } : {}),
+    ...(filter.before ? { before: filter.before } : {}),
+  });
+}
+
+/** A person's own security history: sign-ins, resets, sessions ended. */
+export async function ownSecurityEvents(
+  deps: Pick<Deps, 'db'>,
+  personId: string,
+): Promise<AuditEvent[]> {
+  return listAuditEvents(deps.db, { networkId: null, subjectId: personId, limit: 20 });
+}

@@ -1,0 +1,363 @@
+import type { FastifyInstance } from 'fastify';
+import { isLanguage } from '../../i18n/i18n.ts';
+import { AppError } from '../../shared/app-error.ts';
+import type { Deps } from '../deps.ts';
+import {
+  clientInfo,
+  cookieOptions,
+  LANG_COOKIE,
+  SESSION_COOKIE,
+  safeNext,
+  setSessionCookie,
+} from '../http/context.ts';
+import { formValues, parseForm } from '../http/forms.ts';
+import { findNetworkBySlug } from '../networks/network.repository.ts';
+import { CsrfField, ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
+import { type FormState, formFailure } from '../pages/form-state.ts';
+import { Layout } from '../pages/layout.tsx';
+import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { setPreferredLanguage } from '../people/person.repository.ts';
+import { AccountInput, ForgotInput, ResetInput, SignInInput } from './auth.schema.ts';
+import {
+  requestPasswordReset,
+  resetLinkIsLive,
+  resetPassword,
+  signIn,
+  signOut,
+  signUp,
+} from './auth.service.ts';
+import { PASSWORD_MIN } from './password.ts';
+
+function SignInPage({ ctx, next, state }: { ctx: PageCtx; next: string; state: FormState }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('signIn.title')}>
+      <h1>{t('signIn.title')}</h1>
+      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
+      <form method="post" action={`/sign-in?next=${encodeURIComponent(next)}`} novalidate>
+        <CsrfField ctx={ctx} />
+        <Field
+          ctx={ctx}
+          name="identifier"
+          label={t('field.identifier')}
+          hint={t('field.identifierHint')}
+          autocomplete="username"
+          values={state.values}
+          errors={state.errors}
+        />
+        <Field
+          ctx={ctx}
+          name="password"
+          label={t('field.password')}
+          type="password"
+          autocomplete="current-password"
+          keepValue={false}
+          errors={state.errors}
+        />
+        <Submit>{t('signIn.submit')}</Submit>
+      </form>
+      <p>
+        <a href="/password/forgot">{t('signIn.forgot')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function AccountFieldsBlock({
+  ctx,
+  state,
+  askPhone = true,
+}: {
+  ctx: PageCtx;
+  state: FormState;
+  askPhone?: boolean;
+}) {
+  const { t } = ctx;
+  return (
+    <>
+      <Field
+        ctx={ctx}
+        name="displayName"
+        label={t('field.displayName')}
+        hint={t('field.displayNameHint')}
+        autocomplete="name"
+        values={state.values}
+        errors={state.errors}
+      />
+      <Field
+        ctx={ctx}
+        name="email"
+        label={t('field.email')}
+        type="email"
+        autocomplete="email"
+        inputmode="email"
+        values={state.values}
+        errors={state.errors}
+      />
+      {askPhone && (
+        <Field
+          ctx={ctx}
+          name="phone"
+          label={t('field.phone')}
+          hint={t('field.phoneHint')}
+          type="tel"
+          autocomplete="tel"
+          inputmode="tel"
+          values={state.values}
+          errors={state.errors}
+        />
+      )}
+      <Field
+        ctx={ctx}
+        name="password"
+        label={t('field.newPassword')}
+        hint={t('field.passwordHint', { min: PASSWORD_MIN })}
+        type="password"
+        autocomplete="new-password"
+        keepValue={false}
+        errors={state.errors}
+      />
+      <SelectField
+        ctx={ctx}
+        name="language"
+        label={t('field.language')}
+        values={{ language: ctx.lang, ...state.values }}
+        errors={state.errors}
+        options={[
+          { value: 'en', label: 'English' },
+          { value: 'es', label: 'Español' },
+        ]}
+      />
+    </>
+  );
+}
+
+function JoinPage({
+  ctx,
+  name,
+  slug,
+  state,
+}: {
+  ctx: PageCtx;
+  name: string;
+  slug: string;
+  state: FormState;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('join.title', { network: name })}>
+      <h1>{t('join.title', { network: name })}</h1>
+      <p>{t('join.intro')}</p>
+      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
+      <form method="post" action={`/n/${slug}/join`} novalidate>
+        <CsrfField ctx={ctx} />
+        <AccountFieldsBlock ctx={ctx} state={state} />
+        <Submit>{t('join.submit')}</Submit>
+      </form>
+    </Layout>
+  );
+}
+
+function ForgotPage({ ctx, state, sent }: { ctx: PageCtx; state: FormState; sent: boolean }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('forgot.title')} notice={sent ? t('forgot.sent') : undefined}>
+      <h1>{t('forgot.title')}</h1>
+      <p>{t('forgot.intro')}</p>
+      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
+      <form method="post" action="/password/forgot" novalidate>
+        <CsrfField ctx={ctx} />
+        <Field
+          ctx={ctx}
+          name="email"
+          label={t('field.email')}
+          type="email"
+          autocomplete="email"
+          values={state.values}
+          errors={state.errors}
+        />
+        <Submit>{t('forgot.submit')}</Submit>
+      </form>
+    </Layout>
+  );
+}
+
+function ResetPage({ ctx, token, state }: { ctx: PageCtx; token: string; state: FormState }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('reset.title')}>
+      <h1>{t('reset.title')}</h1>
+      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
+      <form method="post" action={`/password/reset/${token}`} novalidate>
+        <CsrfField ctx={ctx} />
+        <Field
+          ctx={ctx}
+          name="password"
+          label={t('field.newPassword')}
+          hint={t('field.passwordHint', { min: PASSWORD_MIN })}
+          type="password"
+          autocomplete="new-password"
+          keepValue={false}
+          errors={state.errors}
+        />
+        <Submit>{t('reset.submit')}</Submit>
+      </form>
+    </Layout>
+  );
+}
+
+type Q = { Querystring: { next?: string; to?: string; sent?: string } };
+
+export function registerAuthPages(app: FastifyInstance, deps: Deps): void {
+  app.get<Q>('/sign-in', (req, reply) => {
+    if (req.ctx.actor.kind === 'person') return reply.redirect(safeNext(req.query.next));
+    return sendPage(
+      reply,
+      <SignInPage ctx={pageCtx(req)} next={safeNext(req.query.next)} state={{}} />,
+    );
+  });
+
+  app.post<Q>('/sign-in', async (req, reply) => {
+    const values = formValues(req.body);
+    const next = safeNext(req.query.next);
+    const parsed = parseForm(SignInInput, values);
+    if (!parsed.ok) {
+      return sendPage(
+        reply,
+        <SignInPage ctx={pageCtx(req)} next={next} state={{ values, errors: parsed.errors }} />,
+        422,
+      );
+    }
+    try {
+      const { token } = await signIn(deps, { ...parsed.value, client: clientInfo(req) });
+      setSessionCookie(deps, reply, token);
+      return reply.redirect(next, 303);
+    } catch (e) {
+      const { status, state } = formFailure(req, e);
+      return sendPage(
+        reply,
+        <SignInPage ctx={pageCtx(req)} next={next} state={{ values, ...state }} />,
+        status,
+      );
+    }
+  });
+
+  app.post('/sign-out', async (req, reply) => {
+    await signOut(deps, req.ctx.actor);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/', 303);
+  });
+
+  // A link, not a form, so it works everywhere; it only sets a cookie (and the person's
+  // preference, used for their email and SMS), and goes back where it came from.
+  app.get<Q>('/language', async (req, reply) => {
+    const to = req.query.to;
+    if (isLanguage(to)) {
+      reply.setCookie(LANG_COOKIE, to, cookieOptions(deps, 365 * 86_400));
+      if (req.ctx.actor.kind === 'person') {
+        await setPreferredLanguage(
+          deps.db,
+          req.ctx.actor.personId,
+          to,
+          deps.clock.now().toISOString(),
+        );
+      }
+    }
+    return reply.redirect(safeNext(req.query.next), 303);
+  });
+
+  app.get<{ Params: { slug: string } }>('/n/:slug/join', async (req, reply) => {
+    const network = await findNetworkBySlug(deps.db, req.params.slug);
+    if (!network) throw new AppError('NETWORK_NOT_FOUND');
+    if (network.signupMode !== 'open') throw new AppError('SIGNUP_INVITE_ONLY');
+    if (req.ctx.actor.kind === 'person') return reply.redirect(`/n/${network.slug}`);
+    return sendPage(
+      reply,
+      <JoinPage ctx={pageCtx(req)} name={network.name} slug={network.slug} state={{}} />,
+    );
+  });
+
+  app.post<{ Params: { slug: string } }>('/n/:slug/join', async (req, reply) => {
+    const network = await findNetworkBySlug(deps.db, req.params.slug);
+    if (!network) throw new AppError('NETWORK_NOT_FOUND');
+    const values = formValues(req.body);
+    const page = (state: FormState, status: number) =>
+      sendPage(
+        reply,
+        <JoinPage
+          ctx={pageCtx(req)}
+          name={network.name}
+          slug={network.slug}
+          state={{ values, ...state }}
+        />,
+        status,
+      );
+    const parsed = parseForm(AccountInput, values);
+    if (!parsed.ok) return page({ errors: parsed.errors }, 422);
+    try {
+      const { token } = await signUp(deps, {
+        slug: network.slug,
+        input: parsed.value,
+        client: clientInfo(req),
+      });
+      setSessionCookie(deps, reply, token);
+      return reply.redirect(`/n/${network.slug}?done=joined`, 303);
+    } catch (e) {
+      const { status, state } = formFailure(req, e);
+      return page(state, status);
+    }
+  });
+
+  app.get<Q>('/password/forgot', (req, reply) =>
+    sendPage(reply, <ForgotPage ctx={pageCtx(req)} state={{}} sent={req.query.sent === '1'} />),
+  );
+
+  app.post('/password/forgot', async (req, reply) => {
+    const values = formValues(req.body);
+    const parsed = parseForm(ForgotInput, values);
+    if (!parsed.ok)
+      return sendPage(
+        reply,
+        <ForgotPage ctx={pageCtx(req)} state={{ values, errors: parsed.errors }} sent={false} />,
+        422,
+      );
+    try {
+      await requestPasswordReset(deps, {
+        email: parsed.value.email,
+        client: clientInfo(req),
+        lang: req.ctx.lang,
+      });
+      return reply.redirect('/password/forgot?sent=1', 303);
+    } catch (e) {
+      const { status, state } = formFailure(req, e);
+      return sendPage(
+        reply,
+        <ForgotPage ctx={pageCtx(req)} state={{ values, ...state }} sent={false} />,
+        status,
+      );
+    }
+  });
+
+  app.get<{ Params: { token: string } }>('/password/reset/:token', async (req, reply) => {
+    if (!(await resetLinkIsLive(deps, req.params.token))) throw new AppError('RESET_LINK_INVALID');
+    return sendPage(reply, <ResetPage ctx={pageCtx(req)} token={req.params.token} state={{}} />);
+  });
+
+  app.post<{ Params: { token: string } }>('/password/reset/:token', async (req, reply) => {
+    const values = formValues(req.body);
+    const parsed = parseForm(ResetInput, values);
+    if (!parsed.ok)
+      return sendPage(
+        reply,
+        <ResetPage ctx={pageCtx(req)} token={req.params.token} state={{ errors: parsed.errors }} />,
+        422,
+      );
+    const { token } = await resetPassword(deps, {
+      token: req.params.token,
+      password: parsed.value.password,
+      client: clientInfo(req),
+    });
+    setSessionCookie(deps, reply, token);
+    return reply.redirect('/account?done=passwordChanged', 303);
+  });
+}

@@ -1,0 +1,62 @@
+import SQLite from 'better-sqlite3';
+import {
+  Kysely,
+  type Migration,
+  type MigrationResultSet,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+} from 'kysely';
+import pg from 'pg';
+import type { Config } from '../../config.ts';
+import { migrations } from './migration-list.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+
+// PostgreSQL returns bigint (count(*)) as text by default; our counts fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+/**
+ * SQLite: WAL so readers never wait for the writer, foreign keys on (off by default in
+ * SQLite), and a 5 s busy timeout so a second process (the CLI, a backup) waits instead of
+ * failing with SQLITE_BUSY.
+ */
+export function openSqlite(file: string): SQLite.Database {
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  return sqlite;
+}
+
+export function createDb(
+  config: Pick<Config, 'dialect' | 'sqliteFile' | 'databaseUrl' | 'pgPoolMax'>,
+): Db {
+  if (config.dialect === 'sqlite') {
+    return new Kysely<Database>({
+      dialect: new SqliteDialect({ database: openSqlite(config.sqliteFile) }),
+    });
+  }
+  const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.pgPoolMax });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+export function migrator(db: Db): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async (): Promise<Record<string, Migration>> => migrations },
+  });
+}
+
+/** Brings the schema to the latest version; throws with the failing migration's name. */
+export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+  const result = await migrator(db).migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    const cause = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${cause}`);
+  }
+  return result;
+}

@@ -1,0 +1,12 @@
+import type { Config } from '../config.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { Db } from './db/database.ts';
+import type { Mailer } from './mail/mailer.ts';
+
+/** What services need from the outside world, passed in explicitly (never a request). */
+export interface Deps {
+  readonly config: Config;
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly mailer: Mailer;
+}

@@ -1,0 +1,129 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { MessageKey, Translate } from '../../i18n/i18n.ts';
+import { AppError, type ErrorCode, isAppError } from '../../shared/app-error.ts';
+import { Layout } from '../pages/layout.tsx';
+import { pageCtx, sendPage } from '../pages/page-context.ts';
+import { ERRORS } from './errors.ts';
+
+interface ValidationIssue {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+}
+
+const FIELD_KEYS: Record<string, MessageKey> = {
+  required: 'field.required',
+  minLength: 'field.tooShort',
+  maxLength: 'field.tooLong',
+  format: 'field.invalid',
+  enum: 'field.choose',
+  anyOf: 'field.choose',
+  const: 'field.choose',
+  type: 'field.invalid',
+  pattern: 'field.invalid',
+  minimum: 'field.range',
+  maximum: 'field.range',
+  additionalProperties: 'field.unknown',
+};
+
+/** Schema failures of the JSON API, each named by its path and a translated message. */
+function apiFieldErrors(t: Translate, issues: ValidationIssue[], context: string | undefined) {
+  return issues.map((i) => {
+    const missing = i.keyword === 'required' ? `/${String(i.params.missingProperty)}` : '';
+    const extra =
+      i.keyword === 'additionalProperties' ? `/${String(i.params.additionalProperty)}` : '';
+    const limit = Number(i.params.limit);
+    return {
+      in: context ?? 'body',
+      path: i.instancePath + missing + extra || '/',
+      message: t(FIELD_KEYS[i.keyword] ?? 'field.invalid', { min: limit, max: limit }),
+    };
+  });
+}
+
+function fastifyCode(e: FastifyError): ErrorCode | null {
+  switch (e.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'PAYLOAD_TOO_LARGE';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return 'VALIDATION_FAILED';
+    default:
+      return e.statusCode === 404
+        ? 'NOT_FOUND'
+        : e.statusCode && e.statusCode < 500
+          ? 'VALIDATION_FAILED'
+          : null;
+  }
+}
+
+export function sendError(req: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
+  const { status, message } = ERRORS[err.code];
+  const t = req.ctx?.t;
+  const text = t ? t(message, err.params) : err.code;
+  if (err.code === 'RATE_LIMITED' && err.params.minutes)
+    reply.header('Retry-After', Number(err.params.minutes) * 60);
+  if (!req.ctx || req.ctx.isApi) {
+    const fields = err.fields
+      ? Object.entries(err.fields).map(([path, f]) => ({
+          in: 'body',
+          path: `/${path}`,
+          message: t ? t(f.key as MessageKey, f.params) : f.key,
+        }))
+      : undefined;
+    return reply
+      .code(status)
+      .send({ error: { code: err.code, message: text, ...(fields ? { fields } : {}) } });
+  }
+  const ctx = pageCtx(req);
+  return sendPage(
+    reply,
+    <Layout ctx={ctx} title={t(`status.${status}` as MessageKey)}>
+      <h1>{t(`status.${status}` as MessageKey)}</h1>
+      <p>{text}</p>
+      {status === 401 ? (
+        <p>
+          <a href={`/sign-in?next=${encodeURIComponent(req.url)}`}>{t('nav.signIn')}</a>
+        </p>
+      ) : (
+        <p>
+          {err.code === 'CSRF_FAILED' ? t('error.csrfHelp') : <a href="/">{t('error.home')}</a>}
+        </p>
+      )}
+    </Layout>,
+    status,
+  );
+}
+
+/**
+ * Every error ends here: a known code gets its status and translated message, as JSON under
+ * /api and as a page elsewhere; anything else is logged and shown as a plain, translated 500
+ * with no stack trace.
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    if (isAppError(error)) return sendError(req, reply, error);
+    if (error.validation && req.ctx?.isApi) {
+      const t = req.ctx.t;
+      return reply.code(400).send({
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: t('error.validation'),
+          fields: apiFieldErrors(
+            t,
+            error.validation as unknown as ValidationIssue[],
+            error.validationContext,
+          ),
+        },
+      });
+    }
+    const known = fastifyCode(error);
+    if (known) return sendError(req, reply, new AppError(known));
+    req.log.error({ err: error }, 'unhandled error');
+    return sendError(req, reply, new AppError('INTERNAL'));
+  });
+
+  app.setNotFoundHandler((req, reply) => sendError(req, reply, new AppError('NOT_FOUND')));
+}

@@ -1,0 +1,291 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { assignableRoles, type Role } from '../../domain/access/roles.ts';
+import { AccountFieldsBlock } from '../auth/auth.pages.tsx';
+import { AccountInput, EMAIL_MAX } from '../auth/auth.schema.ts';
+import { sessionFor } from '../auth/auth.service.ts';
+import type { Deps } from '../deps.ts';
+import { clientInfo, setSessionCookie } from '../http/context.ts';
+import { formValues, parseForm } from '../http/forms.ts';
+import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
+import type { Network } from '../networks/network.repository.ts';
+import { authorize, type NetworkScope } from '../networks/scope.ts';
+import { CsrfField, ErrorSummary, Field, SelectField, Submit, When } from '../pages/components.tsx';
+import { type FormState, formFailure } from '../pages/form-state.ts';
+import { Layout } from '../pages/layout.tsx';
+import { doneNotice } from '../pages/notices.ts';
+import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { RoleSchema } from '../people/person.schema.ts';
+import type { Invitation } from './invitation.repository.ts';
+import {
+  acceptInvitation,
+  createInvitation,
+  invitationsOf,
+  openInvitation,
+  revokeInvitation,
+} from './invitation.service.ts';
+
+const InvitationInput = Type.Object({
+  email: Type.Optional(Type.String({ format: 'email', maxLength: EMAIL_MAX })),
+  role: RoleSchema,
+});
+
+function status(inv: Invitation, now: Date): 'accepted' | 'revoked' | 'expired' | 'pending' {
+  if (inv.acceptedAt) return 'accepted';
+  if (inv.revokedAt) return 'revoked';
+  return new Date(inv.expiresAt) <= now ? 'expired' : 'pending';
+}
+
+function InvitationsPage({
+  ctx,
+  scope,
+  invitations,
+  state,
+  link,
+  now,
+  notice,
+}: {
+  ctx: PageCtx;
+  scope: NetworkScope;
+  invitations: Invitation[];
+  state: FormState;
+  link?: string | undefined;
+  now: Date;
+  notice?: string | undefined;
+}) {
+  const { t } = ctx;
+  const base = `/n/${scope.network.slug}/invitations`;
+  return (
+    <Layout ctx={ctx} title={t('invitations.title')} notice={notice}>
+      <h1>{t('invitations.title')}</h1>
+      {link && (
+        <div class="notice" role="status">
+          <p>{t('invitations.created')}</p>
+          <p class="token">{link}</p>
+        </div>
+      )}
+      <h2>{t('invitations.new')}</h2>
+      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
+      <form method="post" action={base} novalidate>
+        <CsrfField ctx={ctx} />
+        <Field
+          ctx={ctx}
+          name="email"
+          label={t('field.emailOptional')}
+          hint={t('invitations.emailHint')}
+          type="email"
+          values={state.values}
+          errors={state.errors}
+        />
+        <SelectField
+          ctx={ctx}
+          name="role"
+          label={t('field.role')}
+          values={state.values}
+          errors={state.errors}
+          options={assignableRoles(scope.role).map((r: Role) => ({
+            value: r,
+            label: t(`role.${r}`),
+          }))}
+        />
+        <Submit>{t('invitations.submit')}</Submit>
+      </form>
+      <h2>{t('invitations.list')}</h2>
+      {invitations.length === 0 ? (
+        <p>{t('invitations.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('field.email')}</th>
+                <th scope="col">{t('field.role')}</th>
+                <th scope="col">{t('invitations.status')}</th>
+                <th scope="col">{t('invitations.expires')}</th>
+                <th scope="col">
+                  <span class="muted">{t('form.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {invitations.map((i) => {
+                const s = status(i, now);
+                return (
+                  <tr key={i.id}>
+                    <td>{i.email ?? t('invitations.byLink')}</td>
+                    <td>{t(`role.${i.role}`)}</td>
+                    <td>{t(`invitations.status.${s}`)}</td>
+                    <td>
+                      <When ctx={ctx} iso={i.expiresAt} />
+                    </td>
+                    <td>
+                      {s === 'pending' && (
+                        <form method="post" action={`${base}/${i.id}/revoke`} class="inline">
+                          <CsrfField ctx={ctx} />
+                          <button type="submit" class="link">
+                            {t('invitations.revoke')}
+                          </button>
+                        </form>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+function AcceptPage({
+  ctx,
+  network,
+  invitation,
+  token,
+  state,
+}: {
+  ctx: PageCtx;
+  network: Network;
+  invitation: Invitation;
+  token: string;
+  state: FormState;
+}) {
+  const { t } = ctx;
+  const title = t('invite.title', { network: network.name });
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p>{t('invite.intro', { role: t(`role.${invitation.role}`) })}</p>
+      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
+      <form method="post" action={`/invite/${token}`} novalidate>
+        <CsrfField ctx={ctx} />
+        {ctx.actor.kind === 'person' ? (
+          <p>{t('invite.asYou', { name: ctx.actor.displayName })}</p>
+        ) : (
+          <>
+            <p>
+              {t('invite.haveAccount')}{' '}
+              <a href={`/sign-in?next=/invite/${token}`}>{t('nav.signIn')}</a>
+            </p>
+            <AccountFieldsBlock
+              ctx={ctx}
+              state={{ ...state, values: { email: invitation.email ?? '', ...state.values } }}
+            />
+          </>
+        )}
+        <Submit>{t('invite.submit')}</Submit>
+      </form>
+    </Layout>
+  );
+}
+
+type Slug = { Params: { slug: string }; Querystring: { done?: string } };
+
+export function registerInvitationPages(app: FastifyInstance, deps: Deps): void {
+  const listPage = async (
+    req: FastifyRequest<Slug>,
+    scope: NetworkScope,
+    state: FormState,
+    link?: string,
+  ) => {
+    const invitations = await invitationsOf(deps, { scope });
+    return (
+      <InvitationsPage
+        ctx={pageCtx(req, scopeNav(scope))}
+        scope={scope}
+        invitations={invitations}
+        state={state}
+        link={link}
+        now={deps.clock.now()}
+        notice={doneNotice(req.ctx.t, req.query.done)}
+      />
+    );
+  };
+
+  app.get<Slug>('/n/:slug/invitations', async (req, reply) => {
+    const scope = await scopeOf(deps, req);
+    return sendPage(reply, await listPage(req, scope, {}));
+  });
+
+  app.post<Slug>('/n/:slug/invitations', async (req, reply) => {
+    const scope = await scopeOf(deps, req);
+    authorize(scope, 'invitations.create');
+    const values = formValues(req.body);
+    const parsed = parseForm(InvitationInput, values);
+    if (!parsed.ok)
+      return sendPage(reply, await listPage(req, scope, { values, errors: parsed.errors }), 422);
+    try {
+      const { link } = await createInvitation(deps, {
+        actor: req.ctx.actor,
+        scope,
+        input: parsed.value,
+      });
+      // The link is shown once, here, and never stored: only its hash is.
+      return sendPage(reply, await listPage(req, scope, {}, link), 201);
+    } catch (e) {
+      const { status, state } = formFailure(req, e);
+      return sendPage(reply, await listPage(req, scope, { values, ...state }), status);
+    }
+  });
+
+  app.post<{ Params: { slug: string; id: string } }>(
+    '/n/:slug/invitations/:id/revoke',
+    async (req, reply) => {
+      const scope = await scopeOf(deps, req);
+      await revokeInvitation(deps, { actor: req.ctx.actor, scope, invitationId: req.params.id });
+      return reply.redirect(`/n/${scope.network.slug}/invitations?done=revoked`, 303);
+    },
+  );
+
+  app.get<{ Params: { token: string } }>('/invite/:token', async (req, reply) => {
+    const { invitation, network } = await openInvitation(deps, req.params.token);
+    return sendPage(
+      reply,
+      <AcceptPage
+        ctx={pageCtx(req)}
+        network={network}
+        invitation={invitation}
+        token={req.params.token}
+        state={{}}
+      />,
+    );
+  });
+
+  app.post<{ Params: { token: string } }>('/invite/:token', async (req, reply) => {
+    const { invitation, network } = await openInvitation(deps, req.params.token);
+    const values = formValues(req.body);
+    const page = (state: FormState, code: number) =>
+      sendPage(
+        reply,
+        <AcceptPage
+          ctx={pageCtx(req)}
+          network={network}
+          invitation={invitation}
+          token={req.params.token}
+          state={{ values, ...state }}
+        />,
+        code,
+      );
+    let account: Parameters<typeof acceptInvitation>[1]['account'];
+    if (req.ctx.actor.kind !== 'person') {
+      const parsed = parseForm(AccountInput, values);
+      if (!parsed.ok) return page({ errors: parsed.errors }, 422);
+      account = parsed.value;
+    }
+    try {
+      const result = await acceptInvitation(deps, {
+        actor: req.ctx.actor,
+        token: req.params.token,
+        account,
+      });
+      if (result.created)
+        setSessionCookie(deps, reply, await sessionFor(deps, result.personId, clientInfo(req)));
+      return reply.redirect(`/n/${result.network.slug}?done=welcome`, 303);
+    } catch (e) {
+      const { status, state } = formFailure(req, e);
+      return page(state, status);
+    }
+  });
+}

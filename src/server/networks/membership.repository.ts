@@ -1,0 +1,140 @@
+import type { Role } from '../../domain/access/roles.ts';
+import type { Db } from '../db/database.ts';
+import { type Person, personFromRow } from '../people/person.repository.ts';
+
+export interface Member {
+  person: Person;
+  role: Role;
+  joinedAt: string;
+}
+
+export interface NetworkOfPerson {
+  networkId: string;
+  slug: string;
+  name: string;
+  role: Role;
+}
+
+export async function findRole(db: Db, networkId: string, personId: string): Promise<Role | null> {
+  const row = await db
+    .selectFrom('memberships')
+    .select('role')
+    .where('network_id', '=', networkId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  return row?.role ?? null;
+}
+
+export async function insertMembership(
+  db: Db,
+  m: { id: string; networkId: string; personId: string; role: Role; now: string },
+): Promise<void> {
+  await db
+    .insertInto('memberships')
+    .values({
+      id: m.id,
+      network_id: m.networkId,
+      person_id: m.personId,
+      role: m.role,
+      created_at: m.now,
+      updated_at: m.now,
+    })
+    .execute();
+}
+
+export async function updateRole(
+  db: Db,
+  networkId: string,
+  personId: string,
+  role: Role,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('memberships')
+    .set({ role, updated_at: now })
+    .where('network_id', '=', networkId)
+    .where('person_id', '=', personId)
+    .execute();
+}
+
+export async function deleteMembership(db: Db, networkId: string, personId: string): Promise<void> {
+  await db
+    .deleteFrom('memberships')
+    .where('network_id', '=', networkId)
+    .where('person_id', '=', personId)
+    .execute();
+}
+
+export async function countAdmins(db: Db, networkId: string): Promise<number> {
+  const row = await db
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('network_id', '=', networkId)
+    .where('role', '=', 'admin')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listMembers(
+  db: Db,
+  networkId: string,
+  filter: { role?: Role | undefined; query?: string | undefined; limit: number; offset: number },
+): Promise<{ members: Member[]; total: number }> {
+  let q = db
+    .selectFrom('memberships')
+    .innerJoin('people', 'people.id', 'memberships.person_id')
+    .where('memberships.network_id', '=', networkId);
+  if (filter.role) q = q.where('memberships.role', '=', filter.role);
+  if (filter.query) {
+    const like = `%${filter.query.toLowerCase().replace(/[%_\\]/g, '')}%`; // no wildcards from the user
+    q = q.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['people.display_name']), 'like', like),
+        eb(eb.fn('lower', ['people.email']), 'like', like),
+        eb('people.phone', 'like', like),
+      ]),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    q
+      .selectAll('people')
+      .select(['memberships.role', 'memberships.created_at as joined_at'])
+      .orderBy('people.display_name')
+      .orderBy('people.id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    members: rows.map((r) => ({ person: personFromRow(r), role: r.role, joinedAt: r.joined_at })),
+    total: Number(count.n),
+  };
+}
+
+export async function findMember(
+  db: Db,
+  networkId: string,
+  personId: string,
+): Promise<Member | null> {
+  const row = await db
+    .selectFrom('memberships')
+    .innerJoin('people', 'people.id', 'memberships.person_id')
+    .selectAll('people')
+    .select(['memberships.role', 'memberships.created_at as joined_at'])
+    .where('memberships.network_id', '=', networkId)
+    .where('memberships.person_id', '=', personId)
+    .executeTakeFirst();
+  return row ? { person: personFromRow(row), role: row.role, joinedAt: row.joined_at } : null;
+}
+
+export async function networksOfPerson(db: Db, personId: string): Promise<NetworkOfPerson[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .innerJoin('networks', 'networks.id', 'memberships.network_id')
+    .select(['networks.id', 'networks.slug', 'networks.name', 'memberships.role'])
+    .where('memberships.person_id', '=', personId)
+    .orderBy('networks.name')
+    .execute();
+  return rows.map((r) => ({ networkId: r.id, slug: r.slug, name: r.name, role: r.role }));
+}

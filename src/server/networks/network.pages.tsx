@@ -1,0 +1,491 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { atLeast } from '../../domain/access/roles.ts';
+import { AppError } from '../../shared/app-error.ts';
+import type { Deps } from '../deps.ts';
+import { formValues, parseForm } from '../http/forms.ts';
+import { CsrfField, ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
+import { type FormState, formFailure } from '../pages/form-state.ts';
+import { Layout } from '../pages/layout.tsx';
+import { doneNotice } from '../pages/notices.ts';
+import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import type { Area, Network } from './network.repository.ts';
+import { AreaInput, NetworkInput, SettingsInput } from './network.schema.ts';
+import {
+  addArea,
+  areasOf,
+  createNetwork,
+  myNetworks,
+  publicNetworks,
+  removeArea,
+  updateSettings,
+} from './network.service.ts';
+import { authorize, type NetworkScope, resolveScope } from './scope.ts';
+
+type Done = { Querystring: { done?: string } };
+type Slug = { Params: { slug: string } } & Done;
+
+export function scopeNav(scope: NetworkScope): PageCtx['network'] {
+  return { slug: scope.network.slug, name: scope.network.name, role: scope.role };
+}
+
+export async function scopeOf(
+  deps: Deps,
+  req: FastifyRequest<{ Params: { slug: string } }>,
+): Promise<NetworkScope> {
+  return resolveScope(deps.db, req.ctx.actor, req.params.slug);
+}
+
+function HomePage({
+  ctx,
+  mine,
+  all,
+  notice,
+}: {
+  ctx: PageCtx;
+  mine: Awaited<ReturnType<typeof myNetworks>>;
+  all: Network[];
+  notice?: string | undefined;
+}) {
+  const { t } = ctx;
+  const others = all.filter((n) => !mine.some((m) => m.networkId === n.id));
+  return (
+    <Layout ctx={ctx} title={t('home.title')} notice={notice}>
+      <h1>{t('home.title')}</h1>
+      <p>{t('home.intro')}</p>
+      {mine.length > 0 && (
+        <>
+          <h2>{t('home.mine')}</h2>
+          <ul class="cards">
+            {mine.map((n) => (
+              <li key={n.networkId}>
+                <a href={`/n/${n.slug}`}>{n.name}</a>
+                <p class="muted">{t('home.yourRole', { role: t(`role.${n.role}`) })}</p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {others.length > 0 && (
+        <>
+          <h2>{mine.length > 0 ? t('home.others') : t('home.networks')}</h2>
+          <ul class="cards">
+            {others.map((n) => (
+              <li key={n.id}>
+                <a href={`/n/${n.slug}`}>{n.name}</a>
+                {n.description && <p class="muted">{n.description}</p>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {all.length === 0 && <p>{t('home.empty')}</p>}
+    </Layout>
+  );
+}
+
+function NetworkPage({
+  ctx,
+  scope,
+  areas,
+  notice,
+}: {
+  ctx: PageCtx;
+  scope: NetworkScope;
+  areas: Area[];
+  notice?: string | undefined;
+}) {
+  const { t } = ctx;
+  const n = scope.network;
+  return (
+    <Layout ctx={ctx} title={n.name} notice={notice}>
+      <h1>{n.name}</h1>
+      {n.description && <p>{n.description}</p>}
+      {scope.role ? (
+        <p>{t('network.yourRole', { role: t(`role.${scope.role}`) })}</p>
+      ) : ctx.actor.kind === 'person' ? (
+        <p>
+          {n.signupMode === 'open' ? (
+            <a href={`/n/${n.slug}/join`}>{t('network.join')}</a>
+          ) : (
+            t('network.inviteOnly')
+          )}
+        </p>
+      ) : (
+        <p>
+          <a href={`/sign-in?next=/n/${n.slug}`}>{t('nav.signIn')}</a>
+          {n.signupMode === 'open' && (
+            <>
+              {' · '}
+              <a href={`/n/${n.slug}/join`}>{t('network.join')}</a>
+            </>
+          )}
+        </p>
+      )}
+      {atLeast(scope.role, 'coordinator') && (
+        <ul>
+          <li>
+            <a href={`/n/${n.slug}/people`}>{t('nav.people')}</a>
+          </li>
+          <li>
+            <a href={`/n/${n.slug}/invitations`}>{t('nav.invitations')}</a>
+          </li>
+        </ul>
+      )}
+      <h2>{t('network.areas')}</h2>
+      {areas.length === 0 ? (
+        <p>{t('network.noAreas')}</p>
+      ) : (
+        <ul>
+          {areas.map((a) => (
+            <li key={a.id}>{a.name}</li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
+
+function languageOptions() {
+  return [
+    { value: 'en', label: 'English' },
+    { value: 'es', label: 'Español' },
+  ];
+}
+
+function NewNetworkPage({ ctx, state }: { ctx: PageCtx; state: FormState }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('newNetwork.title')}>
+      <h1>{t('newNetwork.title')}</h1>
+      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
+      <form method="post" action="/networks/new" novalidate>
+        <CsrfField ctx={ctx} />
+        <NetworkFields ctx={ctx} state={state} />
+        <Submit>{t('newNetwork.submit')}</Submit>
+      </form>
+    </Layout>
+  );
+}
+
+export function NetworkFields({ ctx, state }: { ctx: PageCtx; state: FormState }) {
+  const { t } = ctx;
+  return (
+    <>
+      <Field
+        ctx={ctx}
+        name="name"
+        label={t('field.networkName')}
+        values={state.values}
+        errors={state.errors}
+      />
+      <Field
+        ctx={ctx}
+        name="slug"
+        label={t('field.slug')}
+        hint={t('field.slugHint')}
+        values={state.values}
+        errors={state.errors}
+      />
+      <SelectField
+        ctx={ctx}
+        name="defaultLanguage"
+        label={t('field.defaultLanguage')}
+        values={{ defaultLanguage: ctx.lang, ...state.values }}
+        errors={state.errors}
+        options={languageOptions()}
+      />
+    </>
+  );
+}
+
+function SettingsPage({
+  ctx,
+  scope,
+  areas,
+  state,
+  areaState,
+  notice,
+}: {
+  ctx: PageCtx;
+  scope: NetworkScope;
+  areas: Area[];
+  state: FormState;
+  areaState: FormState;
+  notice?: string | undefined;
+}) {
+  const { t } = ctx;
+  const n = scope.network;
+  const values = state.values ?? {
+    name: n.name,
+    description: n.description,
+    defaultLanguage: n.defaultLanguage,
+    signupMode: n.signupMode,
+  };
+  return (
+    <Layout ctx={ctx} title={t('settings.title')} notice={notice}>
+      <h1>{t('settings.title')}</h1>
+      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
+      <form method="post" action={`/n/${n.slug}/settings`} novalidate>
+        <CsrfField ctx={ctx} />
+        <Field
+          ctx={ctx}
+          name="name"
+          label={t('field.networkName')}
+          values={values}
+          errors={state.errors}
+        />
+        <Field
+          ctx={ctx}
+          name="description"
+          label={t('field.description')}
+          multiline
+          values={values}
+          errors={state.errors}
+        />
+        <SelectField
+          ctx={ctx}
+          name="defaultLanguage"
+          label={t('field.defaultLanguage')}
+          values={values}
+          errors={state.errors}
+          options={languageOptions()}
+        />
+        <SelectField
+          ctx={ctx}
+          name="signupMode"
+          label={t('field.signupMode')}
+          values={values}
+          errors={state.errors}
+          options={[
+            { value: 'open', label: t('signupMode.open') },
+            { value: 'invite', label: t('signupMode.invite') },
+          ]}
+        />
+        <Submit>{t('form.save')}</Submit>
+      </form>
+
+      <h2 id="areas">{t('network.areas')}</h2>
+      {areas.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('field.areaName')}</th>
+                <th scope="col">{t('area.shape')}</th>
+                <th scope="col">
+                  <span class="muted">{t('form.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {areas.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.name}</td>
+                  <td>
+                    {a.polygon
+                      ? t('area.polygon')
+                      : t('area.circle', {
+                          lat: a.centre.lat.toFixed(4),
+                          lng: a.centre.lng.toFixed(4),
+                          km: ((a.radiusM ?? 0) / 1000).toFixed(1),
+                        })}
+                  </td>
+                  <td>
+                    <form method="post" action={`/n/${n.slug}/areas/${a.id}/delete`} class="inline">
+                      <CsrfField ctx={ctx} />
+                      <button type="submit" class="link">
+                        {t('area.delete', { name: a.name })}
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h3>{t('area.add')}</h3>
+      <ErrorSummary ctx={ctx} errors={areaState.errors} message={areaState.message} />
+      <form method="post" action={`/n/${n.slug}/areas`} novalidate>
+        <CsrfField ctx={ctx} />
+        <Field
+          ctx={ctx}
+          name="name"
+          label={t('field.areaName')}
+          values={areaState.values}
+          errors={areaState.errors}
+        />
+        <Field
+          ctx={ctx}
+          name="lat"
+          label={t('field.lat')}
+          inputmode="decimal"
+          values={areaState.values}
+          errors={areaState.errors}
+        />
+        <Field
+          ctx={ctx}
+          name="lng"
+          label={t('field.lng')}
+          inputmode="decimal"
+          values={areaState.values}
+          errors={areaState.errors}
+        />
+        <Field
+          ctx={ctx}
+          name="radiusM"
+          label={t('field.radiusM')}
+          hint={t('field.radiusHint')}
+          inputmode="numeric"
+          values={areaState.values}
+          errors={areaState.errors}
+        />
+        <Field
+          ctx={ctx}
+          name="polygon"
+          label={t('field.polygon')}
+          hint={t('field.polygonHint')}
+          multiline
+          values={areaState.values}
+          errors={areaState.errors}
+        />
+        <Submit>{t('area.addSubmit')}</Submit>
+      </form>
+    </Layout>
+  );
+}
+
+export function registerNetworkPages(app: FastifyInstance, deps: Deps): void {
+  app.get<Done>('/', async (req, reply) => {
+    const [mine, all] = await Promise.all([myNetworks(deps, req.ctx.actor), publicNetworks(deps)]);
+    return sendPage(
+      reply,
+      <HomePage
+        ctx={pageCtx(req)}
+        mine={mine}
+        all={all}
+        notice={doneNotice(req.ctx.t, req.query.done)}
+      />,
+    );
+  });
+
+  app.get('/networks/new', async (req, reply) => {
+    if (req.ctx.actor.kind !== 'person') return reply.redirect('/sign-in?next=/networks/new');
+    if (!req.ctx.actor.isOperator) throw new AppError('FORBIDDEN');
+    return sendPage(reply, <NewNetworkPage ctx={pageCtx(req)} state={{}} />);
+  });
+
+  app.post('/networks/new', async (req, reply) => {
+    const values = formValues(req.body);
+    const parsed = parseForm(NetworkInput, values);
+    if (!parsed.ok)
+      return sendPage(
+        reply,
+        <NewNetworkPage ctx={pageCtx(req)} state={{ values, errors: parsed.errors }} />,
+        422,
+      );
+    try {
+      const network = await createNetwork(deps, { actor: req.ctx.actor, input: parsed.value });
+      return reply.redirect(`/n/${network.slug}/settings?done=created`, 303);
+    } catch (e) {
+      const { status, state } = formFailure(req, e);
+      return sendPage(
+        reply,
+        <NewNetworkPage ctx={pageCtx(req)} state={{ values, ...state }} />,
+        status,
+      );
+    }
+  });
+
+  app.get<Slug>('/n/:slug', async (req, reply) => {
+    const scope = await scopeOf(deps, req);
+    const areas = await areasOf(deps, { scope });
+    return sendPage(
+      reply,
+      <NetworkPage
+        ctx={pageCtx(req, scopeNav(scope))}
+        scope={scope}
+        areas={areas}
+        notice={doneNotice(req.ctx.t, req.query.done)}
+      />,
+    );
+  });
+
+  const settingsPage = async (
+    req: FastifyRequest<Slug>,
+    scope: NetworkScope,
+    state: FormState,
+    areaState: FormState,
+    status = 200,
+  ) => {
+    const areas = await areasOf(deps, { scope });
+    return {
+      areas,
+      page: (
+        <SettingsPage
+          ctx={pageCtx(req, scopeNav(scope))}
+          scope={scope}
+          areas={areas}
+          state={state}
+          areaState={areaState}
+          notice={doneNotice(req.ctx.t, req.query.done)}
+        />
+      ),
+      status,
+    };
+  };
+
+  app.get<Slug>('/n/:slug/settings', async (req, reply) => {
+    const scope = await scopeOf(deps, req);
+    authorize(scope, 'network.settings');
+    const { page } = await settingsPage(req, scope, {}, {});
+    return sendPage(reply, page);
+  });
+
+  app.post<Slug>('/n/:slug/settings', async (req, reply) => {
+    const scope = await scopeOf(deps, req);
+    const values = formValues(req.body);
+    const parsed = parseForm(SettingsInput, values);
+    try {
+      if (!parsed.ok) {
+        authorize(scope, 'network.settings');
+        const { page } = await settingsPage(req, scope, { values, errors: parsed.errors }, {});
+        return sendPage(reply, page, 422);
+      }
+      await updateSettings(deps, { actor: req.ctx.actor, scope, input: parsed.value });
+      return reply.redirect(`/n/${scope.network.slug}/settings?done=saved`, 303);
+    } catch (e) {
+      const { status, state } = formFailure(req, e);
+      const { page } = await settingsPage(req, scope, { values, ...state }, {});
+      return sendPage(reply, page, status);
+    }
+  });
+
+  app.post<Slug>('/n/:slug/areas', async (req, reply) => {
+    const scope = await scopeOf(deps, req);
+    const values = formValues(req.body);
+    const parsed = parseForm(AreaInput, values);
+    try {
+      if (!parsed.ok) {
+        authorize(scope, 'areas.manage');
+        const { page } = await settingsPage(req, scope, {}, { values, errors: parsed.errors });
+        return sendPage(reply, page, 422);
+      }
+      await addArea(deps, { actor: req.ctx.actor, scope, input: parsed.value });
+      return reply.redirect(`/n/${scope.network.slug}/settings?done=areaAdded#areas`, 303);
+    } catch (e) {
+      const { status, state } = formFailure(req, e);
+      const { page } = await settingsPage(req, scope, {}, { values, ...state });
+      return sendPage(reply, page, status);
+    }
+  });
+
+  app.post<{ Params: { slug: string; areaId: string } }>(
+    '/n/:slug/areas/:areaId/delete',
+    async (req, reply) => {
+      const scope = await scopeOf(deps, req);
+      await removeArea(deps, { actor: req.ctx.actor, scope, areaId: req.params.areaId });
+      return reply.redirect(`/n/${scope.network.slug}/settings?done=areaDeleted#areas`, 303);
+    },
+  );
+}

@@ -1,0 +1,39 @@
+import { Type } from 'typebox';
+
+/** Lower-case letters, digits and dashes, 3 to 40: short enough to read out over the phone. */
+export const SLUG_PATTERN = '^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$';
+/** Names that would collide with the site's own paths. */
+export const RESERVED_SLUGS = new Set([
+  'api',
+  'static',
+  'admin',
+  'setup',
+  'new',
+  'account',
+  'sign-in',
+  'healthz',
+]);
+
+export const NetworkInput = Type.Object({
+  name: Type.String({ minLength: 2, maxLength: 100 }),
+  slug: Type.String({ pattern: SLUG_PATTERN, 'x-error': 'field.slugInvalid' }),
+  defaultLanguage: Type.Union([Type.Literal('en'), Type.Literal('es')]),
+  signupMode: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('invite')])),
+  description: Type.Optional(Type.String({ maxLength: 1000 })),
+});
+
+export const SettingsInput = Type.Object({
+  name: Type.String({ minLength: 2, maxLength: 100 }),
+  defaultLanguage: Type.Union([Type.Literal('en'), Type.Literal('es')]),
+  signupMode: Type.Union([Type.Literal('open'), Type.Literal('invite')]),
+  description: Type.Optional(Type.String({ maxLength: 1000 })),
+});
+
+/** An area is a circle (centre and radius up to 100 km) or a GeoJSON polygon. */
+export const AreaInput = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 80 }),
+  lat: Type.Number({ minimum: -90, maximum: 90 }),
+  lng: Type.Number({ minimum: -180, maximum: 180 }),
+  radiusM: Type.Optional(Type.Integer({ minimum: 50, maximum: 100_000 })),
+  polygon: Type.Optional(Type.String({ maxLength: 20_000, 'x-error': 'field.polygonInvalid' })),
+});

@@ -1,0 +1,179 @@
+import type { Static } from 'typebox';
+import { parsePolygon } from '../../domain/geo/polygon.ts';
+import { AppError } from '../../shared/app-error.ts';
+import { isoNow } from '../../shared/clock.ts';
+import { newId } from '../../shared/ids.ts';
+import { audit } from '../audit/audit.service.ts';
+import { type Actor, isOperator, personIdOf } from '../auth/actor.ts';
+import type { Db } from '../db/database.ts';
+import type { Deps } from '../deps.ts';
+import {
+  insertMembership,
+  type NetworkOfPerson,
+  networksOfPerson,
+} from './membership.repository.ts';
+import {
+  type Area,
+  areaNameTaken,
+  deleteArea,
+  findNetworkBySlug,
+  insertArea,
+  insertNetwork,
+  listAreas,
+  listNetworks,
+  type Network,
+  updateNetwork,
+} from './network.repository.ts';
+import {
+  type AreaInput,
+  type NetworkInput,
+  RESERVED_SLUGS,
+  type SettingsInput,
+} from './network.schema.ts';
+import { authorize, type NetworkScope } from './scope.ts';
+
+/**
+ * Creates a network with its first admin, inside the caller's transaction. Used by the
+ * operator's "new network" page, the one-time setup link, the CLI and the demo seed.
+ */
+export async function insertNetworkWithAdmin(
+  db: Db,
+  clock: Deps['clock'],
+  { actor, input, adminId }: { actor: Actor; input: Static<typeof NetworkInput>; adminId: string },
+): Promise<Network> {
+  if (RESERVED_SLUGS.has(input.slug) || (await findNetworkBySlug(db, input.slug))) {
+    throw new AppError('SLUG_TAKEN', {}, { slug: { key: 'error.slugTaken' } });
+  }
+  const now = isoNow(clock);
+  const network: Network = {
+    id: newId(),
+    slug: input.slug,
+    name: input.name,
+    description: input.description ?? '',
+    defaultLanguage: input.defaultLanguage,
+    signupMode: input.signupMode ?? 'open',
+    createdAt: now,
+  };
+  await insertNetwork(db, network);
+  await insertMembership(db, {
+    id: newId(),
+    networkId: network.id,
+    personId: adminId,
+    role: 'admin',
+    now,
+  });
+  await audit(db, clock, {
+    actor,
+    action: 'network.created',
+    networkId: network.id,
+    subject: { type: 'person', id: adminId },
+    details: { slug: network.slug },
+  });
+  return network;
+}
+
+/** An operator of the deployment starts a new network and becomes its first admin. */
+export async function createNetwork(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  { actor, input }: { actor: Actor; input: Static<typeof NetworkInput> },
+): Promise<Network> {
+  if (!isOperator(actor)) throw new AppError('FORBIDDEN');
+  const adminId = personIdOf(actor)!;
+  return deps.db
+    .transaction()
+    .execute((trx) => insertNetworkWithAdmin(trx, deps.clock, { actor, input, adminId }));
+}
+
+export async function publicNetworks(deps: Pick<Deps, 'db'>): Promise<Network[]> {
+  return listNetworks(deps.db);
+}
+
+export async function myNetworks(deps: Pick<Deps, 'db'>, actor: Actor): Promise<NetworkOfPerson[]> {
+  const id = personIdOf(actor);
+  return id ? networksOfPerson(deps.db, id) : [];
+}
+
+export async function updateSettings(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  {
+    actor,
+    scope,
+    input,
+  }: { actor: Actor; scope: NetworkScope; input: Static<typeof SettingsInput> },
+): Promise<void> {
+  authorize(scope, 'network.settings');
+  const patch = { ...input, description: input.description ?? '' };
+  await deps.db.transaction().execute(async (trx) => {
+    await updateNetwork(trx, scope.network.id, patch, isoNow(deps.clock));
+    const changed = (['name', 'description', 'defaultLanguage', 'signupMode'] as const).filter(
+      (k) => scope.network[k] !== patch[k],
+    );
+    await audit(trx, deps.clock, {
+      actor,
+      action: 'network.settings_changed',
+      networkId: scope.network.id,
+      details: { fields: changed.join(','), signup_mode: patch.signupMode },
+    });
+  });
+}
+
+export async function areasOf(
+  deps: Pick<Deps, 'db'>,
+  { scope }: { scope: NetworkScope },
+): Promise<Area[]> {
+  // Areas are public: the request form offers them, and they reveal nobody.
+  return listAreas(deps.db, scope.network.id);
+}
+
+export async function addArea(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  { actor, scope, input }: { actor: Actor; scope: NetworkScope; input: Static<typeof AreaInput> },
+): Promise<Area> {
+  authorize(scope, 'areas.manage');
+  let polygon: [number, number][][] | null = null;
+  if (input.polygon) {
+    polygon = parsePolygon(input.polygon);
+    if (!polygon)
+      throw new AppError('VALIDATION_FAILED', {}, { polygon: { key: 'field.polygonInvalid' } });
+  }
+  if (!polygon && input.radiusM === undefined) {
+    throw new AppError('VALIDATION_FAILED', {}, { radiusM: { key: 'field.radiusOrPolygon' } });
+  }
+  const area: Area = {
+    id: newId(),
+    networkId: scope.network.id,
+    name: input.name,
+    centre: { lat: input.lat, lng: input.lng },
+    radiusM: input.radiusM ?? null,
+    polygon,
+  };
+  await deps.db.transaction().execute(async (trx) => {
+    if (await areaNameTaken(trx, scope.network.id, input.name)) {
+      throw new AppError('VALIDATION_FAILED', {}, { name: { key: 'field.areaNameTaken' } });
+    }
+    await insertArea(trx, area, isoNow(deps.clock));
+    await audit(trx, deps.clock, {
+      actor,
+      action: 'area.created',
+      networkId: scope.network.id,
+      subject: { type: 'area', id: area.id },
+    });
+  });
+  return area;
+}
+
+export async function removeArea(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  { actor, scope, areaId }: { actor: Actor; scope: NetworkScope; areaId: string },
+): Promise<void> {
+  authorize(scope, 'areas.manage');
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await deleteArea(trx, scope.network.id, areaId))) throw new AppError('NOT_FOUND');
+    await audit(trx, deps.clock, {
+      actor,
+      action: 'area.deleted',
+      networkId: scope.network.id,
+      subject: { type: 'area', id: areaId },
+    });
+  });
+}

@@ -1,0 +1,185 @@
+import type { ComponentChildren } from 'preact';
+import type { MessageKey } from '../../i18n/i18n.ts';
+import type { FieldErrors } from '../../shared/app-error.ts';
+import type { FormValues } from '../http/forms.ts';
+import type { PageCtx } from './page-context.ts';
+
+export function CsrfField({ ctx }: { ctx: PageCtx }) {
+  return <input type="hidden" name="_csrf" value={ctx.csrf} />;
+}
+
+export function Notice({ children }: { children: ComponentChildren }) {
+  return (
+    <div class="notice" role="status">
+      {children}
+    </div>
+  );
+}
+
+export function fieldMessage(
+  ctx: PageCtx,
+  errors: FieldErrors | undefined,
+  name: string,
+): string | null {
+  const e = errors?.[name];
+  return e ? ctx.t(e.key as MessageKey, e.params) : null;
+}
+
+/**
+ * The summary at the top of a form that came back with mistakes: focusable, announced, and
+ * each mistake links to its field (the pattern GOV.UK tested with screen-reader users).
+ */
+export function ErrorSummary({
+  ctx,
+  errors,
+  labels,
+  message,
+}: {
+  ctx: PageCtx;
+  errors?: FieldErrors | undefined;
+  labels?: Record<string, string>;
+  message?: string | null | undefined;
+}) {
+  const names = Object.keys(errors ?? {});
+  if (names.length === 0 && !message) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1} aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{ctx.t('form.errorTitle')}</h2>
+      {message && <p>{message}</p>}
+      {names.length > 0 && (
+        <ul>
+          {names.map((n) => (
+            <li key={n}>
+              <a href={`#field-${n}`}>
+                {labels?.[n] ? `${labels[n]}: ` : ''}
+                {fieldMessage(ctx, errors, n)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+interface FieldProps {
+  ctx: PageCtx;
+  name: string;
+  label: string;
+  values?: FormValues | undefined;
+  errors?: FieldErrors | undefined;
+  hint?: string | undefined;
+  type?: string;
+  autocomplete?: string;
+  required?: boolean;
+  inputmode?: 'text' | 'email' | 'tel' | 'numeric' | 'decimal';
+  /** Passwords are never sent back into the page. */
+  keepValue?: boolean;
+  multiline?: boolean;
+}
+
+/** A labelled input with its hint and error tied to it (aria-describedby, aria-invalid). */
+export function Field(p: FieldProps) {
+  const id = `field-${p.name}`;
+  const error = fieldMessage(p.ctx, p.errors, p.name);
+  const describedBy =
+    [p.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const value = p.keepValue === false ? undefined : (p.values?.[p.name] ?? undefined);
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>{p.label}</label>
+      {p.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      )}
+      {error && (
+        <p class="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      {p.multiline ? (
+        <textarea
+          id={id}
+          name={p.name}
+          rows={4}
+          aria-describedby={describedBy}
+          aria-invalid={error ? 'true' : undefined}
+        >
+          {value}
+        </textarea>
+      ) : (
+        <input
+          id={id}
+          name={p.name}
+          type={p.type ?? 'text'}
+          value={value}
+          autocomplete={p.autocomplete}
+          inputmode={p.inputmode}
+          required={p.required}
+          aria-describedby={describedBy}
+          aria-invalid={error ? 'true' : undefined}
+        />
+      )}
+    </div>
+  );
+}
+
+export function SelectField(
+  p: Omit<FieldProps, 'type' | 'multiline' | 'inputmode'> & {
+    options: { value: string; label: string }[];
+  },
+) {
+  const id = `field-${p.name}`;
+  const error = fieldMessage(p.ctx, p.errors, p.name);
+  const selected = p.values?.[p.name];
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>{p.label}</label>
+      {p.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {p.hint}
+        </p>
+      )}
+      {error && (
+        <p class="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <select
+        id={id}
+        name={p.name}
+        aria-describedby={
+          [p.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') ||
+          undefined
+        }
+        aria-invalid={error ? 'true' : undefined}
+      >
+        {p.options.map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === selected}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function Submit({ children }: { children: ComponentChildren }) {
+  return (
+    <button type="submit" class="button">
+      {children}
+    </button>
+  );
+}
+
+/** A short date and time in the reader's language, in UTC until people have time zones. */
+export function When({ ctx, iso }: { ctx: PageCtx; iso: string | null }) {
+  if (!iso) return <span>—</span>;
+  const text = new Intl.DateTimeFormat(ctx.lang, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(new Date(iso));
+  return <time dateTime={iso}>{text} UTC</time>;
+}

@@ -1,0 +1,23 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * The one stylesheet, read once and served under a name that carries its hash, so browsers
+ * may keep it for a year and still see a new version at once.
+ */
+const css = readFileSync(new URL('../../../static/app.css', import.meta.url));
+const hash = createHash('sha256').update(css).digest('hex').slice(0, 12);
+
+export function stylesheetHref(): string {
+  return `/static/app-${hash}.css`;
+}
+
+export function registerStaticAssets(app: FastifyInstance): void {
+  app.get(`/static/app-${hash}.css`, { schema: { hide: true } }, (_req, reply) =>
+    reply
+      .type('text/css; charset=utf-8')
+      .header('Cache-Control', 'public, max-age=31536000, immutable')
+      .send(css),
+  );
+}

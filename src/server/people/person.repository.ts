@@ -1,0 +1,145 @@
+import type { Identifier } from '../../domain/people/contact.ts';
+import type { Db } from '../db/database.ts';
+import type { PersonTable } from '../db/schema.ts';
+
+export interface Person {
+  id: string;
+  displayName: string;
+  email: string | null;
+  phone: string | null;
+  hasAccount: boolean;
+  preferredLanguage: string | null;
+  isOperator: boolean;
+  createdAt: string;
+  disabled: boolean;
+}
+
+export function personFromRow(row: PersonTable): Person {
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    email: row.email,
+    phone: row.phone,
+    hasAccount: row.password_hash != null,
+    preferredLanguage: row.preferred_language,
+    isOperator: Number(row.is_operator) === 1,
+    createdAt: row.created_at,
+    disabled: row.disabled_at != null,
+  };
+}
+
+export interface NewPerson {
+  id: string;
+  displayName: string;
+  email: string | null;
+  phone: string | null;
+  passwordHash: string | null;
+  preferredLanguage: string | null;
+  isOperator: boolean;
+  createdBy: string | null;
+  now: string;
+}
+
+export async function insertPerson(db: Db, p: NewPerson): Promise<void> {
+  await db
+    .insertInto('people')
+    .values({
+      id: p.id,
+      display_name: p.displayName,
+      email: p.email,
+      phone: p.phone,
+      password_hash: p.passwordHash,
+      preferred_language: p.preferredLanguage,
+      is_operator: p.isOperator ? 1 : 0,
+      created_by: p.createdBy,
+      created_at: p.now,
+      updated_at: p.now,
+      disabled_at: null,
+    })
+    .execute();
+}
+
+export async function findPerson(db: Db, id: string): Promise<Person | null> {
+  const row = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? personFromRow(row) : null;
+}
+
+/** An account (a person with a password) by email or phone, with its password hash. */
+export async function findAccount(
+  db: Db,
+  identifier: Identifier,
+): Promise<{ person: Person; passwordHash: string } | null> {
+  const row = await db
+    .selectFrom('people')
+    .selectAll()
+    .where(identifier.kind, '=', identifier.value)
+    .where('password_hash', 'is not', null)
+    .executeTakeFirst();
+  return row?.password_hash
+    ? { person: personFromRow(row), passwordHash: row.password_hash }
+    : null;
+}
+
+export async function accountExists(db: Db, identifier: Identifier): Promise<boolean> {
+  return (await findAccount(db, identifier)) !== null;
+}
+
+export async function setPassword(
+  db: Db,
+  personId: string,
+  passwordHash: string,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('people')
+    .set({ password_hash: passwordHash, updated_at: now })
+    .where('id', '=', personId)
+    .execute();
+}
+
+export async function updateProfile(
+  db: Db,
+  personId: string,
+  patch: { displayName: string; preferredLanguage: string | null },
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('people')
+    .set({
+      display_name: patch.displayName,
+      preferred_language: patch.preferredLanguage,
+      updated_at: now,
+    })
+    .where('id', '=', personId)
+    .execute();
+}
+
+export async function setPreferredLanguage(
+  db: Db,
+  personId: string,
+  lang: string,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('people')
+    .set({ preferred_language: lang, updated_at: now })
+    .where('id', '=', personId)
+    .execute();
+}
+
+export async function countOperators(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('people')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('is_operator', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function makeOperator(db: Db, personId: string, now: string): Promise<void> {
+  await db
+    .updateTable('people')
+    .set({ is_operator: 1, updated_at: now })
+    .where('id', '=', personId)
+    .execute();
+}

@@ -1,0 +1,217 @@
+import { assignableRoles, canAssign, type Role } from '../../domain/access/roles.ts';
+import { normaliseEmail, normalisePhone } from '../../domain/people/contact.ts';
+import { AppError } from '../../shared/app-error.ts';
+import { isoNow } from '../../shared/clock.ts';
+import { newId } from '../../shared/ids.ts';
+import { audit } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/actor.ts';
+import { hashPassword } from '../auth/password.ts';
+import type { Db } from '../db/database.ts';
+import type { Deps } from '../deps.ts';
+import {
+  countAdmins,
+  deleteMembership,
+  findMember,
+  insertMembership,
+  listMembers,
+  type Member,
+  updateRole,
+} from '../networks/membership.repository.ts';
+import { authorize, type NetworkScope } from '../networks/scope.ts';
+import { accountExists, insertPerson } from './person.repository.ts';
+
+export interface AccountFields {
+  displayName: string;
+  email?: string | undefined;
+  phone?: string | undefined;
+  password: string;
+  language?: 'en' | 'es' | undefined;
+}
+
+/** Contact details in their normal form, or field errors naming what is wrong. */
+export function normaliseContacts(input: {
+  email?: string | undefined;
+  phone?: string | undefined;
+}): {
+  email: string | null;
+  phone: string | null;
+} {
+  const email = input.email ? normaliseEmail(input.email) : null;
+  let phone: string | null = null;
+  if (input.phone) {
+    phone = normalisePhone(input.phone);
+    if (!phone)
+      throw new AppError('VALIDATION_FAILED', {}, { phone: { key: 'field.phoneInvalid' } });
+  }
+  return { email, phone };
+}
+
+/**
+ * Creates a person who can sign in. Email or phone is required (one of them is the sign-in);
+ * both are unique among accounts. Runs inside the caller's transaction.
+ */
+export async function createAccount(
+  db: Db,
+  clock: Deps['clock'],
+  input: AccountFields & { isOperator?: boolean; createdBy?: string | null },
+): Promise<string> {
+  const { email, phone } = normaliseContacts(input);
+  if (!email && !phone) {
+    throw new AppError('VALIDATION_FAILED', {}, { email: { key: 'field.emailOrPhone' } });
+  }
+  if (email && (await accountExists(db, { kind: 'email', value: email }))) {
+    throw new AppError('EMAIL_TAKEN', {}, { email: { key: 'error.emailTaken' } });
+  }
+  if (phone && (await accountExists(db, { kind: 'phone', value: phone }))) {
+    throw new AppError('PHONE_TAKEN', {}, { phone: { key: 'error.phoneTaken' } });
+  }
+  const id = newId();
+  await insertPerson(db, {
+    id,
+    displayName: input.displayName,
+    email,
+    phone,
+    passwordHash: await hashPassword(input.password),
+    preferredLanguage: input.language ?? null,
+    isOperator: input.isOperator ?? false,
+    createdBy: input.createdBy ?? null,
+    now: isoNow(clock),
+  });
+  return id;
+}
+
+export const PEOPLE_PAGE_SIZE = 50;
+
+export async function listPeople(
+  deps: Pick<Deps, 'db'>,
+  {
+    scope,
+    filter,
+  }: {
+    scope: NetworkScope;
+    filter: { role?: Role | undefined; query?: string | undefined; page: number };
+  },
+): Promise<{ members: Member[]; total: number }> {
+  authorize(scope, 'people.list');
+  return listMembers(deps.db, scope.network.id, {
+    role: filter.role,
+    query: filter.query,
+    limit: PEOPLE_PAGE_SIZE,
+    offset: (Math.max(1, filter.page) - 1) * PEOPLE_PAGE_SIZE,
+  });
+}
+
+export async function viewPerson(
+  deps: Pick<Deps, 'db'>,
+  { scope, personId }: { scope: NetworkScope; personId: string },
+): Promise<Member> {
+  authorize(scope, 'people.view');
+  // Only members of this network: another network's people are "not found", not "forbidden".
+  const member = await findMember(deps.db, scope.network.id, personId);
+  if (!member) throw new AppError('NOT_FOUND');
+  return member;
+}
+
+export interface NewContactInput {
+  displayName: string;
+  email?: string | undefined;
+  phone?: string | undefined;
+  language?: 'en' | 'es' | undefined;
+  role?: Role | undefined;
+}
+
+/**
+ * A person without an account, entered by a coordinator after a phone call: they get help
+ * (and can help) without ever signing in. Their contact is not checked against accounts.
+ */
+export async function addPersonWithoutAccount(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  { actor, scope, input }: { actor: Actor; scope: NetworkScope; input: NewContactInput },
+): Promise<string> {
+  authorize(scope, 'people.add');
+  const role = input.role ?? 'neighbour';
+  if (!canAssign(scope.role, role)) throw new AppError('ROLE_TOO_HIGH', { role });
+  const { email, phone } = normaliseContacts(input);
+  const id = newId();
+  const now = isoNow(deps.clock);
+  await deps.db.transaction().execute(async (trx) => {
+    await insertPerson(trx, {
+      id,
+      displayName: input.displayName,
+      email,
+      phone,
+      passwordHash: null,
+      preferredLanguage: input.language ?? null,
+      isOperator: false,
+      createdBy: scope.personId,
+      now,
+    });
+    await insertMembership(trx, {
+      id: newId(),
+      networkId: scope.network.id,
+      personId: id,
+      role,
+      now,
+    });
+    await audit(trx, deps.clock, {
+      actor,
+      action: 'person.created',
+      networkId: scope.network.id,
+      subject: { type: 'person', id },
+      details: { role, has_account: false },
+    });
+  });
+  return id;
+}
+
+export async function changeRole(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  {
+    actor,
+    scope,
+    personId,
+    role,
+  }: { actor: Actor; scope: NetworkScope; personId: string; role: Role },
+): Promise<void> {
+  authorize(scope, 'members.change_role');
+  if (!assignableRoles(scope.role).includes(role)) throw new AppError('ROLE_TOO_HIGH', { role });
+  await deps.db.transaction().execute(async (trx) => {
+    const member = await findMember(trx, scope.network.id, personId);
+    if (!member) throw new AppError('NOT_FOUND');
+    if (member.role === role) return;
+    // A network always keeps one admin, or nobody could ever change its settings again.
+    if (member.role === 'admin' && (await countAdmins(trx, scope.network.id)) <= 1) {
+      throw new AppError('LAST_ADMIN');
+    }
+    await updateRole(trx, scope.network.id, personId, role, isoNow(deps.clock));
+    await audit(trx, deps.clock, {
+      actor,
+      action: 'member.role_changed',
+      networkId: scope.network.id,
+      subject: { type: 'person', id: personId },
+      details: { from: member.role, to: role },
+    });
+  });
+}
+
+export async function removeMember(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  { actor, scope, personId }: { actor: Actor; scope: NetworkScope; personId: string },
+): Promise<void> {
+  authorize(scope, 'members.remove');
+  await deps.db.transaction().execute(async (trx) => {
+    const member = await findMember(trx, scope.network.id, personId);
+    if (!member) throw new AppError('NOT_FOUND');
+    if (member.role === 'admin' && (await countAdmins(trx, scope.network.id)) <= 1) {
+      throw new AppError('LAST_ADMIN');
+    }
+    await deleteMembership(trx, scope.network.id, personId);
+    await audit(trx, deps.clock, {
+      actor,
+      action: 'member.removed',
+      networkId: scope.network.id,
+      subject: { type: 'person', id: personId },
+      details: { role: member.role },
+    });
+  });
+}

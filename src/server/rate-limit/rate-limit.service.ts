@@ -1,0 +1,73 @@
+import { AppError } from '../../shared/app-error.ts';
+import { type Clock, HOUR, MINUTE } from '../../shared/clock.ts';
+import { hashToken } from '../../shared/secrets.ts';
+import type { Db } from '../db/database.ts';
+import { clear, hit, peek } from './rate-limit.repository.ts';
+
+export interface Limit {
+  /** The largest number of hits allowed in one window. */
+  max: number;
+  windowMs: number;
+}
+
+/**
+ * The limits, with why:
+ * - five wrong passwords for one account in 15 minutes, then it waits: enough for typos,
+ *   far too few to guess a password;
+ * - 30 sign-in attempts per address in 15 minutes, for one household or shared computer;
+ * - 20 submissions of a public form per address per hour: a family centre's shared
+ *   computer can still help many people, a script cannot flood the network.
+ */
+export const LIMITS = {
+  signInAccount: { max: 5, windowMs: 15 * MINUTE },
+  signInAddress: { max: 30, windowMs: 15 * MINUTE },
+  publicForm: { max: 20, windowMs: HOUR },
+  passwordReset: { max: 5, windowMs: HOUR },
+} as const satisfies Record<string, Limit>;
+
+/** Keys are hashed: the table must not become a list of email addresses and IPs. */
+export function limitKey(kind: string, value: string): string {
+  return `${kind}:${hashToken(value.toLowerCase()).slice(0, 32)}`;
+}
+
+function windowStart(clock: Clock, limit: Limit): string {
+  return new Date(clock.now().getTime() - limit.windowMs).toISOString();
+}
+
+function retryMinutes(clock: Clock, limit: Limit, since: string): number {
+  const ms = new Date(since).getTime() + limit.windowMs - clock.now().getTime();
+  return Math.max(1, Math.ceil(ms / MINUTE));
+}
+
+/** Throws RATE_LIMITED when the key has already used its window, without counting. */
+export async function assertUnderLimit(
+  db: Db,
+  clock: Clock,
+  key: string,
+  limit: Limit,
+): Promise<void> {
+  const current = await peek(db, key, windowStart(clock, limit));
+  if (current && current.hits >= limit.max) {
+    throw new AppError('RATE_LIMITED', { minutes: retryMinutes(clock, limit, current.since) });
+  }
+}
+
+/** Counts one hit; throws RATE_LIMITED when this hit goes over the limit. */
+export async function consume(db: Db, clock: Clock, key: string, limit: Limit): Promise<void> {
+  const hits = await hit(db, key, clock.now().toISOString(), windowStart(clock, limit));
+  if (hits > limit.max) {
+    const current = await peek(db, key, windowStart(clock, limit));
+    throw new AppError('RATE_LIMITED', {
+      minutes: retryMinutes(clock, limit, current?.since ?? clock.now().toISOString()),
+    });
+  }
+}
+
+/** Counts a failure without throwing (the caller reports the failure itself). */
+export async function record(db: Db, clock: Clock, key: string, limit: Limit): Promise<void> {
+  await hit(db, key, clock.now().toISOString(), windowStart(clock, limit));
+}
+
+export async function reset(db: Db, key: string): Promise<void> {
+  await clear(db, key);
+}

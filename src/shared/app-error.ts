@@ -1,0 +1,47 @@
+/**
+ * The one error type domain and service code throws. The code is looked up in
+ * src/server/http/errors.ts for its HTTP status and its translated message.
+ */
+export type ErrorCode =
+  | 'NOT_FOUND'
+  | 'NETWORK_NOT_FOUND'
+  | 'SIGN_IN_REQUIRED'
+  | 'FORBIDDEN'
+  | 'NOT_A_MEMBER'
+  | 'CSRF_FAILED'
+  | 'RATE_LIMITED'
+  | 'INVALID_CREDENTIALS'
+  | 'VALIDATION_FAILED'
+  | 'EMAIL_TAKEN'
+  | 'PHONE_TAKEN'
+  | 'SLUG_TAKEN'
+  | 'SIGNUP_INVITE_ONLY'
+  | 'INVITATION_INVALID'
+  | 'RESET_LINK_INVALID'
+  | 'SETUP_LINK_INVALID'
+  | 'ALREADY_MEMBER'
+  | 'LAST_ADMIN'
+  | 'ROLE_TOO_HIGH'
+  | 'TOKEN_INVALID'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'INTERNAL';
+
+export type FieldErrors = Record<string, { key: string; params?: Record<string, string | number> }>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Record<string, string | number>;
+  readonly fields: FieldErrors | undefined;
+
+  constructor(code: ErrorCode, params: Record<string, string | number> = {}, fields?: FieldErrors) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.params = params;
+    this.fields = fields;
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

@@ -2,7 +2,8 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { AppError } from '../shared/app-error.ts';
 import { registerAccountPages } from './account/account.pages.tsx';
 import { registerApiDocs } from './api/api-docs.pages.tsx';
 import { registerAuditPages } from './audit/audit.pages.tsx';
@@ -10,7 +11,7 @@ import { registerAuthPages } from './auth/auth.pages.tsx';
 import type { Deps } from './deps.ts';
 import { registerHealthRoutes } from './health/health.routes.ts';
 import { registerRequestContext } from './http/context.ts';
-import { registerErrorHandler } from './http/error-handler.tsx';
+import { registerErrorHandler, sendError } from './http/error-handler.tsx';
 import { registerSecurityHeaders } from './http/security.ts';
 import { registerInvitationPages } from './invitations/invitation.pages.tsx';
 import { registerNetworkPages } from './networks/network.pages.tsx';
@@ -38,17 +39,28 @@ export async function buildApp(
   const app = Fastify({
     trustProxy: deps.config.trustProxy,
     bodyLimit: BODY_LIMIT,
-    logger: opts.logger ?? {
-      level: deps.config.logLevel,
-      // Cookies, tokens and bodies never reach the log.
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-      serializers: {
-        req: (req: { method: string; url: string; ip?: string }) => ({
-          method: req.method,
-          url: redactUrl(req.url),
-        }),
-      },
-    },
+    // A malformed URL is the visitor's mistake: the same translated 400 as any other.
+    frameworkErrors: (_error, req, reply) =>
+      sendError(req, reply, new AppError('VALIDATION_FAILED')),
+    logger:
+      opts.log === false
+        ? false
+        : {
+            level: deps.config.logLevel,
+            ...(opts.log?.stream ? { stream: opts.log.stream } : {}),
+            // Cookies, tokens and bodies never reach the log.
+            redact: [
+              'req.headers.cookie',
+              'req.headers.authorization',
+              'res.headers["set-cookie"]',
+            ],
+            serializers: {
+              req: (req: { method: string; url: string; ip?: string }) => ({
+                method: req.method,
+                url: redactUrl(req.url),
+              }),
+            },
+          },
     // 'x-error' names the translated message a form shows for a field (see http/forms.ts).
     ajv: {
       customOptions: {

@@ -71,7 +71,12 @@ export async function createTestDatabase(): Promise<{
 }
 
 export async function createTestContext(
-  opts: { env?: Record<string, string>; mailer?: Mailer; smtpUrl?: string; logger?: boolean } = {},
+  opts: {
+    env?: Record<string, string>;
+    mailer?: Mailer;
+    smtpUrl?: string;
+    logStream?: NodeJS.WritableStream;
+  } = {},
 ): Promise<TestContext> {
   const database = await createTestDatabase();
   const config = loadConfig({
@@ -89,7 +94,7 @@ export async function createTestContext(
     opts.mailer ??
     (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : disabledMailer(() => {}));
   const deps: Deps = { config, db, clock, mailer };
-  const app = await buildApp(deps, { logger: opts.logger ?? false });
+  const app = await buildApp(deps, { log: opts.logStream ? { stream: opts.logStream } : false });
   await app.ready();
   return {
     app,
@@ -99,7 +104,7 @@ export async function createTestContext(
     clock,
     async close() {
       await app.close();
-      await db.destroy();
+      await db.destroy().catch(() => undefined);
       await database.drop();
     },
   };

@@ -1,8 +1,15 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { MessageKey, Translate } from '../../i18n/i18n.ts';
+import {
+  fromAcceptLanguage,
+  type MessageKey,
+  type Translate,
+  translator,
+} from '../../i18n/i18n.ts';
 import { AppError, type ErrorCode, isAppError } from '../../shared/app-error.ts';
+import { ANONYMOUS } from '../auth/actor.ts';
 import { Layout } from '../pages/layout.tsx';
 import { pageCtx, sendPage } from '../pages/page-context.ts';
+import { isApiPath } from './context.ts';
 import { ERRORS } from './errors.ts';
 
 interface ValidationIssue {
@@ -59,10 +66,18 @@ function fastifyCode(e: FastifyError): ErrorCode | null {
   }
 }
 
+/** Errors raised before the request context exists (a malformed URL) still get one. */
+function ensureContext(req: FastifyRequest): void {
+  if (req.ctx) return;
+  const lang = fromAcceptLanguage(req.headers['accept-language']) ?? 'en';
+  req.ctx = { actor: ANONYMOUS, lang, t: translator(lang), csrf: '', isApi: isApiPath(req.url) };
+}
+
 export function sendError(req: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
+  ensureContext(req);
   const { status, message } = ERRORS[err.code];
-  const t = req.ctx?.t;
-  const text = t ? t(message, err.params) : err.code;
+  const t = req.ctx.t;
+  const text = t(message, err.params);
   if (err.code === 'RATE_LIMITED' && err.params.minutes)
     reply.header('Retry-After', Number(err.params.minutes) * 60);
   if (!req.ctx || req.ctx.isApi) {

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../../src/server/demo/seed-demo.ts';
+import { createTestContext, type TestContext } from '../helpers/context.ts';
+import { agent, text } from '../helpers/http.ts';
+
+describe('the demo network', () => {
+  let ctx: TestContext;
+  before(async () => {
+    ctx = await createTestContext({ env: { MUTUA_DEMO: '1' } });
+    assert.equal(await seedDemo(ctx.deps), true);
+  });
+  after(() => ctx.close());
+
+  it('is seeded once', async () => {
+    assert.equal(await seedDemo(ctx.deps), false);
+  });
+
+  it('shows a living network on the home page', async () => {
+    const page = text((await agent(ctx.app).get('/')).body);
+    assert.match(page, /Riverside Mutual Aid/);
+    assert.match(page, /Hillcrest/);
+  });
+
+  for (const account of DEMO_ACCOUNTS) {
+    it(`lets the ${account.role} sign in with the README's password and see the matching menu`, async () => {
+      const a = agent(ctx.app);
+      assert.equal((await a.signIn(account.email, DEMO_PASSWORD)).statusCode, 303);
+      const page = (await a.get('/n/riverside')).body;
+      assert.equal(
+        /href="\/n\/riverside\/settings"/.test(page),
+        account.role === 'admin',
+        'settings only for the admin',
+      );
+      assert.equal(
+        /href="\/n\/riverside\/people"/.test(page),
+        account.role === 'coordinator' || account.role === 'admin',
+      );
+    });
+  }
+
+  it('refuses to seed outside demo mode', async () => {
+    const prod = await createTestContext();
+    try {
+      await assert.rejects(seedDemo(prod.deps), /MUTUA_DEMO=1/);
+    } finally {
+      await prod.close();
+    }
+  });
+});

@@ -32,9 +32,10 @@ const BODY_LIMIT = 100 * 1024;
 
 export type App = FastifyInstance;
 
+/** `log: false` silences the log (tests); `log.stream` sends the real log somewhere else. */
 export async function buildApp(
   deps: Deps,
-  opts: { logger?: FastifyServerOptions['logger'] } = {},
+  opts: { log?: false | { stream: NodeJS.WritableStream } } = {},
 ): Promise<App> {
   const app = Fastify({
     trustProxy: deps.config.trustProxy,

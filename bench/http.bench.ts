@@ -7,9 +7,16 @@ import { buildApp } from '../src/server/app.ts';
 import { seedDemo } from '../src/server/demo/seed-demo.ts';
 import { createDeps } from '../src/server/runtime.ts';
 
-type Injectable = { inject(o: { url: string; headers?: Record<string, string> }): Promise<{ statusCode: number }> };
+type Injectable = {
+  inject(o: { url: string; headers?: Record<string, string> }): Promise<{ statusCode: number }>;
+};
 
-async function measure(app: Injectable, url: string, n: number, headers: Record<string, string> = {}) {
+async function measure(
+  app: Injectable,
+  url: string,
+  n: number,
+  headers: Record<string, string> = {},
+) {
   for (let i = 0; i < 50; i++) await app.inject({ url, headers });
   const times: number[] = [];
   const start = process.hrtime.bigint();
@@ -21,7 +28,11 @@ async function measure(app: Injectable, url: string, n: number, headers: Record<
   }
   const total = Number(process.hrtime.bigint() - start) / 1e9;
   times.sort((a, b) => a - b);
-  return { perSecond: Math.round(n / total), p50: times[Math.floor(n * 0.5)]!, p95: times[Math.floor(n * 0.95)]! };
+  return {
+    perSecond: Math.round(n / total),
+    p50: times[Math.floor(n * 0.5)]!,
+    p95: times[Math.floor(n * 0.95)]!,
+  };
 }
 
 /**
@@ -31,7 +42,12 @@ async function measure(app: Injectable, url: string, n: number, headers: Record<
  */
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'mutua-bench-'));
-  const config = loadConfig({ DATA_DIR: dir, MUTUA_DEMO: '1', LOG_LEVEL: 'silent', SECRET_KEY: 'b'.repeat(40) });
+  const config = loadConfig({
+    DATA_DIR: dir,
+    MUTUA_DEMO: '1',
+    LOG_LEVEL: 'silent',
+    SECRET_KEY: 'b'.repeat(40),
+  });
   const deps = await createDeps(config, () => {});
   await seedDemo(deps);
   const app = await buildApp(deps, { log: false });
@@ -48,7 +64,9 @@ export async function run(): Promise<void> {
     ['GET /n/riverside (page, areas)', await measure(app, '/n/riverside', n)],
   ];
   for (const [name, r] of rows) {
-    console.log(`${name.padEnd(34)} ${String(r.perSecond).padStart(6)} req/s   p50 ${r.p50.toFixed(2)} ms   p95 ${r.p95.toFixed(2)} ms`);
+    console.log(
+      `${name.padEnd(34)} ${String(r.perSecond).padStart(6)} req/s   p50 ${r.p50.toFixed(2)} ms   p95 ${r.p95.toFixed(2)} ms`,
+    );
   }
   await app.close();
   await bare.close();

@@ -44,8 +44,13 @@ export function registerApiDocs(app: FastifyInstance): void {
                 {method} {path}
               </code>
             </h2>
-            {op.summary && <p>{op.summary}</p>}
-            {op.description && <p class="muted">{op.description}</p>}
+            {/* The OpenAPI document is written in English: marked so, on a page in any language. */}
+            {op.summary && <p lang="en">{op.summary}</p>}
+            {op.description && (
+              <p class="muted" lang="en">
+                {op.description}
+              </p>
+            )}
             {op.parameters && op.parameters.length > 0 && (
               <ul>
                 {op.parameters.map((p) => (

@@ -28,9 +28,10 @@ export async function resolveScope(db: Db, actor: Actor, slug: string): Promise<
     personId = actor.personId;
     role = await findRole(db, network.id, actor.personId);
   } else if (actor.kind === 'token') {
-    // A token is bound to one network; elsewhere its bearer is nobody.
+    // A token is bound to one network; elsewhere it grants no role. Its bearer is still
+    // authenticated, so they are refused (403), not asked to sign in (401).
+    personId = actor.personId;
     if (actor.networkId === network.id) {
-      personId = actor.personId;
       const current = await findRole(db, network.id, actor.personId);
       role = current ? lowerRole(current, actor.role) : null;
     }

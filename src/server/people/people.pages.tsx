@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { assignableRoles, isRole, ROLES, type Role } from '../../domain/access/roles.ts';
-import { AppError } from '../../shared/app-error.ts';
 import { plural } from '../../i18n/i18n.ts';
+import { AppError } from '../../shared/app-error.ts';
 import type { Deps } from '../deps.ts';
 import { formValues, parseForm } from '../http/forms.ts';
 import type { Member } from '../networks/membership.repository.ts';

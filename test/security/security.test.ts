@@ -74,7 +74,7 @@ describe('security basics', () => {
       const health = await broken.app.inject({ url: '/healthz' });
       assert.equal(health.statusCode, 503);
     } finally {
-      await broken.app.close();
+      await broken.close();
     }
   });
 

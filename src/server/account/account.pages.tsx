@@ -12,11 +12,19 @@ import { endSession, listSessions } from '../auth/auth.service.ts';
 import type { SessionInfo } from '../auth/session.repository.ts';
 import type { Deps } from '../deps.ts';
 import { cookieOptions, LANG_COOKIE } from '../http/context.ts';
-import { formValues, parseForm } from '../http/forms.ts';
 import type { NetworkOfPerson } from '../networks/membership.repository.ts';
 import { myNetworks } from '../networks/network.service.ts';
-import { CsrfField, ErrorSummary, Field, SelectField, Submit, When } from '../pages/components.tsx';
-import { type FormState, formFailure } from '../pages/form-state.ts';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  languageOptions,
+  SelectField,
+  Submit,
+  When,
+} from '../pages/components.tsx';
+import { handleForm } from '../pages/form-route.ts';
+import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
@@ -87,10 +95,7 @@ function AccountPage({
           label={t('field.language')}
           values={profileValues}
           errors={profile.errors}
-          options={[
-            { value: 'en', label: 'English' },
-            { value: 'es', label: 'Español' },
-          ]}
+          options={languageOptions()}
         />
         <Submit>{t('form.save')}</Submit>
       </form>
@@ -232,36 +237,35 @@ export function registerAccountPages(app: FastifyInstance, deps: Deps): void {
     return sendPage(reply, await page(req, {}, {}));
   });
 
-  app.post<Done>('/account/profile', async (req, reply) => {
-    const values = formValues(req.body);
-    const parsed = parseForm(ProfileInput, values);
-    if (!parsed.ok)
-      return sendPage(reply, await page(req, { values, errors: parsed.errors }, {}), 422);
-    await updateMyProfile(deps, req.ctx.actor, parsed.value);
-    // The choice made here wins over an earlier one from the language links.
-    reply.setCookie(LANG_COOKIE, parsed.value.language, cookieOptions(deps, 365 * 86_400));
-    return reply.redirect('/account?done=saved', 303);
-  });
+  app.post<Done>('/account/profile', (req, reply) =>
+    handleForm(req, reply, {
+      schema: ProfileInput,
+      render: (state) => page(req, state, {}),
+      run: async (input) => {
+        await updateMyProfile(deps, req.ctx.actor, input);
+        // The choice made here wins over an earlier one from the language links.
+        reply.setCookie(LANG_COOKIE, input.language, cookieOptions(deps, 365 * 86_400));
+        return '/account?done=saved';
+      },
+    }),
+  );
 
   app.post<{ Params: { id: string } }>('/account/sessions/:id/revoke', async (req, reply) => {
     await endSession(deps, req.ctx.actor, req.params.id);
     return reply.redirect('/account?done=revoked', 303);
   });
 
-  app.post<Done>('/account/tokens', async (req, reply) => {
+  app.post<Done>('/account/tokens', (req, reply) => {
     if (req.ctx.actor.kind !== 'person') throw new AppError('SIGN_IN_REQUIRED');
-    const values = formValues(req.body);
-    const parsed = parseForm(TokenInput, values);
-    if (!parsed.ok)
-      return sendPage(reply, await page(req, {}, { values, errors: parsed.errors }), 422);
-    try {
-      const { token } = await createApiToken(deps, { actor: req.ctx.actor, input: parsed.value });
-      // Shown once: only the hash is kept.
-      return sendPage(reply, await page(req, {}, {}, token), 201);
-    } catch (e) {
-      const { status, state } = formFailure(req, e);
-      return sendPage(reply, await page(req, {}, { values, ...state }), status);
-    }
+    return handleForm(req, reply, {
+      schema: TokenInput,
+      render: (state) => page(req, {}, state),
+      run: async (input) => {
+        const { token } = await createApiToken(deps, { actor: req.ctx.actor, input });
+        // Shown once: only the hash is kept.
+        return { page: await page(req, {}, {}, token), status: 201 };
+      },
+    });
   });
 
   app.post<{ Params: { id: string } }>('/account/tokens/:id/revoke', async (req, reply) => {

@@ -10,10 +10,17 @@ import {
   safeNext,
   setSessionCookie,
 } from '../http/context.ts';
-import { formValues, parseForm } from '../http/forms.ts';
 import { findNetworkBySlug } from '../networks/network.repository.ts';
-import { CsrfField, ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
-import { type FormState, formFailure } from '../pages/form-state.ts';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  languageOptions,
+  SelectField,
+  Submit,
+} from '../pages/components.tsx';
+import { handleForm } from '../pages/form-route.ts';
+import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { setPreferredLanguage } from '../people/person.repository.ts';
@@ -123,10 +130,7 @@ export function AccountFieldsBlock({
         label={t('field.language')}
         values={{ language: ctx.lang, ...state.values }}
         errors={state.errors}
-        options={[
-          { value: 'en', label: 'English' },
-          { value: 'es', label: 'Español' },
-        ]}
+        options={languageOptions()}
       />
     </>
   );
@@ -217,29 +221,17 @@ export function registerAuthPages(app: FastifyInstance, deps: Deps): void {
     );
   });
 
-  app.post<Q>('/sign-in', async (req, reply) => {
-    const values = formValues(req.body);
+  app.post<Q>('/sign-in', (req, reply) => {
     const next = safeNext(req.query.next);
-    const parsed = parseForm(SignInInput, values);
-    if (!parsed.ok) {
-      return sendPage(
-        reply,
-        <SignInPage ctx={pageCtx(req)} next={next} state={{ values, errors: parsed.errors }} />,
-        422,
-      );
-    }
-    try {
-      const { token } = await signIn(deps, { ...parsed.value, client: clientInfo(req) });
-      setSessionCookie(deps, reply, token);
-      return reply.redirect(next, 303);
-    } catch (e) {
-      const { status, state } = formFailure(req, e);
-      return sendPage(
-        reply,
-        <SignInPage ctx={pageCtx(req)} next={next} state={{ values, ...state }} />,
-        status,
-      );
-    }
+    return handleForm(req, reply, {
+      schema: SignInInput,
+      render: (state) => <SignInPage ctx={pageCtx(req)} next={next} state={state} />,
+      run: async (input) => {
+        const { token } = await signIn(deps, { ...input, client: clientInfo(req) });
+        setSessionCookie(deps, reply, token);
+        return next;
+      },
+    });
   });
 
   app.post('/sign-out', async (req, reply) => {
@@ -280,84 +272,56 @@ export function registerAuthPages(app: FastifyInstance, deps: Deps): void {
   app.post<{ Params: { slug: string } }>('/n/:slug/join', async (req, reply) => {
     const network = await findNetworkBySlug(deps.db, req.params.slug);
     if (!network) throw new AppError('NETWORK_NOT_FOUND');
-    const values = formValues(req.body);
-    const page = (state: FormState, status: number) =>
-      sendPage(
-        reply,
-        <JoinPage
-          ctx={pageCtx(req)}
-          name={network.name}
-          slug={network.slug}
-          state={{ values, ...state }}
-        />,
-        status,
-      );
-    const parsed = parseForm(AccountInput, values);
-    if (!parsed.ok) return page({ errors: parsed.errors }, 422);
-    try {
-      const { token } = await signUp(deps, {
-        slug: network.slug,
-        input: parsed.value,
-        client: clientInfo(req),
-      });
-      setSessionCookie(deps, reply, token);
-      return reply.redirect(`/n/${network.slug}?done=joined`, 303);
-    } catch (e) {
-      const { status, state } = formFailure(req, e);
-      return page(state, status);
-    }
+    return handleForm(req, reply, {
+      schema: AccountInput,
+      render: (state) => (
+        <JoinPage ctx={pageCtx(req)} name={network.name} slug={network.slug} state={state} />
+      ),
+      run: async (input) => {
+        const { token } = await signUp(deps, {
+          slug: network.slug,
+          input,
+          client: clientInfo(req),
+        });
+        setSessionCookie(deps, reply, token);
+        return `/n/${network.slug}?done=joined`;
+      },
+    });
   });
 
   app.get<Q>('/password/forgot', (req, reply) =>
     sendPage(reply, <ForgotPage ctx={pageCtx(req)} state={{}} sent={req.query.sent === '1'} />),
   );
 
-  app.post('/password/forgot', async (req, reply) => {
-    const values = formValues(req.body);
-    const parsed = parseForm(ForgotInput, values);
-    if (!parsed.ok)
-      return sendPage(
-        reply,
-        <ForgotPage ctx={pageCtx(req)} state={{ values, errors: parsed.errors }} sent={false} />,
-        422,
-      );
-    try {
-      await requestPasswordReset(deps, {
-        email: parsed.value.email,
-        client: clientInfo(req),
-        lang: req.ctx.lang,
-      });
-      return reply.redirect('/password/forgot?sent=1', 303);
-    } catch (e) {
-      const { status, state } = formFailure(req, e);
-      return sendPage(
-        reply,
-        <ForgotPage ctx={pageCtx(req)} state={{ values, ...state }} sent={false} />,
-        status,
-      );
-    }
-  });
+  app.post('/password/forgot', (req, reply) =>
+    handleForm(req, reply, {
+      schema: ForgotInput,
+      render: (state) => <ForgotPage ctx={pageCtx(req)} state={state} sent={false} />,
+      run: async ({ email }) => {
+        await requestPasswordReset(deps, { email, client: clientInfo(req), lang: req.ctx.lang });
+        return '/password/forgot?sent=1';
+      },
+    }),
+  );
 
   app.get<{ Params: { token: string } }>('/password/reset/:token', async (req, reply) => {
     if (!(await resetLinkIsLive(deps, req.params.token))) throw new AppError('RESET_LINK_INVALID');
     return sendPage(reply, <ResetPage ctx={pageCtx(req)} token={req.params.token} state={{}} />);
   });
 
-  app.post<{ Params: { token: string } }>('/password/reset/:token', async (req, reply) => {
-    const values = formValues(req.body);
-    const parsed = parseForm(ResetInput, values);
-    if (!parsed.ok)
-      return sendPage(
-        reply,
-        <ResetPage ctx={pageCtx(req)} token={req.params.token} state={{ errors: parsed.errors }} />,
-        422,
-      );
-    const { token } = await resetPassword(deps, {
-      token: req.params.token,
-      password: parsed.value.password,
-      client: clientInfo(req),
-    });
-    setSessionCookie(deps, reply, token);
-    return reply.redirect('/account?done=passwordChanged', 303);
-  });
+  app.post<{ Params: { token: string } }>('/password/reset/:token', (req, reply) =>
+    handleForm(req, reply, {
+      schema: ResetInput,
+      render: (state) => <ResetPage ctx={pageCtx(req)} token={req.params.token} state={state} />,
+      run: async ({ password }) => {
+        const { token } = await resetPassword(deps, {
+          token: req.params.token,
+          password,
+          client: clientInfo(req),
+        });
+        setSessionCookie(deps, reply, token);
+        return '/account?done=passwordChanged';
+      },
+    }),
+  );
 }

@@ -1,17 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { assignableRoles, type Role } from '../../domain/access/roles.ts';
 import { AccountFieldsBlock } from '../auth/auth.pages.tsx';
 import { AccountInput, EMAIL_MAX } from '../auth/auth.schema.ts';
 import { sessionFor } from '../auth/auth.service.ts';
 import type { Deps } from '../deps.ts';
 import { clientInfo, setSessionCookie } from '../http/context.ts';
-import { formValues, parseForm } from '../http/forms.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import type { Network } from '../networks/network.repository.ts';
 import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { CsrfField, ErrorSummary, Field, SelectField, Submit, When } from '../pages/components.tsx';
-import { type FormState, formFailure } from '../pages/form-state.ts';
+import { handleForm } from '../pages/form-route.ts';
+import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
@@ -24,6 +24,8 @@ import {
   openInvitation,
   revokeInvitation,
 } from './invitation.service.ts';
+
+const AcceptAsMember = Type.Object({});
 
 const InvitationInput = Type.Object({
   email: Type.Optional(Type.String({ format: 'email', maxLength: EMAIL_MAX })),
@@ -212,22 +214,15 @@ export function registerInvitationPages(app: FastifyInstance, deps: Deps): void 
   app.post<Slug>('/n/:slug/invitations', async (req, reply) => {
     const scope = await scopeOf(deps, req);
     authorize(scope, 'invitations.create');
-    const values = formValues(req.body);
-    const parsed = parseForm(InvitationInput, values);
-    if (!parsed.ok)
-      return sendPage(reply, await listPage(req, scope, { values, errors: parsed.errors }), 422);
-    try {
-      const { link } = await createInvitation(deps, {
-        actor: req.ctx.actor,
-        scope,
-        input: parsed.value,
-      });
-      // The link is shown once, here, and never stored: only its hash is.
-      return sendPage(reply, await listPage(req, scope, {}, link), 201);
-    } catch (e) {
-      const { status, state } = formFailure(req, e);
-      return sendPage(reply, await listPage(req, scope, { values, ...state }), status);
-    }
+    return handleForm(req, reply, {
+      schema: InvitationInput,
+      render: (state) => listPage(req, scope, state),
+      run: async (input) => {
+        const { link } = await createInvitation(deps, { actor: req.ctx.actor, scope, input });
+        // The link is shown once, here, and never stored: only its hash is.
+        return { page: await listPage(req, scope, {}, link), status: 201 };
+      },
+    });
   });
 
   app.post<{ Params: { slug: string; id: string } }>(
@@ -255,37 +250,28 @@ export function registerInvitationPages(app: FastifyInstance, deps: Deps): void 
 
   app.post<{ Params: { token: string } }>('/invite/:token', async (req, reply) => {
     const { invitation, network } = await openInvitation(deps, req.params.token);
-    const values = formValues(req.body);
-    const page = (state: FormState, code: number) =>
-      sendPage(
-        reply,
+    const actor = req.ctx.actor;
+    // Someone signed in accepts as themselves; anyone else makes an account here.
+    return handleForm(req, reply, {
+      schema: actor.kind === 'person' ? AcceptAsMember : AccountInput,
+      render: (state) => (
         <AcceptPage
           ctx={pageCtx(req)}
           network={network}
           invitation={invitation}
           token={req.params.token}
-          state={{ values, ...state }}
-        />,
-        code,
-      );
-    let account: Parameters<typeof acceptInvitation>[1]['account'];
-    if (req.ctx.actor.kind !== 'person') {
-      const parsed = parseForm(AccountInput, values);
-      if (!parsed.ok) return page({ errors: parsed.errors }, 422);
-      account = parsed.value;
-    }
-    try {
-      const result = await acceptInvitation(deps, {
-        actor: req.ctx.actor,
-        token: req.params.token,
-        account,
-      });
-      if (result.created)
-        setSessionCookie(deps, reply, await sessionFor(deps, result.personId, clientInfo(req)));
-      return reply.redirect(`/n/${result.network.slug}?done=welcome`, 303);
-    } catch (e) {
-      const { status, state } = formFailure(req, e);
-      return page(state, status);
-    }
+          state={state}
+        />
+      ),
+      run: async (input) => {
+        const account =
+          actor.kind === 'person' ? undefined : (input as Static<typeof AccountInput>);
+        const result = await acceptInvitation(deps, { actor, token: req.params.token, account });
+        if (result.created) {
+          setSessionCookie(deps, reply, await sessionFor(deps, result.personId, clientInfo(req)));
+        }
+        return `/n/${result.network.slug}?done=welcome`;
+      },
+    });
   });
 }

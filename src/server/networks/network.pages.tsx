@@ -1,10 +1,18 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { atLeast } from '../../domain/access/roles.ts';
 import { AppError } from '../../shared/app-error.ts';
+import type { Actor } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
-import { formValues, parseForm } from '../http/forms.ts';
-import { CsrfField, ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
-import { type FormState, formFailure } from '../pages/form-state.ts';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  languageOptions,
+  SelectField,
+  Submit,
+} from '../pages/components.tsx';
+import { handleForm } from '../pages/form-route.ts';
+import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
@@ -143,13 +151,6 @@ function NetworkPage({
       )}
     </Layout>
   );
-}
-
-function languageOptions() {
-  return [
-    { value: 'en', label: 'English' },
-    { value: 'es', label: 'Español' },
-  ];
 }
 
 function NewNetworkPage({ ctx, state }: { ctx: PageCtx; state: FormState }) {
@@ -355,6 +356,11 @@ function SettingsPage({
   );
 }
 
+function requireOperator(actor: Actor): void {
+  if (actor.kind !== 'person') throw new AppError('SIGN_IN_REQUIRED');
+  if (!actor.isOperator) throw new AppError('FORBIDDEN');
+}
+
 export function registerNetworkPages(app: FastifyInstance, deps: Deps): void {
   app.get<Done>('/', async (req, reply) => {
     const [mine, all] = await Promise.all([myNetworks(deps, req.ctx.actor), publicNetworks(deps)]);
@@ -370,31 +376,20 @@ export function registerNetworkPages(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get('/networks/new', async (req, reply) => {
-    if (req.ctx.actor.kind !== 'person') return reply.redirect('/sign-in?next=/networks/new');
-    if (!req.ctx.actor.isOperator) throw new AppError('FORBIDDEN');
+    requireOperator(req.ctx.actor);
     return sendPage(reply, <NewNetworkPage ctx={pageCtx(req)} state={{}} />);
   });
 
-  app.post('/networks/new', async (req, reply) => {
-    const values = formValues(req.body);
-    const parsed = parseForm(NetworkInput, values);
-    if (!parsed.ok)
-      return sendPage(
-        reply,
-        <NewNetworkPage ctx={pageCtx(req)} state={{ values, errors: parsed.errors }} />,
-        422,
-      );
-    try {
-      const network = await createNetwork(deps, { actor: req.ctx.actor, input: parsed.value });
-      return reply.redirect(`/n/${network.slug}/settings?done=created`, 303);
-    } catch (e) {
-      const { status, state } = formFailure(req, e);
-      return sendPage(
-        reply,
-        <NewNetworkPage ctx={pageCtx(req)} state={{ values, ...state }} />,
-        status,
-      );
-    }
+  app.post('/networks/new', (req, reply) => {
+    requireOperator(req.ctx.actor);
+    return handleForm(req, reply, {
+      schema: NetworkInput,
+      render: (state) => <NewNetworkPage ctx={pageCtx(req)} state={state} />,
+      run: async (input) => {
+        const network = await createNetwork(deps, { actor: req.ctx.actor, input });
+        return `/n/${network.slug}/settings?done=created`;
+      },
+    });
   });
 
   app.get<Slug>('/n/:slug', async (req, reply) => {
@@ -416,68 +411,47 @@ export function registerNetworkPages(app: FastifyInstance, deps: Deps): void {
     scope: NetworkScope,
     state: FormState,
     areaState: FormState,
-    status = 200,
-  ) => {
-    const areas = await areasOf(deps, { scope });
-    return {
-      areas,
-      page: (
-        <SettingsPage
-          ctx={pageCtx(req, scopeNav(scope))}
-          scope={scope}
-          areas={areas}
-          state={state}
-          areaState={areaState}
-          notice={doneNotice(req.ctx.t, req.query.done)}
-        />
-      ),
-      status,
-    };
-  };
+  ) => (
+    <SettingsPage
+      ctx={pageCtx(req, scopeNav(scope))}
+      scope={scope}
+      areas={await areasOf(deps, { scope })}
+      state={state}
+      areaState={areaState}
+      notice={doneNotice(req.ctx.t, req.query.done)}
+    />
+  );
 
   app.get<Slug>('/n/:slug/settings', async (req, reply) => {
     const scope = await scopeOf(deps, req);
     authorize(scope, 'network.settings');
-    const { page } = await settingsPage(req, scope, {}, {});
-    return sendPage(reply, page);
+    return sendPage(reply, await settingsPage(req, scope, {}, {}));
   });
 
   app.post<Slug>('/n/:slug/settings', async (req, reply) => {
     const scope = await scopeOf(deps, req);
-    const values = formValues(req.body);
-    const parsed = parseForm(SettingsInput, values);
-    try {
-      if (!parsed.ok) {
-        authorize(scope, 'network.settings');
-        const { page } = await settingsPage(req, scope, { values, errors: parsed.errors }, {});
-        return sendPage(reply, page, 422);
-      }
-      await updateSettings(deps, { actor: req.ctx.actor, scope, input: parsed.value });
-      return reply.redirect(`/n/${scope.network.slug}/settings?done=saved`, 303);
-    } catch (e) {
-      const { status, state } = formFailure(req, e);
-      const { page } = await settingsPage(req, scope, { values, ...state }, {});
-      return sendPage(reply, page, status);
-    }
+    authorize(scope, 'network.settings');
+    return handleForm(req, reply, {
+      schema: SettingsInput,
+      render: (state) => settingsPage(req, scope, state, {}),
+      run: async (input) => {
+        await updateSettings(deps, { actor: req.ctx.actor, scope, input });
+        return `/n/${scope.network.slug}/settings?done=saved`;
+      },
+    });
   });
 
   app.post<Slug>('/n/:slug/areas', async (req, reply) => {
     const scope = await scopeOf(deps, req);
-    const values = formValues(req.body);
-    const parsed = parseForm(AreaInput, values);
-    try {
-      if (!parsed.ok) {
-        authorize(scope, 'areas.manage');
-        const { page } = await settingsPage(req, scope, {}, { values, errors: parsed.errors });
-        return sendPage(reply, page, 422);
-      }
-      await addArea(deps, { actor: req.ctx.actor, scope, input: parsed.value });
-      return reply.redirect(`/n/${scope.network.slug}/settings?done=areaAdded#areas`, 303);
-    } catch (e) {
-      const { status, state } = formFailure(req, e);
-      const { page } = await settingsPage(req, scope, {}, { values, ...state });
-      return sendPage(reply, page, status);
-    }
+    authorize(scope, 'areas.manage');
+    return handleForm(req, reply, {
+      schema: AreaInput,
+      render: (state) => settingsPage(req, scope, {}, state),
+      run: async (input) => {
+        await addArea(deps, { actor: req.ctx.actor, scope, input });
+        return `/n/${scope.network.slug}/settings?done=areaAdded#areas`;
+      },
+    });
   });
 
   app.post<{ Params: { slug: string; areaId: string } }>(

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { MessageKey } from '../../i18n/i18n.ts';
+import { LANGUAGE_NAMES, LANGUAGES, type MessageKey } from '../../i18n/i18n.ts';
 import type { FieldErrors } from '../../shared/app-error.ts';
 import type { FormValues } from '../http/forms.ts';
 import type { PageCtx } from './page-context.ts';
@@ -182,4 +182,9 @@ export function When({ ctx, iso }: { ctx: PageCtx; iso: string | null }) {
     timeZone: 'UTC',
   }).format(new Date(iso));
   return <time dateTime={iso}>{text} UTC</time>;
+}
+
+/** The languages Mutua speaks, each named in itself, for a language select. */
+export function languageOptions(): { value: string; label: string }[] {
+  return LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }));
 }

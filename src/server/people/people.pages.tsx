@@ -7,7 +7,16 @@ import { formValues, parseForm } from '../http/forms.ts';
 import type { Member } from '../networks/membership.repository.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import { authorize, type NetworkScope } from '../networks/scope.ts';
-import { CsrfField, ErrorSummary, Field, SelectField, Submit, When } from '../pages/components.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  languageOptions,
+  SelectField,
+  Submit,
+  When,
+} from '../pages/components.tsx';
+import { handleForm } from '../pages/form-route.ts';
 import { type FormState, formFailure } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
@@ -171,10 +180,7 @@ function NewPersonPage({
           label={t('field.language')}
           values={{ language: scope.network.defaultLanguage, ...state.values }}
           errors={state.errors}
-          options={[
-            { value: 'en', label: 'English' },
-            { value: 'es', label: 'Español' },
-          ]}
+          options={languageOptions()}
         />
         <SelectField
           ctx={ctx}
@@ -286,30 +292,16 @@ export function registerPeoplePages(app: FastifyInstance, deps: Deps): void {
   app.post<ListQuery>('/n/:slug/people/new', async (req, reply) => {
     const scope = await scopeOf(deps, req);
     authorize(scope, 'people.add');
-    const values = formValues(req.body);
-    const page = (state: FormState, status: number) =>
-      sendPage(
-        reply,
-        <NewPersonPage
-          ctx={pageCtx(req, scopeNav(scope))}
-          scope={scope}
-          state={{ values, ...state }}
-        />,
-        status,
-      );
-    const parsed = parseForm(ContactInput, values);
-    if (!parsed.ok) return page({ errors: parsed.errors }, 422);
-    try {
-      const id = await addPersonWithoutAccount(deps, {
-        actor: req.ctx.actor,
-        scope,
-        input: parsed.value,
-      });
-      return reply.redirect(`/n/${scope.network.slug}/people/${id}?done=added`, 303);
-    } catch (e) {
-      const { status, state } = formFailure(req, e);
-      return page(state, status);
-    }
+    return handleForm(req, reply, {
+      schema: ContactInput,
+      render: (state) => (
+        <NewPersonPage ctx={pageCtx(req, scopeNav(scope))} scope={scope} state={state} />
+      ),
+      run: async (input) => {
+        const id = await addPersonWithoutAccount(deps, { actor: req.ctx.actor, scope, input });
+        return `/n/${scope.network.slug}/people/${id}?done=added`;
+      },
+    });
   });
 
   app.get<PersonParams>('/n/:slug/people/:personId', async (req, reply) => {

@@ -6,11 +6,11 @@ import { AccountInput } from '../auth/auth.schema.ts';
 import { sessionFor } from '../auth/auth.service.ts';
 import type { Deps } from '../deps.ts';
 import { clientInfo, setSessionCookie } from '../http/context.ts';
-import { formValues, parseForm } from '../http/forms.ts';
 import { NetworkFields } from '../networks/network.pages.tsx';
 import { NetworkInput } from '../networks/network.schema.ts';
 import { CsrfField, ErrorSummary, Submit } from '../pages/components.tsx';
-import { type FormState, formFailure } from '../pages/form-state.ts';
+import { handleForm } from '../pages/form-route.ts';
+import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { completeSetup, setupLinkIsLive } from './setup.service.ts';
@@ -44,28 +44,21 @@ export function registerSetupPages(app: FastifyInstance, deps: Deps): void {
   });
 
   app.post<{ Params: { token: string } }>('/setup/:token', async (req, reply) => {
-    const values = formValues(req.body);
-    const page = (state: FormState, status: number) =>
-      sendPage(
-        reply,
-        <SetupPage ctx={pageCtx(req)} token={req.params.token} state={{ values, ...state }} />,
-        status,
-      );
-    const parsed = parseForm(SetupInput, values);
-    if (!parsed.ok) return page({ errors: parsed.errors }, 422);
-    const { name, slug, defaultLanguage, displayName, email, phone, password, language } =
-      parsed.value;
-    try {
-      const result = await completeSetup(deps, {
-        token: req.params.token,
-        account: { displayName, email, phone, password, language },
-        network: { name, slug, defaultLanguage, signupMode: 'invite' },
-      });
-      setSessionCookie(deps, reply, await sessionFor(deps, result.personId, clientInfo(req)));
-      return reply.redirect(`/n/${result.slug}/settings?done=created`, 303);
-    } catch (e) {
-      const { status, state } = formFailure(req, e);
-      return page(state, status);
-    }
+    if (!(await setupLinkIsLive(deps, req.params.token))) throw new AppError('SETUP_LINK_INVALID');
+    return handleForm(req, reply, {
+      schema: SetupInput,
+      render: (state) => <SetupPage ctx={pageCtx(req)} token={req.params.token} state={state} />,
+      run: async (input) => {
+        const { name, slug, defaultLanguage, displayName, email, phone, password, language } =
+          input;
+        const result = await completeSetup(deps, {
+          token: req.params.token,
+          account: { displayName, email, phone, password, language },
+          network: { name, slug, defaultLanguage, signupMode: 'invite' },
+        });
+        setSessionCookie(deps, reply, await sessionFor(deps, result.personId, clientInfo(req)));
+        return `/n/${result.slug}/settings?done=created`;
+      },
+    });
   });
 }

@@ -57,7 +57,6 @@ export const en = {
   'error.resetLinkInvalid': 'This reset link has been used or has expired. Ask for a new one.',
   'error.setupLinkInvalid':
     'This setup link has been used or is out of date. Restart Mutua to get a new one.',
-  'error.alreadyMember': 'This person is already a member.',
   'error.lastAdmin': 'A network needs at least one admin. Make someone else admin first.',
   'error.roleTooHigh': 'You cannot give a role higher than your own.',
   'error.tokenInvalid': 'The API token is not valid, or has been revoked.',

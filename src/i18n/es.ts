@@ -58,7 +58,6 @@ export const es: Record<MessageKey, string> = {
     'Este enlace para cambiar la contraseña ya se usó o venció. Pida uno nuevo.',
   'error.setupLinkInvalid':
     'Este enlace de configuración ya se usó o está vencido. Reinicie Mutua para obtener uno nuevo.',
-  'error.alreadyMember': 'Esta persona ya es miembro.',
   'error.lastAdmin':
     'Una red necesita al menos una persona con rol de Administrador/a. Primero dé ese rol a otra persona.',
   'error.roleTooHigh': 'No puede dar un rol más alto que el suyo.',

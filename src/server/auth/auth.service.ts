@@ -6,7 +6,7 @@ import { newId } from '../../shared/ids.ts';
 import { hashToken, randomToken } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Deps } from '../deps.ts';
-import { findRole, insertMembership } from '../networks/membership.repository.ts';
+import { insertMembership } from '../networks/membership.repository.ts';
 import { findNetworkBySlug } from '../networks/network.repository.ts';
 import { findAccount, findPerson, setPassword } from '../people/person.repository.ts';
 import { type AccountFields, createAccount } from '../people/person.service.ts';
@@ -281,12 +281,4 @@ export async function resetPassword(
   const person = await findPerson(deps.db, personId);
   if (!person) throw new AppError('RESET_LINK_INVALID');
   return { token: await startSession(deps, personId, client), personId };
-}
-
-export async function isMember(
-  deps: Pick<Deps, 'db'>,
-  networkId: string,
-  personId: string,
-): Promise<boolean> {
-  return (await findRole(deps.db, networkId, personId)) !== null;
 }

@@ -19,7 +19,6 @@ export const ERRORS: Record<ErrorCode, { status: number; message: MessageKey }> 
   INVITATION_INVALID: { status: 410, message: 'error.invitationInvalid' },
   RESET_LINK_INVALID: { status: 410, message: 'error.resetLinkInvalid' },
   SETUP_LINK_INVALID: { status: 410, message: 'error.setupLinkInvalid' },
-  ALREADY_MEMBER: { status: 409, message: 'error.alreadyMember' },
   LAST_ADMIN: { status: 409, message: 'error.lastAdmin' },
   ROLE_TOO_HIGH: { status: 403, message: 'error.roleTooHigh' },
   TOKEN_INVALID: { status: 401, message: 'error.tokenInvalid' },

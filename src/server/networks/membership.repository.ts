@@ -1,5 +1,6 @@
 import type { Role } from '../../domain/access/roles.ts';
 import type { Db } from '../db/database.ts';
+import { isPostgres } from '../db/dialect.ts';
 import { type Person, personFromRow } from '../people/person.repository.ts';
 
 export interface Member {
@@ -73,6 +74,22 @@ export async function countAdmins(db: Db, networkId: string): Promise<number> {
     .where('role', '=', 'admin')
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * Locks the network's admin memberships until the transaction ends (PostgreSQL), so two
+ * admins demoting each other at the same moment cannot leave the network without one.
+ * SQLite already runs one writing transaction at a time.
+ */
+export async function lockAdmins(db: Db, networkId: string): Promise<void> {
+  if (!isPostgres(db)) return;
+  await db
+    .selectFrom('memberships')
+    .select('id')
+    .where('network_id', '=', networkId)
+    .where('role', '=', 'admin')
+    .forUpdate()
+    .execute();
 }
 
 export async function listMembers(

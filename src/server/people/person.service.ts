@@ -14,6 +14,7 @@ import {
   findMember,
   insertMembership,
   listMembers,
+  lockAdmins,
   type Member,
   updateRole,
 } from '../networks/membership.repository.ts';
@@ -176,6 +177,7 @@ export async function changeRole(
   authorize(scope, 'members.change_role');
   if (!assignableRoles(scope.role).includes(role)) throw new AppError('ROLE_TOO_HIGH', { role });
   await deps.db.transaction().execute(async (trx) => {
+    await lockAdmins(trx, scope.network.id);
     const member = await findMember(trx, scope.network.id, personId);
     if (!member) throw new AppError('NOT_FOUND');
     if (member.role === role) return;
@@ -200,6 +202,7 @@ export async function removeMember(
 ): Promise<void> {
   authorize(scope, 'members.remove');
   await deps.db.transaction().execute(async (trx) => {
+    await lockAdmins(trx, scope.network.id);
     const member = await findMember(trx, scope.network.id, personId);
     if (!member) throw new AppError('NOT_FOUND');
     if (member.role === 'admin' && (await countAdmins(trx, scope.network.id)) <= 1) {

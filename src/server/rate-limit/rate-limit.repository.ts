@@ -47,7 +47,3 @@ export async function peek(
 export async function clear(db: Db, key: string): Promise<void> {
   await db.deleteFrom('rate_limits').where('key', '=', key).execute();
 }
-
-export async function purgeOlderThan(db: Db, before: string): Promise<void> {
-  await db.deleteFrom('rate_limits').where('window_start', '<', before).execute();
-}

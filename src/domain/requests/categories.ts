@@ -1,0 +1,22 @@
+/**
+ * What people ask for. Each network may switch categories on or off and add its own
+ * (network setting); these are the defaults every network starts with. Labels live in the
+ * catalogue (`category.<key>`); a network's own categories carry their label in the row.
+ */
+export const DEFAULT_CATEGORIES = [
+  'groceries',
+  'meals',
+  'medicine',
+  'ride',
+  'childcare',
+  'housing',
+  'cash',
+  'emotional',
+  'other',
+] as const;
+export type DefaultCategory = (typeof DEFAULT_CATEGORIES)[number];
+
+/** How soon; the number is the weight the triage priority and matching give it. */
+export const URGENCIES = ['low', 'normal', 'high', 'critical'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+export const URGENCY_WEIGHT: Record<Urgency, number> = { low: 1, normal: 2, high: 4, critical: 8 };

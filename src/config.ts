@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { type KeyRing, newKeySpec, parseKeyRing } from './server/privacy/crypto.ts';
 import { randomToken } from './shared/secrets.ts';
 
 /**
@@ -18,6 +19,8 @@ export interface Config {
   readonly pgPoolMax: number;
   readonly demo: boolean;
   readonly secretKey: string;
+  /** Keys for personal fields at rest (ENCRYPTION_KEYS); see src/server/privacy/crypto.ts. */
+  readonly keys: KeyRing;
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
   readonly trustProxy: boolean;
@@ -76,6 +79,28 @@ function secretKey(env: Env, dataDir: string): string {
   return key;
 }
 
+/**
+ * The keys that encrypt personal fields. Several app servers must share them, so they come
+ * from ENCRYPTION_KEYS; on a single machine one is generated once into the data directory.
+ * Losing this key loses the personal data: the backup instructions say to keep it.
+ */
+function encryptionKeys(env: Env, dataDir: string, indexSecret: string): KeyRing {
+  const raw = env.ENCRYPTION_KEYS;
+  if (raw !== undefined && raw !== '') {
+    try {
+      return parseKeyRing(raw, indexSecret);
+    } catch (e) {
+      throw new ConfigError('ENCRYPTION_KEYS', (e as Error).message);
+    }
+  }
+  const file = resolve(dataDir, 'encryption-keys');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, newKeySpec(), { mode: 0o600 });
+  }
+  return parseKeyRing(readFileSync(file, 'utf8').trim(), indexSecret);
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = int(env, 'PORT', 3000, 0, 65535);
   const host = env.HOST || '127.0.0.1';
@@ -115,6 +140,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `unknown level "${logLevel}"`);
   }
+  const secret = secretKey(env, dataDir);
   return Object.freeze({
     port,
     host,
@@ -124,7 +150,8 @@ export function loadConfig(env: Env = process.env): Config {
     sqliteFile,
     pgPoolMax: int(env, 'PG_POOL_MAX', 10, 1, 200),
     demo: bool(env, 'MUTUA_DEMO', false),
-    secretKey: secretKey(env, dataDir),
+    secretKey: secret,
+    keys: encryptionKeys(env, dataDir, secret),
     smtpUrl,
     mailFrom: env.MAIL_FROM || 'Mutua <no-reply@localhost>',
     trustProxy: bool(env, 'TRUST_PROXY', false),

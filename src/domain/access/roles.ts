@@ -35,6 +35,18 @@ export const ACTIONS = {
   'network.settings': 'admin',
   'areas.manage': 'admin',
   'audit.view': 'admin',
+  // Requests: coordinators triage, take requests for others and see the queue; volunteers
+  // see the feed of open tasks near them and claim them.
+  'requests.triage': 'coordinator',
+  'requests.intake_for_others': 'coordinator',
+  'tasks.feed': 'volunteer',
+  'tasks.claim': 'volunteer',
+  // Offers: anyone can both ask and offer, so every member keeps their own volunteer profile
+  // and goods offers; coordinators see everyone's, with names and notes, and set any status.
+  'volunteering.own': 'neighbour',
+  'volunteers.list': 'coordinator',
+  'offers.own': 'neighbour',
+  'offers.manage': 'coordinator',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof ACTIONS;
 

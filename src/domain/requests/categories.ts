@@ -20,3 +20,16 @@ export type DefaultCategory = (typeof DEFAULT_CATEGORIES)[number];
 export const URGENCIES = ['low', 'normal', 'high', 'critical'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 export const URGENCY_WEIGHT: Record<Urgency, number> = { low: 1, normal: 2, high: 4, critical: 8 };
+
+/**
+ * Hours a task of each kind usually takes, for weekly hour caps until the volunteer logs the
+ * real time: a shop or a pickup about an hour, a ride two, childcare three.
+ */
+export function estimatedHours(category: string): number {
+  if (category === 'childcare') return 3;
+  if (category === 'ride' || category === 'housing') return 2;
+  return 1;
+}
+
+/** Open tasks one volunteer holds at once, unless the network says otherwise. */
+export const DEFAULT_TASK_CAPACITY = 2;

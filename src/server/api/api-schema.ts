@@ -21,3 +21,8 @@ export const errorResponses = {
 } as const;
 
 export const SlugParams = Type.Object({ slug: Type.String({ maxLength: 60 }) });
+
+/** One of a list of words (an enum of strings), typed as the union of those words. */
+export function literals<const T extends readonly string[]>(values: T) {
+  return Type.Unsafe<T[number]>(Type.Union(values.map((v) => Type.Literal(v))));
+}

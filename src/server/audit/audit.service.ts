@@ -29,6 +29,21 @@ export const AUDIT_ACTIONS = [
   'api_token.created',
   'api_token.revoked',
   'setup.completed',
+  'request.created',
+  'request.status_changed',
+  'request.assigned',
+  'request.claimed',
+  'request.unclaimed',
+  'request.private_viewed',
+  'request.communication',
+  'request.duplicate_linked',
+  'request.feedback',
+  'request.redacted',
+  'volunteer_profile.saved',
+  'volunteer_profile.break_started',
+  'volunteer_profile.break_ended',
+  'goods_offer.created',
+  'goods_offer.status_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

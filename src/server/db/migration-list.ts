@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely';
 import * as createFoundation from './migrations/2026_11_23_0900_create_foundation.ts';
+import * as createRequests from './migrations/2026_11_23_1000_create_requests.ts';
+import * as createOffers from './migrations/2026_11_23_1100_create_offers.ts';
 
 /**
  * Every migration, by name, in order. Listed here rather than read from the folder so that
@@ -8,4 +10,6 @@ import * as createFoundation from './migrations/2026_11_23_0900_create_foundatio
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0900_create_foundation': createFoundation,
+  '2026_11_23_1000_create_requests': createRequests,
+  '2026_11_23_1100_create_offers': createOffers,
 };

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { Role } from '../../domain/access/roles.ts';
 
 /**
@@ -14,6 +15,9 @@ export interface NetworkTable {
   description: string;
   default_language: string;
   signup_mode: 'open' | 'invite';
+  retention_days: Generated<number>;
+  /** JSON array of category keys the network uses; null means the defaults. */
+  categories: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -124,6 +128,109 @@ export interface DeploymentSettingTable {
   value: string;
 }
 
+export interface RequestTable {
+  id: string;
+  network_id: string;
+  code: string;
+  status: string;
+  close_reason: string | null;
+  channel: string;
+  category: string;
+  urgency: string;
+  household_size: number;
+  area_id: string | null;
+  approx_lat: number | null;
+  approx_lng: number | null;
+  slots: number;
+  language: string;
+  language_required: number;
+  needs_car: number;
+  details_enc: string | null;
+  address_enc: string | null;
+  name_enc: string | null;
+  phone_enc: string | null;
+  email_enc: string | null;
+  accessibility_enc: string | null;
+  phone_index: string | null;
+  email_index: string | null;
+  consent_at: string;
+  status_token_hash: string;
+  requester_id: string | null;
+  entered_by: string | null;
+  duplicate_of: string | null;
+  duplicate_flag: number;
+  volunteer_id: string | null;
+  hours: number | null;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  redacted_at: string | null;
+}
+
+export interface RequestEventTable {
+  id: string;
+  request_id: string;
+  actor_id: string | null;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  channel: string | null;
+  outcome: string | null;
+  follow_up: number;
+  body_enc: string | null;
+  created_at: string;
+}
+
+export interface RequestFeedbackTable {
+  id: string;
+  request_id: string;
+  outcome: string;
+  rating: number | null;
+  comment_enc: string | null;
+  created_at: string;
+}
+
+export interface VolunteerProfileTable {
+  id: string;
+  network_id: string;
+  person_id: string;
+  /** JSON text array of category keys. */
+  categories: string;
+  skills: string;
+  /** JSON text array of language codes ("en", "es", "ti"). */
+  languages: string;
+  transport: 'walk' | 'bike' | 'public' | 'car';
+  has_car: number;
+  home_area_id: string | null;
+  /** The exact home point, for distances only; never shown in a list. */
+  home_lat: number | null;
+  home_lng: number | null;
+  radius_km: number;
+  /** The 21-slot week of src/domain/time/weekly-slots.ts. */
+  availability_mask: number;
+  weekly_hour_cap: number;
+  on_break: number;
+  /** ISO date, the last day of the break; null: until switched off. */
+  break_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GoodsOfferTable {
+  id: string;
+  network_id: string;
+  person_id: string;
+  what: string;
+  quantity: number;
+  unit: string;
+  collect_area_id: string | null;
+  /** Where and when to collect: only coordinators and the person offering see it. */
+  collect_notes: string;
+  status: 'available' | 'reserved' | 'taken' | 'withdrawn';
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   networks: NetworkTable;
   areas: AreaTable;
@@ -136,4 +243,9 @@ export interface Database {
   audit_events: AuditEventTable;
   rate_limits: RateLimitTable;
   deployment_settings: DeploymentSettingTable;
+  volunteer_profiles: VolunteerProfileTable;
+  goods_offers: GoodsOfferTable;
+  requests: RequestTable;
+  request_events: RequestEventTable;
+  request_feedback: RequestFeedbackTable;
 }

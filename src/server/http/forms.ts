@@ -43,7 +43,8 @@ function messageOf(
   const prop = (schema as { properties?: Record<string, { 'x-error'?: string }> }).properties?.[
     field
   ];
-  if (e.keyword !== 'required' && prop?.['x-error']) return { key: prop['x-error'] };
+  // A field's own message (x-error), when it has one, says best what is wanted of it.
+  if (prop?.['x-error']) return { key: prop['x-error'] };
   switch (e.keyword) {
     case 'required':
       return { key: 'field.required' };

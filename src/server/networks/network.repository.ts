@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import { DEFAULT_CATEGORIES } from '../../domain/requests/categories.ts';
 import type { Db } from '../db/database.ts';
 import type { AreaTable, NetworkTable } from '../db/schema.ts';
 
@@ -10,6 +12,10 @@ export interface Network {
   description: string;
   defaultLanguage: string;
   signupMode: SignupMode;
+  /** Days after closing before a request's personal data is redacted. */
+  retentionDays: number;
+  /** The request categories this network offers, in order. */
+  categories: string[];
   createdAt: string;
 }
 
@@ -22,7 +28,7 @@ export interface Area {
   polygon: [number, number][][] | null;
 }
 
-export function networkFromRow(row: NetworkTable): Network {
+export function networkFromRow(row: Selectable<NetworkTable>): Network {
   return {
     id: row.id,
     slug: row.slug,
@@ -30,6 +36,8 @@ export function networkFromRow(row: NetworkTable): Network {
     description: row.description,
     defaultLanguage: row.default_language,
     signupMode: row.signup_mode,
+    retentionDays: Number(row.retention_days),
+    categories: row.categories ? (JSON.parse(row.categories) as string[]) : [...DEFAULT_CATEGORIES],
     createdAt: row.created_at,
   };
 }
@@ -74,6 +82,8 @@ export async function insertNetwork(db: Db, n: Network): Promise<void> {
       description: n.description,
       default_language: n.defaultLanguage,
       signup_mode: n.signupMode,
+      retention_days: n.retentionDays,
+      categories: JSON.stringify(n.categories),
       created_at: n.createdAt,
       updated_at: n.createdAt,
     })

@@ -1,5 +1,6 @@
 import type { Static } from 'typebox';
 import { parsePolygon } from '../../domain/geo/polygon.ts';
+import { DEFAULT_CATEGORIES } from '../../domain/requests/categories.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
@@ -32,6 +33,9 @@ import {
 } from './network.schema.ts';
 import { authorize, type NetworkScope } from './scope.ts';
 
+/** Personal data of a closed request is redacted after 90 days unless the network says otherwise. */
+export const DEFAULT_RETENTION_DAYS = 90;
+
 /**
  * Creates a network with its first admin, inside the caller's transaction. Used by the
  * operator's "new network" page, the one-time setup link, the CLI and the demo seed.
@@ -52,6 +56,8 @@ export async function insertNetworkWithAdmin(
     description: input.description ?? '',
     defaultLanguage: input.defaultLanguage,
     signupMode: input.signupMode ?? 'open',
+    retentionDays: DEFAULT_RETENTION_DAYS,
+    categories: [...DEFAULT_CATEGORIES],
     createdAt: now,
   };
   await insertNetwork(db, network);

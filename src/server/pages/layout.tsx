@@ -18,9 +18,21 @@ function NetworkNav({ ctx }: { ctx: PageCtx }) {
   if (!n?.role) return null;
   const { t } = ctx;
   const base = `/n/${n.slug}`;
-  const links: [string, string][] = [[base, t('nav.overview')]];
+  // Everyone can both ask and offer; duties add links, they never take these away.
+  const links: [string, string][] = [
+    [base, t('nav.overview')],
+    [`${base}/ask`, t('nav.ask')],
+    [`${base}/volunteering`, t('nav.volunteering')],
+    [`${base}/offers`, t('nav.offers')],
+  ];
+  if (atLeast(n.role, 'volunteer')) links.push([`${base}/tasks`, t('nav.tasks')]);
   if (atLeast(n.role, 'coordinator')) {
-    links.push([`${base}/people`, t('nav.people')], [`${base}/invitations`, t('nav.invitations')]);
+    links.push(
+      [`${base}/requests`, t('nav.requests')],
+      [`${base}/people`, t('nav.people')],
+      [`${base}/volunteers`, t('nav.volunteers')],
+      [`${base}/invitations`, t('nav.invitations')],
+    );
   }
   if (atLeast(n.role, 'admin')) {
     links.push([`${base}/settings`, t('nav.settings')], [`${base}/audit`, t('nav.audit')]);

@@ -143,3 +143,14 @@ export async function makeOperator(db: Db, personId: string, now: string): Promi
     .where('id', '=', personId)
     .execute();
 }
+
+/** Display names by id, for lists that show who (suggestions, dispatch plans). */
+export async function namesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('people')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

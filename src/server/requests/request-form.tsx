@@ -1,0 +1,195 @@
+import { URGENCIES } from '../../domain/requests/categories.ts';
+import type { MessageKey } from '../../i18n/i18n.ts';
+import type { Area, Network } from '../networks/network.repository.ts';
+import { areaOptions, ChoiceGroup } from '../offers/offer-components.tsx';
+import { Field, languageOptions, SelectField } from '../pages/components.tsx';
+import type { FormState } from '../pages/form-state.ts';
+import type { PageCtx } from '../pages/page-context.ts';
+import { WHEN } from './request.schema.ts';
+
+/**
+ * The fields of a request, shared by the public form and the coordinator's phone form. Plain
+ * words, one question at a time, large targets; the private fields say who will see them.
+ */
+export function RequestFields({
+  ctx,
+  network,
+  areas,
+  state,
+  forSomeoneElse,
+}: {
+  ctx: PageCtx;
+  network: Network;
+  areas: Area[];
+  state: FormState;
+  forSomeoneElse: boolean;
+}) {
+  const { t } = ctx;
+  const v = {
+    urgency: 'normal',
+    householdSize: '1',
+    when: 'any',
+    language: ctx.lang,
+    ...state.values,
+  };
+  const e = state.errors;
+  return (
+    <>
+      <ChoiceGroup
+        ctx={ctx}
+        name="category"
+        legend={forSomeoneElse ? t('ask.whatTheyNeed') : t('ask.whatYouNeed')}
+        type="radio"
+        options={network.categories.map((c) => ({
+          field: 'category',
+          value: c,
+          label: t(`category.${c}` as MessageKey),
+        }))}
+        values={v}
+        errors={e}
+      />
+      <Field
+        ctx={ctx}
+        name="details"
+        label={t('ask.details')}
+        hint={t('ask.detailsHint')}
+        multiline
+        values={v}
+        errors={e}
+      />
+      <ChoiceGroup
+        ctx={ctx}
+        name="urgency"
+        legend={t('ask.urgency')}
+        type="radio"
+        options={URGENCIES.map((u) => ({ field: 'urgency', value: u, label: t(`urgency.${u}`) }))}
+        values={v}
+        errors={e}
+      />
+      <Field
+        ctx={ctx}
+        name="householdSize"
+        label={t('ask.household')}
+        inputmode="numeric"
+        values={v}
+        errors={e}
+      />
+      <SelectField
+        ctx={ctx}
+        name="when"
+        label={t('ask.when')}
+        values={v}
+        errors={e}
+        options={WHEN.map((w) => ({ value: w, label: t(`when.${w}`) }))}
+      />
+      <SelectField
+        ctx={ctx}
+        name="areaId"
+        label={t('ask.area')}
+        values={v}
+        errors={e}
+        options={areaOptions(areas, t('ask.areaUnknown'))}
+      />
+      <Field
+        ctx={ctx}
+        name="address"
+        label={t('ask.address')}
+        hint={t('ask.privateHint')}
+        autocomplete={forSomeoneElse ? 'off' : 'street-address'}
+        values={v}
+        errors={e}
+      />
+      <h2>{forSomeoneElse ? t('ask.reachThem') : t('ask.reachYou')}</h2>
+      <Field
+        ctx={ctx}
+        name="name"
+        label={t('ask.name')}
+        autocomplete={forSomeoneElse ? 'off' : 'given-name'}
+        values={v}
+        errors={e}
+      />
+      <Field
+        ctx={ctx}
+        name="phone"
+        label={t('field.phone')}
+        hint={t('ask.phoneHint')}
+        type="tel"
+        inputmode="tel"
+        autocomplete={forSomeoneElse ? 'off' : 'tel'}
+        values={v}
+        errors={e}
+      />
+      <Field
+        ctx={ctx}
+        name="email"
+        label={t('field.emailOptional')}
+        type="email"
+        inputmode="email"
+        autocomplete={forSomeoneElse ? 'off' : 'email'}
+        values={v}
+        errors={e}
+      />
+      <SelectField
+        ctx={ctx}
+        name="language"
+        label={t('ask.language')}
+        values={v}
+        errors={e}
+        options={languageOptions()}
+      />
+      <Field
+        ctx={ctx}
+        name="otherLanguage"
+        label={t('ask.otherLanguage')}
+        hint={t('ask.otherLanguageHint')}
+        values={v}
+        errors={e}
+      />
+      <ChoiceGroup
+        ctx={ctx}
+        name="languageRequired"
+        legend={t('ask.languageRequiredLegend')}
+        type="checkbox"
+        options={[{ field: 'languageRequired', value: 'yes', label: t('ask.languageRequired') }]}
+        values={v}
+        errors={e}
+      />
+      <Field
+        ctx={ctx}
+        name="accessibility"
+        label={t('ask.accessibility')}
+        hint={t('ask.accessibilityHint')}
+        multiline
+        values={v}
+        errors={e}
+      />
+      {forSomeoneElse && (
+        <ChoiceGroup
+          ctx={ctx}
+          name="needsCar"
+          legend={t('ask.needsCarLegend')}
+          type="checkbox"
+          options={[{ field: 'needsCar', value: 'yes', label: t('ask.needsCar') }]}
+          values={v}
+          errors={e}
+        />
+      )}
+      <ChoiceGroup
+        ctx={ctx}
+        name="consent"
+        legend={t('ask.consentLegend')}
+        hint={t('ask.consentHint', { days: network.retentionDays })}
+        type="checkbox"
+        options={[
+          {
+            field: 'consent',
+            value: 'yes',
+            label: forSomeoneElse ? t('ask.consentTheirs') : t('ask.consent'),
+          },
+        ]}
+        values={v}
+        errors={e}
+      />
+    </>
+  );
+}

@@ -1,0 +1,225 @@
+import type { Selectable } from 'kysely';
+import { type LatLng, roundForPrivacy } from '../../domain/geo/geo.ts';
+import { normaliseEmail, normalisePhone } from '../../domain/people/contact.ts';
+import type { Urgency } from '../../domain/requests/categories.ts';
+import { newRequestCode } from '../../domain/requests/request-code.ts';
+import { OPEN_STATUSES } from '../../domain/requests/request-status.ts';
+import { ALL_WEEK, DAYS, maskFromNames, PARTS } from '../../domain/time/weekly-slots.ts';
+import { AppError } from '../../shared/app-error.ts';
+import { DAY, isoNow } from '../../shared/clock.ts';
+import { newId } from '../../shared/ids.ts';
+import { hashToken, randomToken } from '../../shared/secrets.ts';
+import { audit } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { RequestTable } from '../db/schema.ts';
+import type { Deps } from '../deps.ts';
+import { listAreas } from '../networks/network.repository.ts';
+import { authorize, type NetworkScope } from '../networks/scope.ts';
+import { blindIndex } from '../privacy/crypto.ts';
+import { sealPrivate } from '../privacy/privacy-gate.ts';
+import {
+  codeTaken,
+  findPossibleDuplicates,
+  insertEvent,
+  insertRequest,
+  markDuplicate,
+  summaryFromRow,
+} from './request.repository.ts';
+import type { WHEN } from './request.schema.ts';
+import type { Channel, RequestSummary } from './request.types.ts';
+
+/** A request with the same phone or email within 14 days is probably the same need. */
+export const DUPLICATE_WINDOW = 14 * DAY;
+
+export interface IntakeInput {
+  category: string;
+  details?: string | undefined;
+  urgency: Urgency;
+  householdSize: number;
+  areaId?: string | undefined;
+  address?: string | undefined;
+  when: (typeof WHEN)[number];
+  name: string;
+  phone?: string | undefined;
+  email?: string | undefined;
+  language: string;
+  languageRequired?: boolean | undefined;
+  accessibility?: string | undefined;
+  needsCar?: boolean | undefined;
+  /** An exact point, when the channel has one (API); stored only rounded to 500 m. */
+  point?: LatLng | undefined;
+}
+
+const WEEKDAYS = DAYS.slice(0, 5);
+const WEEKEND = DAYS.slice(5);
+export function slotsForWhen(when: IntakeInput['when']): number {
+  const all = (days: readonly string[], parts: readonly string[]) =>
+    maskFromNames(days.flatMap((d) => parts.map((p) => `${d}-${p}`)));
+  switch (when) {
+    case 'mornings':
+      return all(DAYS, ['morning']);
+    case 'afternoons':
+      return all(DAYS, ['afternoon']);
+    case 'evenings':
+      return all(DAYS, ['evening']);
+    case 'weekdays':
+      return all(WEEKDAYS, PARTS);
+    case 'weekends':
+      return all(WEEKEND, PARTS);
+    default:
+      return ALL_WEEK;
+  }
+}
+
+/**
+ * The one intake every channel uses: the public form, a coordinator after a phone call, the
+ * API, and (later) SMS. It checks the input against the network (its categories and areas),
+ * seals the personal fields, gives the request a short code, and links it to any open
+ * request of the last 14 days with the same phone or email (flagged for a coordinator, never
+ * merged). Returns the status token once: it lets the requester follow and give feedback.
+ */
+export async function createRequest(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+  {
+    actor,
+    scope,
+    channel,
+    input,
+  }: { actor: Actor; scope: NetworkScope; channel: Channel; input: IntakeInput },
+): Promise<{ summary: RequestSummary; statusToken: string }> {
+  if (channel === 'phone' || channel === 'api') authorize(scope, 'requests.intake_for_others');
+  const network = scope.network;
+  const fields: Record<string, { key: string }> = {};
+  if (!network.categories.includes(input.category)) fields.category = { key: 'field.choose' };
+  const phone = input.phone ? normalisePhone(input.phone) : null;
+  if (input.phone && !phone) fields.phone = { key: 'field.phoneInvalid' };
+  const email = input.email ? normaliseEmail(input.email) : null;
+  if (!phone && !email && !fields.phone) fields.phone = { key: 'field.phoneOrEmail' };
+  const areas = await listAreas(deps.db, network.id);
+  const area = input.areaId ? areas.find((a) => a.id === input.areaId) : undefined;
+  if (input.areaId && !area) fields.areaId = { key: 'field.choose' };
+  if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', {}, fields);
+
+  const id = newId();
+  const now = isoNow(deps.clock);
+  const point = input.point ?? area?.centre ?? null;
+  const approx = point ? roundForPrivacy(point) : null;
+  const statusToken = randomToken(18);
+  const sealed = sealPrivate(deps.config.keys, id, {
+    name: input.name,
+    phone,
+    email,
+    address: input.address ?? null,
+    details: input.details ?? null,
+    accessibility: input.accessibility ?? null,
+  });
+  const index = {
+    phone: phone ? blindIndex(deps.config.keys, 'phone', phone) : null,
+    email: email ? blindIndex(deps.config.keys, 'email', email) : null,
+  };
+
+  const summary = await deps.db.transaction().execute(async (trx) => {
+    let code = newRequestCode();
+    while (await codeTaken(trx, network.id, code)) code = newRequestCode();
+    const since = new Date(deps.clock.now().getTime() - DUPLICATE_WINDOW).toISOString();
+    const earlier = await findPossibleDuplicates(trx, network.id, index, since, OPEN_STATUSES);
+    const row: Selectable<RequestTable> = {
+      id,
+      network_id: network.id,
+      code,
+      status: 'new',
+      close_reason: null,
+      channel,
+      category: input.category,
+      urgency: input.urgency,
+      household_size: input.householdSize,
+      area_id: area?.id ?? null,
+      approx_lat: approx?.lat ?? null,
+      approx_lng: approx?.lng ?? null,
+      slots: slotsForWhen(input.when),
+      language: input.language,
+      language_required: input.languageRequired ? 1 : 0,
+      needs_car: input.needsCar || input.category === 'ride' ? 1 : 0,
+      details_enc: sealed.details,
+      address_enc: sealed.address,
+      name_enc: sealed.name,
+      phone_enc: sealed.phone,
+      email_enc: sealed.email,
+      accessibility_enc: sealed.accessibility,
+      phone_index: index.phone,
+      email_index: index.email,
+      consent_at: now,
+      status_token_hash: hashToken(statusToken),
+      requester_id: channel === 'web' && actor.kind === 'person' ? actor.personId : null,
+      entered_by: channel === 'phone' || channel === 'api' ? scope.personId : null,
+      duplicate_of: null,
+      duplicate_flag: 0,
+      volunteer_id: null,
+      hours: null,
+      created_at: now,
+      updated_at: now,
+      closed_at: null,
+      redacted_at: null,
+    };
+    await insertRequest(trx, row);
+    await insertEvent(
+      trx,
+      event(id, scope.personId, 'created', { to_status: 'new', channel, created_at: now }),
+    );
+    await audit(trx, deps.clock, {
+      actor,
+      action: 'request.created',
+      networkId: network.id,
+      subject: { type: 'request', id },
+      details: { code, channel, category: input.category, urgency: input.urgency },
+    });
+    const first = earlier[0];
+    if (first) {
+      // Linked and flagged, never merged: a coordinator decides whether it is the same need.
+      await markDuplicate(trx, id, first.id, now);
+      await insertEvent(trx, event(id, null, 'duplicate', { outcome: first.id, created_at: now }));
+      await insertEvent(trx, event(first.id, null, 'duplicate', { outcome: id, created_at: now }));
+      await audit(trx, deps.clock, {
+        actor: { kind: 'system', label: 'duplicates' },
+        action: 'request.duplicate_linked',
+        networkId: network.id,
+        subject: { type: 'request', id },
+        details: { of: first.id, matches: earlier.length },
+      });
+      row.duplicate_of = first.id;
+      row.duplicate_flag = 1;
+    }
+    return row;
+  });
+  return { summary: summaryFromRow({ ...summary, area_name: area?.name ?? null }), statusToken };
+}
+
+export function event(
+  requestId: string,
+  actorId: string | null,
+  kind: string,
+  e: {
+    created_at: string;
+    from_status?: string | null;
+    to_status?: string | null;
+    channel?: string | null;
+    outcome?: string | null;
+    follow_up?: number;
+    body_enc?: string | null;
+    id?: string;
+  },
+) {
+  return {
+    id: e.id ?? newId(),
+    request_id: requestId,
+    actor_id: actorId,
+    kind,
+    from_status: e.from_status ?? null,
+    to_status: e.to_status ?? null,
+    channel: e.channel ?? null,
+    outcome: e.outcome ?? null,
+    follow_up: e.follow_up ?? 0,
+    body_enc: e.body_enc ?? null,
+    created_at: e.created_at,
+  };
+}

@@ -1,0 +1,253 @@
+import { atLeast } from '../../domain/access/roles.ts';
+import type { Urgency } from '../../domain/requests/categories.ts';
+import {
+  type CloseReason,
+  canMove,
+  OPEN_STATUSES,
+  type RequestStatus,
+  STATUSES,
+} from '../../domain/requests/request-status.ts';
+import { AppError } from '../../shared/app-error.ts';
+import { DAY, isoNow } from '../../shared/clock.ts';
+import { newId } from '../../shared/ids.ts';
+import { audit } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Deps } from '../deps.ts';
+import { findRole } from '../networks/membership.repository.ts';
+import { authorize, type NetworkScope } from '../networks/scope.ts';
+import { openNote, revealRequest, sealNote } from '../privacy/privacy-gate.ts';
+import {
+  findRequest,
+  insertEvent,
+  listEvents,
+  listRequests,
+  moveStatus,
+} from './request.repository.ts';
+import type { COMM_CHANNELS, COMM_OUTCOMES } from './request.schema.ts';
+import type { RequestEvent, RequestPrivate, RequestSummary } from './request.types.ts';
+import { event } from './request-intake.service.ts';
+
+export const QUEUE_PAGE_SIZE = 50;
+
+export interface QueueQuery {
+  status?: RequestStatus | 'open' | undefined;
+  category?: string | undefined;
+  urgency?: Urgency | undefined;
+  areaId?: string | undefined;
+  language?: string | undefined;
+  olderThanDays?: number | undefined;
+  followUp?: boolean | undefined;
+  page: number;
+}
+
+/** The coordinator's queue, in the documented priority order (see listRequests). */
+export async function triageQueue(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  { scope, query }: { scope: NetworkScope; query: QueueQuery },
+): Promise<{ items: RequestSummary[]; total: number }> {
+  authorize(scope, 'requests.triage');
+  const statuses = !query.status || query.status === 'open' ? OPEN_STATUSES : [query.status];
+  return listRequests(deps.db, scope.network.id, {
+    statuses,
+    category: query.category,
+    urgency: query.urgency,
+    areaId: query.areaId,
+    language: query.language,
+    olderThan: query.olderThanDays
+      ? new Date(deps.clock.now().getTime() - query.olderThanDays * DAY).toISOString()
+      : undefined,
+    followUpOnly: query.followUp,
+    limit: QUEUE_PAGE_SIZE,
+    offset: (Math.max(1, query.page) - 1) * QUEUE_PAGE_SIZE,
+  });
+}
+
+export interface RequestView {
+  summary: RequestSummary;
+  private: RequestPrivate;
+  events: (RequestEvent & { note: string | null })[];
+}
+
+/** A request with its details and timeline, for a coordinator: the view is audited. */
+export async function viewRequest(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+  { actor, scope, requestId }: { actor: Actor; scope: NetworkScope; requestId: string },
+): Promise<RequestView> {
+  authorize(scope, 'requests.triage');
+  const found = await findRequest(deps.db, scope.network.id, requestId);
+  if (!found) throw new AppError('NOT_FOUND');
+  const opened = found.summary.redacted
+    ? { name: null, phone: null, email: null, address: null, details: null, accessibility: null }
+    : await revealRequest(deps, {
+        actor,
+        scope,
+        request: found.summary,
+        sealed: found.sealed,
+        purpose: 'triage',
+      });
+  const events = (await listEvents(deps.db, requestId)).map((e) => ({
+    ...e,
+    note:
+      e.bodySealed && !found.summary.redacted
+        ? openNote(deps.config.keys, e.id, e.bodySealed)
+        : null,
+  }));
+  return { summary: found.summary, private: opened, events };
+}
+
+async function loadForChange(
+  deps: Pick<Deps, 'db'>,
+  scope: NetworkScope,
+  requestId: string,
+): Promise<RequestSummary> {
+  const found = await findRequest(deps.db, scope.network.id, requestId);
+  if (!found) throw new AppError('NOT_FOUND');
+  return found.summary;
+}
+
+/**
+ * Moves a request through the status machine (domain/requests/request-status.ts). Closing
+ * needs a reason; moving back to triaged frees the volunteer. Audited, with a timeline entry.
+ */
+export async function changeStatus(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  {
+    actor,
+    scope,
+    requestId,
+    to,
+    reason,
+  }: {
+    actor: Actor;
+    scope: NetworkScope;
+    requestId: string;
+    to: RequestStatus;
+    reason?: CloseReason | undefined;
+  },
+): Promise<void> {
+  authorize(scope, 'requests.triage');
+  if (!STATUSES.includes(to))
+    throw new AppError('VALIDATION_FAILED', {}, { to: { key: 'field.choose' } });
+  const request = await loadForChange(deps, scope, requestId);
+  if (!canMove(request.status, to))
+    throw new AppError('REQUEST_STATUS_CONFLICT', { from: request.status, to });
+  if (to === 'closed' && !reason)
+    throw new AppError('VALIDATION_FAILED', {}, { reason: { key: 'field.closeReason' } });
+  if (to === 'assigned' && !request.volunteerId)
+    throw new AppError('REQUEST_STATUS_CONFLICT', { from: request.status, to });
+  const now = isoNow(deps.clock);
+  await deps.db.transaction().execute(async (trx) => {
+    const moved = await moveStatus(trx, requestId, [request.status], {
+      status: to,
+      close_reason: to === 'closed' ? (reason ?? null) : null,
+      closed_at: to === 'closed' || to === 'fulfilled' ? now : null,
+      ...(to === 'triaged' ? { volunteer_id: null } : {}),
+      updated_at: now,
+    });
+    if (!moved) throw new AppError('REQUEST_STATUS_CONFLICT', { from: request.status, to });
+    await insertEvent(
+      trx,
+      event(requestId, scope.personId, 'status', {
+        from_status: request.status,
+        to_status: to,
+        outcome: reason ?? null,
+        created_at: now,
+      }),
+    );
+    await audit(trx, deps.clock, {
+      actor,
+      action: 'request.status_changed',
+      networkId: scope.network.id,
+      subject: { type: 'request', id: requestId },
+      details: { from: request.status, to, reason: reason ?? null },
+    });
+  });
+}
+
+/** A coordinator gives the task to a volunteer (from the suggestions or a batch dispatch). */
+export async function assignVolunteer(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  {
+    actor,
+    scope,
+    requestId,
+    volunteerId,
+  }: { actor: Actor; scope: NetworkScope; requestId: string; volunteerId: string },
+): Promise<void> {
+  authorize(scope, 'requests.triage');
+  if (!atLeast(await findRole(deps.db, scope.network.id, volunteerId), 'volunteer')) {
+    throw new AppError('VALIDATION_FAILED', {}, { volunteerId: { key: 'field.choose' } });
+  }
+  const request = await loadForChange(deps, scope, requestId);
+  const now = isoNow(deps.clock);
+  await deps.db.transaction().execute(async (trx) => {
+    const moved = await moveStatus(trx, requestId, ['new', 'triaged'], {
+      status: 'assigned',
+      volunteer_id: volunteerId,
+      updated_at: now,
+    });
+    if (!moved) throw new AppError('REQUEST_ALREADY_CLAIMED', { code: request.code });
+    await insertEvent(
+      trx,
+      event(requestId, scope.personId, 'assigned', {
+        from_status: request.status,
+        to_status: 'assigned',
+        outcome: volunteerId,
+        created_at: now,
+      }),
+    );
+    await audit(trx, deps.clock, {
+      actor,
+      action: 'request.assigned',
+      networkId: scope.network.id,
+      subject: { type: 'request', id: requestId },
+      details: { volunteer: volunteerId },
+    });
+  });
+}
+
+/** A call, message, visit or note in the request's communication log. */
+export async function logCommunication(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+  {
+    actor,
+    scope,
+    requestId,
+    input,
+  }: {
+    actor: Actor;
+    scope: NetworkScope;
+    requestId: string;
+    input: {
+      channel: (typeof COMM_CHANNELS)[number];
+      outcome?: (typeof COMM_OUTCOMES)[number] | undefined;
+      note?: string | undefined;
+      followUp?: boolean | undefined;
+    };
+  },
+): Promise<void> {
+  authorize(scope, 'requests.triage');
+  await loadForChange(deps, scope, requestId);
+  const now = isoNow(deps.clock);
+  const id = newId();
+  await deps.db.transaction().execute(async (trx) => {
+    await insertEvent(
+      trx,
+      event(requestId, scope.personId, 'communication', {
+        id,
+        channel: input.channel,
+        outcome: input.outcome ?? null,
+        follow_up: input.followUp ? 1 : 0,
+        body_enc: input.note ? sealNote(deps.config.keys, id, input.note) : null,
+        created_at: now,
+      }),
+    );
+    await audit(trx, deps.clock, {
+      actor,
+      action: 'request.communication',
+      networkId: scope.network.id,
+      subject: { type: 'request', id: requestId },
+      details: { channel: input.channel, outcome: input.outcome ?? null },
+    });
+  });
+}

@@ -1,0 +1,360 @@
+import type { Selectable } from 'kysely';
+import type { Urgency } from '../../domain/requests/categories.ts';
+import type { CloseReason, RequestStatus } from '../../domain/requests/request-status.ts';
+import type { Db } from '../db/database.ts';
+import type { RequestEventTable, RequestFeedbackTable, RequestTable } from '../db/schema.ts';
+import type { Channel, RequestEvent, RequestSummary, SealedPrivate } from './request.types.ts';
+
+type Row = Selectable<RequestTable> & { area_name?: string | null };
+
+export function summaryFromRow(r: Row): RequestSummary {
+  return {
+    id: r.id,
+    networkId: r.network_id,
+    code: r.code,
+    status: r.status as RequestStatus,
+    closeReason: r.close_reason as CloseReason | null,
+    channel: r.channel as Channel,
+    category: r.category,
+    urgency: r.urgency as Urgency,
+    householdSize: Number(r.household_size),
+    areaId: r.area_id,
+    areaName: r.area_name ?? null,
+    approx:
+      r.approx_lat == null || r.approx_lng == null
+        ? null
+        : { lat: Number(r.approx_lat), lng: Number(r.approx_lng) },
+    slots: Number(r.slots),
+    language: r.language,
+    languageRequired: Number(r.language_required) === 1,
+    needsCar: Number(r.needs_car) === 1,
+    duplicateOf: r.duplicate_of,
+    duplicateFlag: Number(r.duplicate_flag) === 1,
+    volunteerId: r.volunteer_id,
+    hours: r.hours == null ? null : Number(r.hours),
+    createdAt: r.created_at,
+    closedAt: r.closed_at,
+    redacted: r.redacted_at != null,
+  };
+}
+
+export function sealedFromRow(r: Selectable<RequestTable>): SealedPrivate {
+  return {
+    name: r.name_enc,
+    phone: r.phone_enc,
+    email: r.email_enc,
+    address: r.address_enc,
+    details: r.details_enc,
+    accessibility: r.accessibility_enc,
+  };
+}
+
+export async function insertRequest(db: Db, row: Selectable<RequestTable>): Promise<void> {
+  await db.insertInto('requests').values(row).execute();
+}
+
+export async function codeTaken(db: Db, networkId: string, code: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('requests')
+    .select('id')
+    .where('network_id', '=', networkId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+function withArea(db: Db) {
+  return db
+    .selectFrom('requests')
+    .leftJoin('areas', 'areas.id', 'requests.area_id')
+    .selectAll('requests')
+    .select('areas.name as area_name');
+}
+
+export async function findRequest(
+  db: Db,
+  networkId: string,
+  id: string,
+): Promise<{ summary: RequestSummary; sealed: SealedPrivate; statusTokenHash: string } | null> {
+  const row = await withArea(db)
+    .where('requests.network_id', '=', networkId)
+    .where('requests.id', '=', id)
+    .executeTakeFirst();
+  return row
+    ? {
+        summary: summaryFromRow(row),
+        sealed: sealedFromRow(row),
+        statusTokenHash: row.status_token_hash,
+      }
+    : null;
+}
+
+export async function findRequestByCode(
+  db: Db,
+  networkId: string,
+  code: string,
+): Promise<{ summary: RequestSummary; statusTokenHash: string } | null> {
+  const row = await withArea(db)
+    .where('requests.network_id', '=', networkId)
+    .where('requests.code', '=', code)
+    .executeTakeFirst();
+  return row ? { summary: summaryFromRow(row), statusTokenHash: row.status_token_hash } : null;
+}
+
+/** Open requests of the last `since` with the same phone or email (blind indexes). */
+export async function findPossibleDuplicates(
+  db: Db,
+  networkId: string,
+  index: { phone: string | null; email: string | null },
+  since: string,
+  openStatuses: readonly string[],
+): Promise<{ id: string; createdAt: string }[]> {
+  if (!index.phone && !index.email) return [];
+  const rows = await db
+    .selectFrom('requests')
+    .select(['id', 'created_at'])
+    .where('network_id', '=', networkId)
+    .where('created_at', '>=', since)
+    .where('status', 'in', [...openStatuses])
+    .where((eb) => {
+      const ors = [];
+      if (index.phone) ors.push(eb('phone_index', '=', index.phone));
+      if (index.email) ors.push(eb('email_index', '=', index.email));
+      return eb.or(ors);
+    })
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => ({ id: r.id, createdAt: r.created_at }));
+}
+
+export interface QueueFilter {
+  statuses: readonly string[];
+  category?: string | undefined;
+  urgency?: Urgency | undefined;
+  areaId?: string | undefined;
+  language?: string | undefined;
+  olderThan?: string | undefined;
+  followUpOnly?: boolean | undefined;
+  volunteerId?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * The triage queue's order (the documented priority): the most urgent first; within one
+ * urgency, the longest waiting first. Waiting long makes a request rise within its urgency;
+ * it never jumps above a more urgent one, so a critical request is always seen first.
+ */
+export async function listRequests(
+  db: Db,
+  networkId: string,
+  f: QueueFilter,
+): Promise<{ items: RequestSummary[]; total: number }> {
+  let q = db
+    .selectFrom('requests')
+    .where('requests.network_id', '=', networkId)
+    .where('requests.status', 'in', [...f.statuses]);
+  if (f.category) q = q.where('requests.category', '=', f.category);
+  if (f.urgency) q = q.where('requests.urgency', '=', f.urgency);
+  if (f.areaId) q = q.where('requests.area_id', '=', f.areaId);
+  if (f.language) q = q.where('requests.language', '=', f.language);
+  if (f.olderThan) q = q.where('requests.created_at', '<', f.olderThan);
+  if (f.volunteerId) q = q.where('requests.volunteer_id', '=', f.volunteerId);
+  if (f.followUpOnly) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('request_events')
+          .select('request_events.id')
+          .whereRef('request_events.request_id', '=', 'requests.id')
+          .where('request_events.follow_up', '=', 1),
+      ),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    q
+      .leftJoin('areas', 'areas.id', 'requests.area_id')
+      .selectAll('requests')
+      .select('areas.name as area_name')
+      .orderBy((eb) =>
+        eb
+          .case()
+          .when('requests.urgency', '=', 'critical')
+          .then(0)
+          .when('requests.urgency', '=', 'high')
+          .then(1)
+          .when('requests.urgency', '=', 'normal')
+          .then(2)
+          .else(3)
+          .end(),
+      )
+      .orderBy('requests.created_at')
+      .orderBy('requests.id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(summaryFromRow), total: Number(count.n) };
+}
+
+/** Open requests of a network inside a lat/lng box (or all, without one), oldest first. */
+export async function listOpenNear(
+  db: Db,
+  networkId: string,
+  statuses: readonly RequestStatus[],
+  box: { latMin: number; latMax: number; lngMin: number; lngMax: number } | null,
+  limit: number,
+): Promise<RequestSummary[]> {
+  let q = withArea(db)
+    .where('requests.network_id', '=', networkId)
+    .where('requests.status', 'in', [...statuses]);
+  if (box) {
+    q = q
+      .where('requests.approx_lat', '>=', box.latMin)
+      .where('requests.approx_lat', '<=', box.latMax)
+      .where('requests.approx_lng', '>=', box.lngMin)
+      .where('requests.approx_lng', '<=', box.lngMax);
+  }
+  const rows = await q.orderBy('requests.created_at').limit(limit).execute();
+  return rows.map(summaryFromRow);
+}
+
+/** Moves a request from one of `from` to `to`; false when someone else moved it first. */
+export async function moveStatus(
+  db: Db,
+  id: string,
+  from: readonly RequestStatus[],
+  set: Partial<
+    Pick<
+      Selectable<RequestTable>,
+      'status' | 'close_reason' | 'closed_at' | 'volunteer_id' | 'hours'
+    >
+  > & { updated_at: string },
+  onlyVolunteer?: string,
+): Promise<boolean> {
+  let q = db
+    .updateTable('requests')
+    .set(set)
+    .where('id', '=', id)
+    .where('status', 'in', [...from]);
+  if (onlyVolunteer) q = q.where('volunteer_id', '=', onlyVolunteer);
+  const res = await q.executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/**
+ * The claim: one UPDATE that only succeeds while nobody holds the task. Two volunteers
+ * claiming at the same moment both send it; the database lets exactly one change the row.
+ */
+export async function claimRequest(
+  db: Db,
+  id: string,
+  volunteerId: string,
+  now: string,
+  unassigned: readonly RequestStatus[],
+): Promise<boolean> {
+  const res = await db
+    .updateTable('requests')
+    .set({ volunteer_id: volunteerId, status: 'assigned', updated_at: now })
+    .where('id', '=', id)
+    .where('volunteer_id', 'is', null)
+    .where('status', 'in', [...unassigned])
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function markDuplicate(db: Db, id: string, of: string, now: string): Promise<void> {
+  await db
+    .updateTable('requests')
+    .set({ duplicate_of: of, duplicate_flag: 1, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertEvent(db: Db, e: Selectable<RequestEventTable>): Promise<void> {
+  await db.insertInto('request_events').values(e).execute();
+}
+
+export async function listEvents(db: Db, requestId: string): Promise<RequestEvent[]> {
+  const rows = await db
+    .selectFrom('request_events')
+    .leftJoin('people', 'people.id', 'request_events.actor_id')
+    .selectAll('request_events')
+    .select('people.display_name as actor_name')
+    .where('request_events.request_id', '=', requestId)
+    .orderBy('request_events.created_at')
+    .orderBy('request_events.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    kind: r.kind as RequestEvent['kind'],
+    fromStatus: r.from_status,
+    toStatus: r.to_status,
+    channel: r.channel,
+    outcome: r.outcome,
+    followUp: Number(r.follow_up) === 1,
+    bodySealed: r.body_enc,
+    createdAt: r.created_at,
+  }));
+}
+
+export async function feedbackExists(db: Db, requestId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('request_feedback')
+    .select('id')
+    .where('request_id', '=', requestId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertFeedback(db: Db, row: Selectable<RequestFeedbackTable>): Promise<void> {
+  await db.insertInto('request_feedback').values(row).execute();
+}
+
+/**
+ * Each volunteer's load in a network: open tasks now, and hours this week (logged hours of
+ * tasks finished since `weekStart`, plus the estimate of tasks still open).
+ */
+export async function volunteerLoads(
+  db: Db,
+  networkId: string,
+  weekStart: string,
+): Promise<Map<string, { openTasks: number; openCategories: string[]; hoursDone: number }>> {
+  const [open, done] = await Promise.all([
+    db
+      .selectFrom('requests')
+      .select(['volunteer_id', 'category'])
+      .where('network_id', '=', networkId)
+      .where('status', 'in', ['assigned', 'in_progress'])
+      .where('volunteer_id', 'is not', null)
+      .execute(),
+    db
+      .selectFrom('requests')
+      .select(['volunteer_id', (eb) => eb.fn.sum<number>('hours').as('h')])
+      .where('network_id', '=', networkId)
+      .where('status', '=', 'fulfilled')
+      .where('closed_at', '>=', weekStart)
+      .where('volunteer_id', 'is not', null)
+      .groupBy('volunteer_id')
+      .execute(),
+  ]);
+  const loads = new Map<
+    string,
+    { openTasks: number; openCategories: string[]; hoursDone: number }
+  >();
+  const get = (id: string) => {
+    let l = loads.get(id);
+    if (!l) loads.set(id, (l = { openTasks: 0, openCategories: [], hoursDone: 0 }));
+    return l;
+  };
+  for (const r of open) {
+    const l = get(r.volunteer_id!);
+    l.openTasks += 1;
+    l.openCategories.push(r.category);
+  }
+  for (const r of done) get(r.volunteer_id!).hoursDone = Number(r.h ?? 0);
+  return loads;
+}

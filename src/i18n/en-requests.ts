@@ -46,6 +46,7 @@ export const requestsEn = {
   'ask.reachThem': 'How can we reach them?',
   'ask.name': 'First name',
   'ask.phoneHint': 'Private. A phone number or an email is needed.',
+  'ask.email': 'Email (optional)',
   'ask.language': 'Language to talk in',
   'ask.otherLanguage': 'Another language (code)',
   'ask.otherLanguageHint': 'Optional, for example ar, ti or zh.',

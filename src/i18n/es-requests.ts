@@ -49,6 +49,7 @@ export const requestsEs: Record<keyof typeof requestsEn, string> = {
   'ask.reachThem': '¿Cómo podemos comunicarnos con la persona?',
   'ask.name': 'Nombre',
   'ask.phoneHint': 'Privado. Hace falta un número de teléfono o un correo.',
+  'ask.email': 'Correo electrónico (opcional)',
   'ask.language': 'Idioma para hablar',
   'ask.otherLanguage': 'Otro idioma (código)',
   'ask.otherLanguageHint': 'Opcional, por ejemplo ar, ti o zh.',

@@ -122,7 +122,7 @@ export function RequestFields({
       <Field
         ctx={ctx}
         name="email"
-        label={t('field.emailOptional')}
+        label={forSomeoneElse ? t('field.emailOptional') : t('ask.email')}
         type="email"
         inputmode="email"
         autocomplete={forSomeoneElse ? 'off' : 'email'}

@@ -27,7 +27,10 @@ const common = {
   address: Type.Optional(Type.String({ maxLength: ADDRESS_MAX })),
   when: literals(WHEN),
   name: Type.String({ minLength: 1, maxLength: NAME_MAX }),
-  phone: Type.Optional(Type.String({ maxLength: 30, 'x-error': 'field.phoneInvalid' })),
+  // Digits with the usual separators; the service then normalises it (normalisePhone).
+  phone: Type.Optional(
+    Type.String({ pattern: '^[+()0-9 .-]{6,30}$', 'x-error': 'field.phoneInvalid' }),
+  ),
   email: Type.Optional(Type.String({ format: 'email', maxLength: EMAIL_MAX })),
   language: Type.String({ pattern: '^[a-z]{2,3}$', 'x-error': 'field.languageCode' }),
   accessibility: Type.Optional(Type.String({ maxLength: ACCESSIBILITY_MAX })),

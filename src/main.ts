@@ -1,6 +1,8 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { buildApp } from './server/app.ts';
 import { seedDemo } from './server/demo/seed-demo.ts';
+import { startScheduler } from './server/jobs/scheduler.ts';
+import { retentionJob } from './server/requests/retention.job.ts';
 import { createDeps } from './server/runtime.ts';
 import { prepareSetupLink } from './server/setup/setup.service.ts';
 
@@ -33,7 +35,9 @@ async function main(): Promise<void> {
     }
   }
 
+  const stopJobs = startScheduler(deps, [retentionJob], (msg) => app.log.warn(msg));
   const close = async () => {
+    stopJobs();
     await app.close();
     await deps.db.destroy();
     process.exit(0);

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Urgency } from '../../domain/requests/categories.ts';
 import type { CloseReason, RequestStatus } from '../../domain/requests/request-status.ts';
+import { newId } from '../../shared/ids.ts';
 import type { Db } from '../db/database.ts';
 import type { RequestEventTable, RequestFeedbackTable, RequestTable } from '../db/schema.ts';
 import type { Channel, RequestEvent, RequestSummary, SealedPrivate } from './request.types.ts';
@@ -357,4 +358,72 @@ export async function volunteerLoads(
   }
   for (const r of done) get(r.volunteer_id!).hoursDone = Number(r.h ?? 0);
   return loads;
+}
+
+/** Closed or fulfilled before `before`, not yet redacted: the retention job's work. */
+export async function findExpiredForRedaction(
+  db: Db,
+  networkId: string,
+  before: string,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('requests')
+    .select('id')
+    .where('network_id', '=', networkId)
+    .where('status', 'in', ['closed', 'fulfilled'])
+    .where('closed_at', '<', before)
+    .where('redacted_at', 'is', null)
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Deletes the personal part of these requests, their notes and feedback comments. */
+export async function redactRequests(db: Db, ids: readonly string[], now: string): Promise<void> {
+  await db
+    .updateTable('requests')
+    .set({
+      details_enc: null,
+      address_enc: null,
+      name_enc: null,
+      phone_enc: null,
+      email_enc: null,
+      accessibility_enc: null,
+      phone_index: null,
+      email_index: null,
+      requester_id: null,
+      redacted_at: now,
+      updated_at: now,
+    })
+    .where('id', 'in', [...ids])
+    .execute();
+  await db
+    .updateTable('request_events')
+    .set({ body_enc: null })
+    .where('request_id', 'in', [...ids])
+    .execute();
+  await db
+    .updateTable('request_feedback')
+    .set({ comment_enc: null })
+    .where('request_id', 'in', [...ids])
+    .execute();
+  await db
+    .insertInto('request_events')
+    .values(
+      ids.map((id) => ({
+        id: newId(),
+        request_id: id,
+        actor_id: null,
+        kind: 'redacted',
+        from_status: null,
+        to_status: null,
+        channel: null,
+        outcome: null,
+        follow_up: 0,
+        body_enc: null,
+        created_at: now,
+      })),
+    )
+    .execute();
 }

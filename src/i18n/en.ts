@@ -1,3 +1,6 @@
+import { offersEn } from './en-offers.ts';
+import { requestsEn } from './en-requests.ts';
+
 /**
  * English: the reference catalogue. Every visible string of every page, email and error is
  * here; `es.ts` must have the same keys (the type checker enforces it).
@@ -288,6 +291,8 @@ export const en = {
   'mail.invite.subject': 'You are invited to join {network}',
   'mail.invite.body':
     'Hello,\n\nYou are invited to join {network} on Mutua as: {role}.\n\nTo accept, open this link within 14 days:\n\n{link}\n\nIf you did not expect this, you can ignore this email.',
+  ...offersEn,
+  ...requestsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -16,9 +16,16 @@ import { registerSecurityHeaders } from './http/security.ts';
 import { registerInvitationPages } from './invitations/invitation.pages.tsx';
 import { registerNetworkPages } from './networks/network.pages.tsx';
 import { registerNetworkRoutes } from './networks/network.routes.ts';
+import { registerOfferPages } from './offers/offer.pages.tsx';
+import { registerOfferRoutes } from './offers/offer.routes.ts';
 import { registerStaticAssets } from './pages/static-assets.ts';
 import { registerPeoplePages } from './people/people.pages.tsx';
 import { registerPeopleRoutes } from './people/people.routes.ts';
+import { registerRequestPages } from './requests/request.pages.tsx';
+import { registerRequestRoutes } from './requests/request.routes.ts';
+import { registerMatchingPages } from './requests/request-matching.pages.tsx';
+import { registerRequestQueuePages } from './requests/request-queue.pages.tsx';
+import { registerTaskPages } from './requests/task.pages.tsx';
 import { registerSetupPages } from './setup/setup.pages.tsx';
 
 /** Paths that carry a one-time secret: logged without it. */
@@ -109,6 +116,13 @@ export async function buildApp(
   registerPeoplePages(app, deps);
   registerInvitationPages(app, deps);
   registerAuditPages(app, deps);
+  registerOfferPages(app, deps);
+  registerOfferRoutes(app, deps);
+  registerRequestPages(app, deps);
+  registerRequestQueuePages(app, deps);
+  registerMatchingPages(app, deps);
+  registerTaskPages(app, deps);
+  registerRequestRoutes(app, deps);
 
   registerNetworkRoutes(app, deps);
   registerPeopleRoutes(app, deps);

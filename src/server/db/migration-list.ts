@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as createFoundation from './migrations/2026_11_23_0900_create_foundation.ts';
 import * as createRequests from './migrations/2026_11_23_1000_create_requests.ts';
 import * as createOffers from './migrations/2026_11_23_1100_create_offers.ts';
+import * as createJobLeases from './migrations/2026_11_23_1200_create_job_leases.ts';
 
 /**
  * Every migration, by name, in order. Listed here rather than read from the folder so that
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0900_create_foundation': createFoundation,
   '2026_11_23_1000_create_requests': createRequests,
   '2026_11_23_1100_create_offers': createOffers,
+  '2026_11_23_1200_create_job_leases': createJobLeases,
 };

@@ -231,6 +231,14 @@ export interface GoodsOfferTable {
   updated_at: string;
 }
 
+export interface JobLeaseTable {
+  name: string;
+  holder: string;
+  until: string;
+  last_run_at: string | null;
+  last_result: string | null;
+}
+
 export interface Database {
   networks: NetworkTable;
   areas: AreaTable;
@@ -248,4 +256,5 @@ export interface Database {
   requests: RequestTable;
   request_events: RequestEventTable;
   request_feedback: RequestFeedbackTable;
+  job_leases: JobLeaseTable;
 }

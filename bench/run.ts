@@ -3,7 +3,10 @@
  * baseline they are compared with, measured in the same run.
  */
 const BENCHES: Record<string, () => Promise<void>> = {
+  pages: async () => (await import('./pages.bench.ts')).run(),
   http: async () => (await import('./http.bench.ts')).run(),
+  matching: async () => (await import('./matching.bench.ts')).run(),
+  suggest: async () => (await import('./suggest.bench.ts')).run(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

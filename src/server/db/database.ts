@@ -31,6 +31,28 @@ export function openSqlite(file: string): SQLite.Database {
   return sqlite;
 }
 
+/**
+ * Kysely prepares every statement anew; preparing costs about as much as running a simple
+ * query on SQLite. Statements are kept by their SQL text (at most 1,000, the oldest dropped),
+ * so a busy page reuses them. One connection runs one statement at a time, so sharing is safe.
+ */
+function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = (source: string) => {
+    let stmt = cache.get(source);
+    if (!stmt) {
+      stmt = sqlite.prepare(source);
+      if (cache.size >= 1000) cache.delete(cache.keys().next().value!);
+      cache.set(source, stmt);
+    }
+    return stmt;
+  };
+  return new Proxy(sqlite, {
+    get: (target, prop, receiver) =>
+      prop === 'prepare' ? prepare : Reflect.get(target, prop, receiver),
+  });
+}
+
 export function createDb(
   config: Pick<Config, 'dialect' | 'sqliteFile' | 'databaseUrl' | 'pgPoolMax'>,
 ): Db {

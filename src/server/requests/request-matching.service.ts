@@ -146,7 +146,7 @@ export async function planDispatch(
 ): Promise<DispatchPlan> {
   authorize(scope, 'requests.triage');
   const [requests, volunteers] = await Promise.all([
-    listOpenNear(deps.db, scope.network.id, UNASSIGNED_STATUSES, null, DISPATCH_BATCH),
+    listOpenNear(deps.db, scope.network.id, UNASSIGNED_STATUSES, DISPATCH_BATCH),
     matchVolunteers(deps, scope.network.id),
   ]);
   const matchable = requests.map((r) => [r, matchRequestOf(r)] as const);

@@ -124,6 +124,8 @@ export async function findPossibleDuplicates(
       return eb.or(ors);
     })
     .orderBy('created_at')
+    // The first is what gets linked; a few more tell the coordinator it keeps coming back.
+    .limit(20)
     .execute();
   return rows.map((r) => ({ id: r.id, createdAt: r.created_at }));
 }
@@ -199,25 +201,92 @@ export async function listRequests(
   return { items: rows.map(summaryFromRow), total: Number(count.n) };
 }
 
-/** Open requests of a network inside a lat/lng box (or all, without one), oldest first. */
-export async function listOpenNear(
+export interface Candidate {
+  id: string;
+  urgency: Urgency;
+  lat: number | null;
+  lng: number | null;
+  createdAt: string;
+}
+
+/**
+ * Open requests of a network inside a lat/lng box (or all, without one), as light rows read
+ * from the covering index `requests_open_place`: enough to rank them; the page then loads the
+ * few it shows (`findSummaries`).
+ */
+export async function listCandidates(
   db: Db,
   networkId: string,
   statuses: readonly RequestStatus[],
   box: { latMin: number; latMax: number; lngMin: number; lngMax: number } | null,
   limit: number,
-): Promise<RequestSummary[]> {
-  let q = withArea(db)
-    .where('requests.network_id', '=', networkId)
-    .where('requests.status', 'in', [...statuses]);
+): Promise<Candidate[]> {
+  let q = db
+    .selectFrom('requests')
+    .select(['id', 'urgency', 'approx_lat', 'approx_lng', 'created_at'])
+    .where('network_id', '=', networkId)
+    .where('status', 'in', [...statuses]);
   if (box) {
     q = q
-      .where('requests.approx_lat', '>=', box.latMin)
-      .where('requests.approx_lat', '<=', box.latMax)
-      .where('requests.approx_lng', '>=', box.lngMin)
-      .where('requests.approx_lng', '<=', box.lngMax);
+      .where('approx_lat', '>=', box.latMin)
+      .where('approx_lat', '<=', box.latMax)
+      .where('approx_lng', '>=', box.lngMin)
+      .where('approx_lng', '<=', box.lngMax);
   }
-  const rows = await q.orderBy('requests.created_at').limit(limit).execute();
+  const rows = await q.limit(limit).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    urgency: r.urgency as Urgency,
+    lat: r.approx_lat == null ? null : Number(r.approx_lat),
+    lng: r.approx_lng == null ? null : Number(r.approx_lng),
+    createdAt: r.created_at,
+  }));
+}
+
+export async function findSummaries(
+  db: Db,
+  networkId: string,
+  ids: readonly string[],
+): Promise<RequestSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await withArea(db)
+    .where('requests.network_id', '=', networkId)
+    .where('requests.id', 'in', [...ids])
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, summaryFromRow(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Open requests of a network, oldest first, in full (for batch dispatch). */
+export async function listOpenNear(
+  db: Db,
+  networkId: string,
+  statuses: readonly RequestStatus[],
+  limit: number,
+): Promise<RequestSummary[]> {
+  const rows = await withArea(db)
+    .where('requests.network_id', '=', networkId)
+    .where('requests.status', 'in', [...statuses])
+    .orderBy('requests.created_at')
+    .limit(limit)
+    .execute();
+  return rows.map(summaryFromRow);
+}
+
+/** A volunteer's own open tasks. */
+export async function listTasksOf(
+  db: Db,
+  networkId: string,
+  volunteerId: string,
+  statuses: readonly RequestStatus[],
+): Promise<RequestSummary[]> {
+  const rows = await withArea(db)
+    .where('requests.network_id', '=', networkId)
+    .where('requests.volunteer_id', '=', volunteerId)
+    .where('requests.status', 'in', [...statuses])
+    .orderBy('requests.created_at')
+    .limit(100)
+    .execute();
   return rows.map(summaryFromRow);
 }
 

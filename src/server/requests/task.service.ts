@@ -11,9 +11,10 @@ import { revealRequest } from '../privacy/privacy-gate.ts';
 import {
   claimRequest,
   findRequest,
+  findSummaries,
   insertEvent,
-  listOpenNear,
-  listRequests,
+  listCandidates,
+  listTasksOf,
   moveStatus,
 } from './request.repository.ts';
 import type { RequestPrivate, RequestSummary } from './request.types.ts';
@@ -57,20 +58,37 @@ export async function taskFeed(
           ((radius + 1) * 1000) / (METRES_PER_DEGREE * Math.cos((home.lat * Math.PI) / 180)),
       }
     : null;
-  const candidates = await listOpenNear(deps.db, scope.network.id, UNASSIGNED_STATUSES, box, 1000);
-  const items = candidates
-    .map((request) => ({
-      request,
-      km: home && request.approx ? distanceKm(home, request.approx) : null,
+  // Up to 5,000 candidates in the box: a disaster-sized city; ranking them is about 1 ms.
+  const candidates = await listCandidates(
+    deps.db,
+    scope.network.id,
+    UNASSIGNED_STATUSES,
+    box,
+    5000,
+  );
+  const ranked = candidates
+    .map((c) => ({
+      c,
+      km:
+        home && c.lat !== null && c.lng !== null
+          ? distanceKm(home, { lat: c.lat, lng: c.lng })
+          : null,
     }))
     .filter((i) => i.km === null || i.km <= radius + 0.5);
-  items.sort(
+  ranked.sort(
     (a, b) =>
-      URGENCY_WEIGHT[b.request.urgency] - URGENCY_WEIGHT[a.request.urgency] ||
+      URGENCY_WEIGHT[b.c.urgency] - URGENCY_WEIGHT[a.c.urgency] ||
       (a.km ?? Number.POSITIVE_INFINITY) - (b.km ?? Number.POSITIVE_INFINITY) ||
-      a.request.createdAt.localeCompare(b.request.createdAt),
+      a.c.createdAt.localeCompare(b.c.createdAt),
   );
-  return items.slice(0, FEED_SIZE);
+  const top = ranked.slice(0, FEED_SIZE);
+  const km = new Map(top.map((i) => [i.c.id, i.km]));
+  const summaries = await findSummaries(
+    deps.db,
+    scope.network.id,
+    top.map((i) => i.c.id),
+  );
+  return summaries.map((request) => ({ request, km: km.get(request.id) ?? null }));
 }
 
 /** The volunteer's own assigned and in-progress tasks. */
@@ -79,13 +97,7 @@ export async function myTasks(
   { scope }: { scope: NetworkScope },
 ): Promise<RequestSummary[]> {
   authorize(scope, 'tasks.feed');
-  const { items } = await listRequests(deps.db, scope.network.id, {
-    statuses: ACTIVE_TASK_STATUSES,
-    volunteerId: scope.personId!,
-    limit: 100,
-    offset: 0,
-  });
-  return items;
+  return listTasksOf(deps.db, scope.network.id, scope.personId!, ACTIVE_TASK_STATUSES);
 }
 
 async function load(deps: Pick<Deps, 'db'>, scope: NetworkScope, requestId: string) {

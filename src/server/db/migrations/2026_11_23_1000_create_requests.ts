@@ -62,6 +62,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('requests')
     .columns(['network_id', 'status', 'created_at'])
     .execute();
+  // The volunteer feed: open requests of a network inside a box around home, covering what
+  // ranking needs so the feed reads the index only.
+  await db.schema
+    .createIndex('requests_open_place')
+    .on('requests')
+    .columns(['network_id', 'status', 'approx_lat', 'approx_lng', 'urgency', 'created_at'])
+    .execute();
   await db.schema
     .createIndex('requests_volunteer')
     .on('requests')

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Config } from '../config.ts';
 import { systemClock } from '../shared/clock.ts';
 import { createDb, migrateToLatest } from './db/database.ts';
@@ -11,6 +12,11 @@ export async function createDeps(
 ): Promise<Deps> {
   const db = createDb(config);
   await migrateToLatest(db);
+  if (config.dialect === 'sqlite') {
+    // Gives SQLite's planner table statistics (ANALYZE where they are missing or stale):
+    // without them it may walk a whole network's rows through the wrong index.
+    await sql`pragma optimize=0x10002`.execute(db);
+  }
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : disabledMailer(log);
   return { config, db, clock: systemClock, mailer };
 }

@@ -29,9 +29,9 @@ export function improve(
   }
   const lp = objective.loadPenalty;
   const vol = (v: number) => g.volunteers[v]!;
-  const free = (v: number) => vol(v).weeklyHourCap - vol(v).hoursThisWeek - hours[v]!;
+  const freeHours = (v: number) => vol(v).weeklyHourCap - vol(v).hoursThisWeek - hours[v]!;
   const room = (v: number) => vol(v).capacity - vol(v).openTasks - held[v]!.length;
-  const valueOf = (i: number) => g.value[edgeOf[i]!]!;
+  const heldValue = (i: number) => g.value[edgeOf[i]!]!;
 
   /** Best insertion of request i (not into `skip`): [gain, edge], gain 0 if none. */
   const bestInsert = (i: number, skip: number): [number, number] => {
@@ -40,7 +40,7 @@ export function improve(
     const h = g.requests[i]!.hours;
     for (let e = g.start[i]!; e < g.start[i + 1]!; e++) {
       const v = g.vol[e]!;
-      if (v === skip || room(v) <= 0 || h > free(v)) continue;
+      if (v === skip || room(v) <= 0 || h > freeHours(v)) continue;
       const w = g.value[e]! - lp * (vol(v).openTasks + held[v]!.length);
       if (w > gain) {
         gain = w;
@@ -74,8 +74,8 @@ export function improve(
     for (let e = g.start[i]!; e < g.start[i + 1]!; e++) {
       const v = g.vol[e]!;
       for (const t of held[v]!) {
-        if (h > free(v) + g.requests[t]!.hours) continue;
-        const swap = g.value[e]! - valueOf(t);
+        if (h > freeHours(v) + g.requests[t]!.hours) continue;
+        const swap = g.value[e]! - heldValue(t);
         if (swap <= gain) continue; // even re-placed for free, t could not beat the best so far
         // Try t elsewhere with i in its place (hours of v do not matter: t leaves v).
         const [again, againEdge] = bestInsert(t, v);

@@ -98,20 +98,20 @@ export function languageName(code: string): string {
  * car, 3 of 6 weekly hours used"); pages translate the structured form through the catalogue.
  */
 export function reasonsInWords(reasons: readonly Reason[]): string {
-  return reasons
-    .map((r) => {
-      switch (r.kind) {
-        case 'distance':
-          return `${r.km.toFixed(1)} km away`;
-        case 'speaks':
-          return `speaks ${languageName(r.language)}`;
-        case 'car':
-          return 'has a car';
-        case 'hours':
-          return `${r.used} of ${r.cap} weekly hours used`;
-        case 'load':
-          return `${r.open} of ${r.capacity} tasks open`;
-      }
-    })
-    .join(', ');
+  return reasons.map(reasonInWords).join(', ');
+}
+
+function reasonInWords(r: Reason): string {
+  switch (r.kind) {
+    case 'distance':
+      return `${r.km.toFixed(1)} km away`;
+    case 'speaks':
+      return `speaks ${languageName(r.language)}`;
+    case 'car':
+      return 'has a car';
+    case 'hours':
+      return `${r.used} of ${r.cap} weekly hours used`;
+    case 'load':
+      return `${r.open} of ${r.capacity} tasks open`;
+  }
 }

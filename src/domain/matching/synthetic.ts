@@ -52,7 +52,10 @@ export function syntheticCity(seed: number, o: CityOptions) {
   const pick = <T>(xs: readonly T[], shares?: readonly number[]): T => {
     if (!shares) return xs[Math.floor(rnd() * xs.length)]!;
     let x = rnd();
-    for (let k = 0; k < xs.length; k++) if ((x -= shares[k]!) < 0) return xs[k]!;
+    for (let k = 0; k < xs.length; k++) {
+      x -= shares[k]!;
+      if (x < 0) return xs[k]!;
+    }
     return xs[xs.length - 1]!;
   };
   // Towns: half the people live around a few centres, the rest anywhere.

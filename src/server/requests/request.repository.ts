@@ -249,11 +249,15 @@ export async function findSummaries(
   ids: readonly string[],
 ): Promise<RequestSummary[]> {
   if (ids.length === 0) return [];
+  // By primary key only: with the network in the WHERE too, SQLite (without ANALYZE statistics)
+  // walked a whole network's index instead (48 ms for 50 rows among 100,000). The network is
+  // checked here instead, so another network's ids still come back empty.
   const rows = await withArea(db)
-    .where('requests.network_id', '=', networkId)
     .where('requests.id', 'in', [...ids])
     .execute();
-  const byId = new Map(rows.map((r) => [r.id, summaryFromRow(r)]));
+  const byId = new Map(
+    rows.filter((r) => r.network_id === networkId).map((r) => [r.id, summaryFromRow(r)]),
+  );
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 

@@ -39,6 +39,19 @@ describe('the demo network', () => {
     });
   }
 
+  it('has open needs in the queue, and the demo volunteer holds one with its address', async () => {
+    const c = agent(ctx.app);
+    await c.signIn('coordinator@demo.mutua.test', DEMO_PASSWORD);
+    const queue = await c.get('/n/riverside/requests');
+    assert.equal(queue.statusCode, 200, queue.body.slice(0, 200));
+    assert.equal(queue.body.match(/href="\/n\/riverside\/requests\/[0-9a-f-]{36}"/g)?.length, 7);
+    const v = agent(ctx.app);
+    await v.signIn('volunteer@demo.mutua.test', DEMO_PASSWORD);
+    const tasks = await v.get('/n/riverside/tasks');
+    const mine = /href="(\/n\/riverside\/tasks\/[0-9a-f-]{36})"/.exec(tasks.body)![1]!;
+    assert.match((await v.get(mine)).body, /10 Demo Street/);
+  });
+
   it('refuses to seed outside demo mode', async () => {
     const prod = await createTestContext();
     try {

@@ -15,14 +15,20 @@
  *   assignments that still satisfy ε-complementary slackness and re-auctions the rest. After
  *   each phase the duality gap is measured, and the scaling stops early once it is within
  *   1e-6 of the matching's value.
- * - Cleanup (reverse auction, λ = 0): an unassigned slot left with a positive price by an
- *   earlier phase would make the result suboptimal (more objects than persons), so each such
- *   slot offers itself to its best request at the second-best margin, or drops its price to 0.
+ * - Cleanup after each phase (reverse auction, λ = 0): a slot left unassigned with a positive
+ *   price (its holder re-bid elsewhere) would make the result suboptimal, as there are more
+ *   objects than persons, so each such slot offers itself to its best request at the
+ *   second-best margin, or drops its price to 0.
  *
  * On exit every request is ε-happy and every unassigned slot costs 0, so the matching is within
- * n·ε of the optimum (ε = max value × 1e-6); `bound` (Σ prices + Σ best profits) is a certificate: no matching scores
- * more. Time: each phase is about one pass over the edges per bid round; in practice near-linear
- * in the number of edges.
+ * n·ε of the optimum (ε = max value × 1e-6); `bound` (Σ prices + Σ best profits) is a
+ * certificate: no matching scores more.
+ *
+ * Time: O(E) per phase for the slackness check and the gap, plus the bids (each one pass over a
+ * request's pairs) and the reverse offers (each one pass over a volunteer's pairs); a phase
+ * re-auctions only the requests whose slackness broke, so in practice the whole is a few passes
+ * over the E pairs per phase, × about 7 phases. Worst case is pseudo-polynomial, as for any
+ * auction: O(n · E · max value / ε).
  */
 
 export interface AuctionProblem {
@@ -59,7 +65,6 @@ export function auction(p: AuctionProblem, relativeEps = 1e-6, factor = 8): Auct
   const min2 = new Float64Array(m);
   const arg1 = new Int32Array(m);
   const held = new Int32Array(n).fill(UNASSIGNED);
-  const heldValue = new Float64Array(n);
 
   const refresh = (v: number) => {
     let a = Number.POSITIVE_INFINITY;
@@ -94,10 +99,9 @@ export function auction(p: AuctionProblem, relativeEps = 1e-6, factor = 8): Auct
     }
     return best;
   };
-  const profit = (i: number) => {
-    const s = held[i]!;
-    return s >= 0 ? heldValue[i]! - penalty[s]! - price[s]! : 0;
-  };
+  /** Request i's profit (value − penalty − price of its slot; 0 if open), kept up to date. */
+  const prof = new Float64Array(n);
+  const profit = (i: number) => (held[i]! >= 0 ? prof[i]! : 0);
 
   const queue = new Int32Array(n + 1);
   let head = 0;
@@ -128,6 +132,22 @@ export function auction(p: AuctionProblem, relativeEps = 1e-6, factor = 8): Auct
       rValue[k] = value[e]!;
     }
   }
+  // A volunteer's requests, most valuable first, so a reverse offer can stop early; sorted
+  // the first time the volunteer needs it.
+  const sorted = new Uint8Array(m);
+  const sortRequestsOf = (v: number) => {
+    sorted[v] = 1;
+    const from = rStart[v]!;
+    const to = rStart[v + 1]!;
+    if (to - from < 2) return;
+    const ks = Array.from({ length: to - from }, (_, k) => from + k);
+    ks.sort((a, b) => rValue[b]! - rValue[a]!);
+    const persons = ks.map((k) => rPerson[k]!);
+    const values = ks.map((k) => rValue[k]!);
+    rPerson.set(persons, from);
+    rValue.set(values, from);
+  };
+
   for (let eps = maxValue / 4; ; eps = Math.max(epsFinal, eps / factor)) {
     for (let i = 0; i < n; i++) {
       const s = held[i]!;
@@ -167,7 +187,7 @@ export function auction(p: AuctionProblem, relativeEps = 1e-6, factor = 8): Auct
       }
       owner[s] = i;
       held[i] = s;
-      heldValue[i] = ba;
+      prof[i] = ba - penalty[s]! - price[s]!;
       refresh(bv);
     }
     reverseCleanup(eps);
@@ -205,9 +225,15 @@ export function auction(p: AuctionProblem, relativeEps = 1e-6, factor = 8): Auct
       let b2 = Number.NEGATIVE_INFINITY;
       let best = -1;
       let bestA = 0;
+      const pen = penalty[s]!;
+      if (sorted[v] === 0) sortRequestsOf(v);
       for (let k = rStart[v]!; k < rStart[v + 1]!; k++) {
+        // Every profit is ≥ −ε (ε-slackness against staying open), so no request further down
+        // the list can be worth more than value − penalty + ε: once that cannot beat the
+        // second best (nor make a price above 0), the answer is known.
+        if (rValue[k]! - pen + eps <= (b2 > eps ? b2 : eps)) break;
         const i = rPerson[k]!;
-        const val = rValue[k]! - penalty[s]! - profit(i);
+        const val = rValue[k]! - pen - profit(i);
         if (val > b1) {
           b2 = b1;
           b1 = val;
@@ -229,7 +255,7 @@ export function auction(p: AuctionProblem, relativeEps = 1e-6, factor = 8): Auct
       }
       owner[s] = best;
       held[best] = s;
-      heldValue[best] = bestA;
+      prof[best] = bestA - penalty[s]! - price[s]!;
       refresh(v);
     }
   }

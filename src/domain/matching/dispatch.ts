@@ -113,15 +113,27 @@ export function solve(g: EdgeGraph, objective: Objective): { edgeOf: Int32Array;
     }
     if (dropped === 0) break;
   }
-  if (repaired.size > 0) improve(g, edgeOf, objective, openWithPairs(g, edgeOf));
+  if (repaired.size > 0) improve(g, edgeOf, objective, openNear(g, edgeOf, repaired));
   return { edgeOf, bound };
 }
 
-/** The open requests that have eligible volunteers. */
-function openWithPairs(g: EdgeGraph, edgeOf: Int32Array): number[] {
+/**
+ * The requests worth another try after a repair: those it dropped that are still open, and the
+ * open requests that share a volunteer with them.
+ */
+function openNear(g: EdgeGraph, edgeOf: Int32Array, dropped: Set<number>): number[] {
+  const touched = new Uint8Array(g.volunteers.length);
+  for (const i of dropped)
+    for (let e = g.start[i]!; e < g.start[i + 1]!; e++) touched[g.vol[e]!] = 1;
   const out: number[] = [];
   for (let i = 0; i < g.requests.length; i++) {
-    if (edgeOf[i]! < 0 && g.start[i + 1]! > g.start[i]!) out.push(i);
+    if (edgeOf[i]! >= 0) continue;
+    for (let e = g.start[i]!; e < g.start[i + 1]!; e++) {
+      if (touched[g.vol[e]!] === 1) {
+        out.push(i);
+        break;
+      }
+    }
   }
   return out;
 }

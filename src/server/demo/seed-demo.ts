@@ -1,15 +1,21 @@
 import type { Role } from '../../domain/access/roles.ts';
+import type { Urgency } from '../../domain/requests/categories.ts';
+import { ALL_WEEK } from '../../domain/time/weekly-slots.ts';
 import { DAY, isoNow, isoPlus } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { hashToken, randomToken } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Deps } from '../deps.ts';
 import { insertInvitation } from '../invitations/invitation.repository.ts';
-import { insertMembership } from '../networks/membership.repository.ts';
-import { findNetworkBySlug, insertArea } from '../networks/network.repository.ts';
+import { insertMembership, listMembers } from '../networks/membership.repository.ts';
+import { findNetworkBySlug, insertArea, listAreas } from '../networks/network.repository.ts';
 import { insertNetworkWithAdmin } from '../networks/network.service.ts';
+import { resolveScope } from '../networks/scope.ts';
+import { upsertProfile } from '../offers/volunteer-profile.repository.ts';
 import { insertPerson } from '../people/person.repository.ts';
 import { createAccount } from '../people/person.service.ts';
+import { createRequest, type IntakeInput } from '../requests/request-intake.service.ts';
+import { claimTask } from '../requests/task.service.ts';
 
 /** The one password of every demo account; they exist only when MUTUA_DEMO=1. */
 export const DEMO_PASSWORD = 'mutua-demo';
@@ -186,5 +192,198 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Pro
       now,
     });
   });
+  await seedNeeds(deps);
   return true;
+}
+
+const NEEDS: {
+  category: string;
+  urgency: Urgency;
+  area: number;
+  name: string;
+  phone: string;
+  language: string;
+  details: string;
+  when: IntakeInput['when'];
+}[] = [
+  {
+    category: 'groceries',
+    urgency: 'high',
+    area: 0,
+    name: 'Edna',
+    phone: '+15550100201',
+    language: 'en',
+    details: 'Weekly shop; I cannot carry heavy bags since my operation.',
+    when: 'mornings',
+  },
+  {
+    category: 'medicine',
+    urgency: 'critical',
+    area: 1,
+    name: 'Joaquín',
+    phone: '+15550100202',
+    language: 'es',
+    details: 'Recoger insulina en la farmacia de la calle Mayor hoy.',
+    when: 'any',
+  },
+  {
+    category: 'ride',
+    urgency: 'normal',
+    area: 2,
+    name: 'Priya',
+    phone: '+15550100203',
+    language: 'en',
+    details: 'Ride to the clinic on Thursday at 10.',
+    when: 'weekdays',
+  },
+  {
+    category: 'meals',
+    urgency: 'normal',
+    area: 0,
+    name: 'Walter',
+    phone: '+15550100204',
+    language: 'en',
+    details: 'Hot meals for two this week.',
+    when: 'evenings',
+  },
+  {
+    category: 'childcare',
+    urgency: 'low',
+    area: 2,
+    name: 'Lucía',
+    phone: '+15550100205',
+    language: 'es',
+    details: 'Cuidar a dos niños el sábado por la mañana.',
+    when: 'weekends',
+  },
+  {
+    category: 'emotional',
+    urgency: 'normal',
+    area: 1,
+    name: 'Samir',
+    phone: '+15550100206',
+    language: 'ar',
+    details: 'Someone to talk to, in Arabic if possible.',
+    when: 'afternoons',
+  },
+  {
+    category: 'groceries',
+    urgency: 'normal',
+    area: 1,
+    name: 'Greta',
+    phone: '+15550100207',
+    language: 'en',
+    details: 'Bread, milk and fruit.',
+    when: 'any',
+  },
+];
+
+const PROFILES: {
+  name: string;
+  area: number;
+  categories: string[];
+  languages: string[];
+  hasCar: boolean;
+}[] = [
+  {
+    name: 'Mei Chen',
+    area: 1,
+    categories: ['groceries', 'meals', 'medicine', 'ride'],
+    languages: ['en', 'zh'],
+    hasCar: true,
+  },
+  {
+    name: 'Dev Patel',
+    area: 0,
+    categories: ['groceries', 'ride', 'emotional'],
+    languages: ['en'],
+    hasCar: true,
+  },
+  {
+    name: 'Ana Lima',
+    area: 2,
+    categories: ['childcare', 'meals', 'medicine'],
+    languages: ['es', 'pt'],
+    hasCar: false,
+  },
+  {
+    name: 'Tom Becker',
+    area: 1,
+    categories: ['groceries', 'meals', 'other'],
+    languages: ['en'],
+    hasCar: false,
+  },
+];
+
+const asMember = (personId: string, displayName: string) =>
+  ({
+    kind: 'person',
+    personId,
+    displayName,
+    isOperator: false,
+    preferredLanguage: null,
+    sessionId: '',
+  }) as const;
+
+/** Volunteer profiles and open needs through the real intake, so queue, feed and matching live. */
+async function seedNeeds(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Promise<void> {
+  const riverside = (await findNetworkBySlug(deps.db, 'riverside'))!;
+  const areas = await listAreas(deps.db, riverside.id);
+  const { members } = await listMembers(deps.db, riverside.id, { limit: 100, offset: 0 });
+  const idOf = (name: string) => members.find((m) => m.person.displayName === name)!.person.id;
+  for (const p of PROFILES) {
+    await upsertProfile(
+      deps.db,
+      {
+        id: newId(),
+        networkId: riverside.id,
+        personId: idOf(p.name),
+        input: {
+          categories: p.categories,
+          skills: '',
+          languages: p.languages,
+          transport: p.hasCar ? 'car' : 'bike',
+          hasCar: p.hasCar,
+          homeAreaId: areas[p.area]!.id,
+          homeLat: null,
+          homeLng: null,
+          radiusKm: 4,
+          availability: ALL_WEEK,
+          weeklyHourCap: 6,
+        },
+      },
+      isoNow(deps.clock),
+    );
+  }
+  const coordinator = asMember(idOf('Luis Ortega'), 'Luis Ortega');
+  const made: string[] = [];
+  for (const [i, n] of NEEDS.entries()) {
+    // Half came in through the public form, half by phone to the coordinator.
+    const actor = i % 2 === 0 ? ({ kind: 'anonymous' } as const) : coordinator;
+    const { summary } = await createRequest(deps, {
+      actor,
+      scope: await resolveScope(deps.db, actor, 'riverside'),
+      channel: i % 2 === 0 ? 'web' : 'phone',
+      input: {
+        category: n.category,
+        urgency: n.urgency,
+        householdSize: 1 + (i % 3),
+        areaId: areas[n.area]!.id,
+        address: `${10 + i} Demo Street`,
+        when: n.when,
+        name: n.name,
+        phone: n.phone,
+        language: n.language,
+        details: n.details,
+      },
+    });
+    made.push(summary.id);
+  }
+  // The demo volunteer has taken the first: they see a task of their own, with its address.
+  const mei = asMember(idOf('Mei Chen'), 'Mei Chen');
+  await claimTask(deps, {
+    actor: mei,
+    scope: await resolveScope(deps.db, mei, 'riverside'),
+    requestId: made[0]!,
+  });
 }

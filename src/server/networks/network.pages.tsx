@@ -108,6 +108,11 @@ function NetworkPage({
     <Layout ctx={ctx} title={n.name} notice={notice}>
       <h1>{n.name}</h1>
       {n.description && <p>{n.description}</p>}
+      <p>
+        <a class="button" href={`/n/${n.slug}/ask`}>
+          {t('nav.ask')}
+        </a>
+      </p>
       {scope.role ? (
         <p>{t('network.yourRole', { role: t(`role.${scope.role}`) })}</p>
       ) : ctx.actor.kind === 'person' ? (

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { backupSqlite } from '../server/backup/backup.ts';
 import { createDb, migrateToLatest } from '../server/db/database.ts';
 import { seedDemo } from '../server/demo/seed-demo.ts';
+import { rotateKeys } from '../server/privacy/rotate-keys.ts';
 import { createDeps } from '../server/runtime.ts';
 import { createAdmin } from './create-admin.ts';
 
@@ -18,6 +19,7 @@ Commands:
       --network-name <name>    create the network with this name if it does not exist
       The password is read from MUTUA_ADMIN_PASSWORD, or from standard input.
   seed-demo                    add the demo networks (only with MUTUA_DEMO=1: known passwords)
+  rotate-keys                  re-encrypt personal data with the first key of ENCRYPTION_KEYS
   backup [--to <file>]         a consistent copy of the live SQLite database
                                (default: data/backups/mutua-<time>.sqlite)
   help                         this text
@@ -85,6 +87,16 @@ export async function run(argv: string[]): Promise<number> {
         console.log(
           (await seedDemo(deps)) ? 'demo networks added' : 'the demo networks are already there',
         );
+        return 0;
+      } finally {
+        await deps.db.destroy();
+      }
+    }
+    case 'rotate-keys': {
+      const deps = await createDeps(config);
+      try {
+        const { rewritten } = await rotateKeys(deps);
+        console.log(`re-encrypted ${rewritten} rows with key "${config.keys.active.id}"`);
         return 0;
       } finally {
         await deps.db.destroy();

@@ -148,10 +148,13 @@ export function auction(p: AuctionProblem, relativeEps = 1e-6, factor = 8): Auct
     rValue.set(values, from);
   };
 
+  const best = new Float64Array(n);
+  let bound = 0;
   for (let eps = maxValue / 4; ; eps = Math.max(epsFinal, eps / factor)) {
     for (let i = 0; i < n; i++) {
       const s = held[i]!;
-      if (s !== UNASSIGNED && profit(i) >= bestNet(i) - eps) continue;
+      // best[i] was measured by the previous phase's gapAndValue(), at today's prices.
+      if (s !== UNASSIGNED && profit(i) >= best[i]! - eps) continue;
       if (s >= 0) owner[s] = -1;
       held[i] = UNASSIGNED;
       push(i);
@@ -192,6 +195,7 @@ export function auction(p: AuctionProblem, relativeEps = 1e-6, factor = 8): Auct
     }
     reverseCleanup(eps);
     const [gap, total] = gapAndValue();
+    bound = total + gap;
     if (eps <= epsFinal || gap <= relativeEps * total) break;
   }
 
@@ -208,7 +212,8 @@ export function auction(p: AuctionProblem, relativeEps = 1e-6, factor = 8): Auct
     }
     for (let i = 0; i < n; i++) {
       const own = profit(i);
-      gap += bestNet(i) - own;
+      best[i] = bestNet(i);
+      gap += best[i]! - own;
       total += own;
     }
     return [gap, total];
@@ -260,11 +265,6 @@ export function auction(p: AuctionProblem, relativeEps = 1e-6, factor = 8): Auct
     }
   }
 
-  let bound = 0;
-  for (let s = 0; s < slots; s++) bound += price[s]!;
-  for (let i = 0; i < n; i++) {
-    bound += bestNet(i);
-    slotOf[i] = held[i]! >= 0 ? held[i]! : OPEN;
-  }
+  for (let i = 0; i < n; i++) slotOf[i] = held[i]! >= 0 ? held[i]! : OPEN;
   return { slotOf, bound };
 }

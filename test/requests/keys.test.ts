@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { loadConfig } from '../../src/config.ts';
+import {
+  DecryptError,
+  decrypt,
+  encrypt,
+  newKeySpec,
+  parseKeyRing,
+} from '../../src/server/privacy/crypto.ts';
+import { openPrivate } from '../../src/server/privacy/privacy-gate.ts';
+import { rotateKeys } from '../../src/server/privacy/rotate-keys.ts';
+import { sealedFromRow } from '../../src/server/requests/request.repository.ts';
+import { createTestContext, type TestContext } from '../helpers/context.ts';
+import { makeNetwork } from '../helpers/factories.ts';
+import { makeRequest, REQUEST } from '../helpers/requests.ts';
+
+describe('encryption at rest and key rotation', () => {
+  it('is authenticated: a value altered, or moved to another row or field, does not open', () => {
+    const ring = parseKeyRing(newKeySpec('a'), 'secret');
+    const sealed = encrypt(ring, 'Marisol', 'requests.name:r1');
+    assert.equal(decrypt(ring, sealed, 'requests.name:r1'), 'Marisol');
+    assert.throws(() => decrypt(ring, sealed, 'requests.name:r2'), DecryptError);
+    assert.throws(() => decrypt(ring, sealed, 'requests.phone:r1'), DecryptError);
+    const parts = sealed.split('.');
+    const body = Buffer.from(parts[3]!, 'base64url');
+    body[0] = body[0]! ^ 1;
+    assert.throws(
+      () =>
+        decrypt(
+          ring,
+          [...parts.slice(0, 3), body.toString('base64url')].join('.'),
+          'requests.name:r1',
+        ),
+      DecryptError,
+    );
+    assert.throws(
+      () => decrypt(parseKeyRing(newKeySpec('a'), 'secret'), sealed, 'requests.name:r1'),
+      DecryptError,
+      'another key with the same id',
+    );
+  });
+
+  let ctx: TestContext;
+  const oldKey = newKeySpec('old');
+  before(async () => {
+    ctx = await createTestContext({ env: { ENCRYPTION_KEYS: oldKey } });
+  });
+  after(() => ctx.close());
+
+  it('rotates: a new key first re-encrypts everything; then the old key can go', async () => {
+    const net = await makeNetwork(ctx);
+    const { summary } = await makeRequest(ctx, net.network);
+    const newKey = newKeySpec('new');
+    const rotated = loadConfig({
+      DATA_DIR: ctx.config.dataDir,
+      SECRET_KEY: ctx.config.secretKey,
+      ENCRYPTION_KEYS: `${newKey},${oldKey}`,
+      DATABASE_URL: ctx.config.databaseUrl,
+    });
+    const { rewritten } = await rotateKeys({ db: ctx.db, config: rotated });
+    assert.ok(rewritten >= 1);
+    const row = await ctx.db
+      .selectFrom('requests')
+      .selectAll()
+      .where('id', '=', summary.id)
+      .executeTakeFirstOrThrow();
+    assert.match(row.name_enc!, /^v1\.new\./);
+    const onlyNew = parseKeyRing(newKey, ctx.config.secretKey);
+    assert.equal(openPrivate(onlyNew, summary.id, sealedFromRow(row)).name, REQUEST.name);
+    assert.equal(
+      (await rotateKeys({ db: ctx.db, config: rotated })).rewritten,
+      0,
+      'a second run has nothing to do',
+    );
+  });
+});

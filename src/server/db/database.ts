@@ -62,6 +62,10 @@ export function createDb(
     });
   }
   const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.pgPoolMax });
+  // An idle connection that the server closes (a restart, a failover, an administrator) is
+  // dropped from the pool and replaced on the next query; without a listener, Node would
+  // treat the event as an uncaught error and stop the whole process.
+  pool.on('error', () => undefined);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -57,6 +57,7 @@ export function solve(g: EdgeGraph, objective: Objective): { edgeOf: Int32Array;
   const hoursGiven = new Float64Array(m);
   const edgeOf = new Int32Array(n).fill(-1);
   let bound = Number.POSITIVE_INFINITY;
+  const dropped = new Set<number>();
   const repaired = new Set<number>();
   const hoursLeft = (v: number) => {
     const vol = g.volunteers[v]!;
@@ -102,7 +103,7 @@ export function solve(g: EdgeGraph, objective: Objective): { edgeOf: Int32Array;
         }
       }
     }
-    let dropped = 0;
+    let drops = 0;
     for (const [v, list] of won) {
       const keep = bestFit(g, v, list, edgeOf, hoursLeft(v), objective, given[v]!);
       for (const i of list) {
@@ -111,30 +112,37 @@ export function solve(g: EdgeGraph, objective: Objective): { edgeOf: Int32Array;
           hoursGiven[v]! += g.requests[i]!.hours;
         } else {
           edgeOf[i] = -1;
-          repaired.add(i);
-          dropped++;
+          dropped.add(i);
+          repaired.add(v);
+          drops++;
         }
       }
     }
-    if (dropped === 0) break;
+    if (drops === 0) break;
   }
-  if (repaired.size > 0) improve(g, edgeOf, objective, openNear(g, edgeOf, repaired));
+  if (dropped.size > 0) improve(g, edgeOf, objective, openNear(g, edgeOf, dropped, repaired));
   return { edgeOf, bound };
 }
 
 /**
  * The requests worth another try after a repair: those it dropped that are still open, and the
- * open requests that share a volunteer with them.
+ * open requests that could go to a volunteer it repaired (who now has hours or room to spare).
  */
-function openNear(g: EdgeGraph, edgeOf: Int32Array, dropped: Set<number>): number[] {
-  const touched = new Uint8Array(g.volunteers.length);
-  for (const i of dropped)
-    for (let e = g.start[i]!; e < g.start[i + 1]!; e++) touched[g.vol[e]!] = 1;
+function openNear(
+  g: EdgeGraph,
+  edgeOf: Int32Array,
+  dropped: Set<number>,
+  repaired: Set<number>,
+): number[] {
   const out: number[] = [];
   for (let i = 0; i < g.requests.length; i++) {
     if (edgeOf[i]! >= 0) continue;
+    if (dropped.has(i)) {
+      out.push(i);
+      continue;
+    }
     for (let e = g.start[i]!; e < g.start[i + 1]!; e++) {
-      if (touched[g.vol[e]!] === 1) {
+      if (repaired.has(g.vol[e]!)) {
         out.push(i);
         break;
       }

@@ -58,7 +58,7 @@ export function createDb(
 ): Db {
   if (config.dialect === 'sqlite') {
     return new Kysely<Database>({
-      dialect: new SqliteDialect({ database: openSqlite(config.sqliteFile) }),
+      dialect: new SqliteDialect({ database: withStatementCache(openSqlite(config.sqliteFile)) }),
     });
   }
   const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.pgPoolMax });

@@ -5,7 +5,6 @@ import { suggest } from '../../domain/matching/suggest.ts';
 import type {
   MatchRequest,
   MatchVolunteer,
-  Objective,
   Reason,
   UnmatchedReason,
 } from '../../domain/matching/types.ts';

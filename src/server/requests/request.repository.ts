@@ -421,7 +421,10 @@ export async function volunteerLoads(
   >();
   const get = (id: string) => {
     let l = loads.get(id);
-    if (!l) loads.set(id, (l = { openTasks: 0, openCategories: [], hoursDone: 0 }));
+    if (!l) {
+      l = { openTasks: 0, openCategories: [], hoursDone: 0 };
+      loads.set(id, l);
+    }
     return l;
   };
   for (const r of open) {

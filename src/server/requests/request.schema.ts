@@ -14,9 +14,6 @@ export const ACCESSIBILITY_MAX = 300;
 /** 20 people: the largest household a food box or a ride is planned for. */
 export const HOUSEHOLD_MAX = 20;
 
-const lit = <T extends readonly string[]>(values: T) =>
-  Type.Union(values.map((v) => Type.Literal(v)));
-
 /** Shared by the public form, the coordinator's phone form and the API. */
 const common = {
   category: Type.String({ minLength: 1, maxLength: 40 }),

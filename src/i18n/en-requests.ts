@@ -16,6 +16,13 @@ export const requestsEn = {
   'field.closeReason': 'Please say why the request is closed.',
   'field.hours': 'Please give the hours, from 0.25 to 24.',
 
+  'field.categories': 'What people can ask for',
+  'field.categoriesHint': 'The choices on the request form.',
+  'field.categoriesRequired': 'Keep at least one kind of help.',
+  'field.retentionDays': 'Keep personal details of closed requests for (days)',
+  'field.retentionDaysHint':
+    'Then names, contacts and addresses are deleted; the counts stay. 90 is usual.',
+  'field.retentionDaysInvalid': 'Please give a number of days from 7 to 3650.',
   'urgency.low': 'This week is fine',
   'urgency.normal': 'In the next few days',
   'urgency.high': 'Today or tomorrow',

@@ -19,6 +19,13 @@ export const requestsEs: Record<keyof typeof requestsEn, string> = {
   'field.closeReason': 'Por favor, diga por qué se cierra la solicitud.',
   'field.hours': 'Por favor, indique las horas, de 0.25 a 24. Use punto, no coma: por ejemplo 1.5.',
 
+  'field.categories': 'Qué se puede pedir',
+  'field.categoriesHint': 'Las opciones del formulario de pedido.',
+  'field.categoriesRequired': 'Deje al menos un tipo de ayuda.',
+  'field.retentionDays': 'Conservar los datos personales de pedidos cerrados durante (días)',
+  'field.retentionDaysHint':
+    'Después se borran nombres, contactos y direcciones; los conteos quedan. Lo habitual es 90.',
+  'field.retentionDaysInvalid': 'Indique un número de días entre 7 y 3650.',
   'urgency.low': 'Esta semana está bien',
   'urgency.normal': 'En los próximos días',
   'urgency.high': 'Hoy o mañana',

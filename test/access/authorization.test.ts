@@ -181,7 +181,14 @@ describe('authorisation: who may see and do what in a network', () => {
       },
       settings: {
         url: () => `/n/${network.slug}/settings`,
-        fields: () => ({ name: 'Renamed Network', defaultLanguage: 'es', signupMode: 'invite' }),
+        fields: () => ({
+          name: 'Renamed Network',
+          defaultLanguage: 'es',
+          signupMode: 'invite',
+          retentionDays: '60',
+          'cat-groceries': '1',
+          'cat-ride': '1',
+        }),
       },
       addArea: {
         url: () => `/n/${network.slug}/areas`,

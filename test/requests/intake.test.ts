@@ -188,6 +188,36 @@ describe('request intake from every channel', () => {
     assert.equal(later.summary.duplicateOf, null, 'older than 14 days: not linked');
   });
 
+  it('an admin chooses the categories and the retention period; the form offers only those', async () => {
+    const admin = agent(ctx.app);
+    await admin.signIn(net.admin.email);
+    await admin.get(`/n/${net.network.slug}/settings`);
+    const bad = await admin.post(`/n/${net.network.slug}/settings`, {
+      name: net.network.name,
+      defaultLanguage: 'en',
+      signupMode: 'open',
+      retentionDays: '3',
+    });
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, /id="field-retentionDays-error"/);
+    assert.match(bad.body, /id="field-categories-error"/);
+    const ok = await admin.post(`/n/${net.network.slug}/settings`, {
+      name: net.network.name,
+      defaultLanguage: 'en',
+      signupMode: 'open',
+      retentionDays: '30',
+      'cat-groceries': '1',
+      'cat-meals': '1',
+      'cat-medicine': '1',
+      'cat-ride': '1',
+    });
+    assert.equal(ok.statusCode, 303);
+    const form = await agent(ctx.app).get(`/n/${net.network.slug}/ask`);
+    assert.match(form.body, /value="medicine"/);
+    assert.doesNotMatch(form.body, /value="childcare"/);
+    assert.match(form.body, /deleted 30 days after/);
+  });
+
   it('stores personal fields only as ciphertext, and the place only rounded', async () => {
     const { summary } = await makeRequest(ctx, net.network, { areaId });
     const row = await ctx.db

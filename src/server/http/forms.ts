@@ -80,7 +80,15 @@ function messageOf(
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
-export function parseForm<S extends TSchema>(schema: S, values: FormValues): Parsed<Static<S>> {
+/**
+ * `shape` turns the flat form into what the schema expects, for the few forms whose answer is
+ * not one string per field (a group of checkboxes becoming a list).
+ */
+export function parseForm<S extends TSchema>(
+  schema: S,
+  values: FormValues,
+  shape?: (data: Record<string, unknown>) => Record<string, unknown>,
+): Parsed<Static<S>> {
   let validate = compiled.get(schema);
   if (!validate) {
     validate = ajv.compile(schema);
@@ -91,7 +99,8 @@ export function parseForm<S extends TSchema>(schema: S, values: FormValues): Par
     const trimmed = v.trim();
     if (trimmed !== '') data[k] = trimmed;
   }
-  if (validate(data)) return { ok: true, value: data as Static<S> };
+  const shaped = shape ? shape(data) : data;
+  if (validate(shaped)) return { ok: true, value: shaped as Static<S> };
   const errors: FieldErrors = {};
   for (const e of validate.errors ?? []) {
     const field = fieldOf(e);

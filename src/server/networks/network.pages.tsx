@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { atLeast } from '../../domain/access/roles.ts';
+import { DEFAULT_CATEGORIES } from '../../domain/requests/categories.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
+import { ChoiceGroup } from '../offers/offer-components.tsx';
 import {
   CsrfField,
   ErrorSummary,
@@ -226,6 +228,8 @@ function SettingsPage({
     description: n.description,
     defaultLanguage: n.defaultLanguage,
     signupMode: n.signupMode,
+    retentionDays: String(n.retentionDays),
+    ...Object.fromEntries(n.categories.map((c) => [`cat-${c}`, '1'])),
   };
   return (
     <Layout ctx={ctx} title={t('settings.title')} notice={notice}>
@@ -266,6 +270,29 @@ function SettingsPage({
             { value: 'open', label: t('signupMode.open') },
             { value: 'invite', label: t('signupMode.invite') },
           ]}
+        />
+        <ChoiceGroup
+          ctx={ctx}
+          name="categories"
+          legend={t('field.categories')}
+          hint={t('field.categoriesHint')}
+          type="checkbox"
+          options={DEFAULT_CATEGORIES.map((c) => ({
+            field: `cat-${c}`,
+            value: c,
+            label: t(`category.${c}`),
+          }))}
+          values={values}
+          errors={state.errors}
+        />
+        <Field
+          ctx={ctx}
+          name="retentionDays"
+          label={t('field.retentionDays')}
+          hint={t('field.retentionDaysHint')}
+          inputmode="numeric"
+          values={values}
+          errors={state.errors}
         />
         <Submit>{t('form.save')}</Submit>
       </form>
@@ -438,6 +465,11 @@ export function registerNetworkPages(app: FastifyInstance, deps: Deps): void {
     authorize(scope, 'network.settings');
     return handleForm(req, reply, {
       schema: SettingsInput,
+      // Each category box posts its own name (cat-<key>); the service wants the list.
+      shape: (data) => ({
+        ...data,
+        categories: DEFAULT_CATEGORIES.filter((c) => data[`cat-${c}`] !== undefined),
+      }),
       render: (state) => settingsPage(req, scope, state, {}),
       run: async (input) => {
         await updateSettings(deps, { actor: req.ctx.actor, scope, input });

@@ -93,7 +93,10 @@ export async function insertNetwork(db: Db, n: Network): Promise<void> {
 export async function updateNetwork(
   db: Db,
   id: string,
-  patch: Pick<Network, 'name' | 'description' | 'defaultLanguage' | 'signupMode'>,
+  patch: Pick<
+    Network,
+    'name' | 'description' | 'defaultLanguage' | 'signupMode' | 'retentionDays' | 'categories'
+  >,
   now: string,
 ): Promise<void> {
   await db
@@ -103,6 +106,8 @@ export async function updateNetwork(
       description: patch.description,
       default_language: patch.defaultLanguage,
       signup_mode: patch.signupMode,
+      retention_days: patch.retentionDays,
+      categories: JSON.stringify(patch.categories),
       updated_at: now,
     })
     .where('id', '=', id)

@@ -27,6 +27,18 @@ export const SettingsInput = Type.Object({
   defaultLanguage: Type.Union([Type.Literal('en'), Type.Literal('es')]),
   signupMode: Type.Union([Type.Literal('open'), Type.Literal('invite')]),
   description: Type.Optional(Type.String({ maxLength: 1000 })),
+  /** Days a closed request keeps its personal data: a week to ten years (default 90). */
+  retentionDays: Type.Integer({
+    minimum: 7,
+    maximum: 3650,
+    'x-error': 'field.retentionDaysInvalid',
+  }),
+  /** The request categories the network offers, at least one (see DEFAULT_CATEGORIES). */
+  categories: Type.Array(Type.String({ maxLength: 40 }), {
+    minItems: 1,
+    maxItems: 30,
+    'x-error': 'field.categoriesRequired',
+  }),
 });
 
 /** An area is a circle (centre and radius up to 100 km) or a GeoJSON polygon. */

@@ -108,17 +108,28 @@ export async function updateSettings(
   }: { actor: Actor; scope: NetworkScope; input: Static<typeof SettingsInput> },
 ): Promise<void> {
   authorize(scope, 'network.settings');
+  const unknown = input.categories.filter(
+    (c) => !(DEFAULT_CATEGORIES as readonly string[]).includes(c),
+  );
+  if (unknown.length > 0)
+    throw new AppError('VALIDATION_FAILED', {}, { categories: { key: 'field.choose' } });
   const patch = { ...input, description: input.description ?? '' };
   await deps.db.transaction().execute(async (trx) => {
     await updateNetwork(trx, scope.network.id, patch, isoNow(deps.clock));
-    const changed = (['name', 'description', 'defaultLanguage', 'signupMode'] as const).filter(
-      (k) => scope.network[k] !== patch[k],
-    );
+    const changed = (
+      ['name', 'description', 'defaultLanguage', 'signupMode', 'retentionDays'] as const
+    ).filter((k) => scope.network[k] !== patch[k]);
+    if (scope.network.categories.join() !== patch.categories.join())
+      changed.push('categories' as never);
     await audit(trx, deps.clock, {
       actor,
       action: 'network.settings_changed',
       networkId: scope.network.id,
-      details: { fields: changed.join(','), signup_mode: patch.signupMode },
+      details: {
+        fields: changed.join(','),
+        signup_mode: patch.signupMode,
+        retention_days: patch.retentionDays,
+      },
     });
   });
 }

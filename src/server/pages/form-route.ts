@@ -21,10 +21,12 @@ export async function handleForm<S extends TSchema>(
     schema: S;
     render: (state: FormState) => VNode | Promise<VNode>;
     run: (input: Static<S>) => Promise<FormOutcome>;
+    /** See parseForm: for answers that are not one string per field. */
+    shape?: (data: Record<string, unknown>) => Record<string, unknown>;
   },
 ): Promise<FastifyReply> {
   const values = formValues(req.body);
-  const parsed = parseForm(form.schema, values);
+  const parsed = parseForm(form.schema, values, form.shape);
   if (!parsed.ok) return sendPage(reply, await form.render({ values, errors: parsed.errors }), 422);
   try {
     const outcome = await form.run(parsed.value);

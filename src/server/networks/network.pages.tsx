@@ -4,7 +4,7 @@ import { DEFAULT_CATEGORIES } from '../../domain/requests/categories.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
-import { ChoiceGroup } from '../offers/offer-components.tsx';
+import { ChoiceGroup } from '../pages/choices.tsx';
 import {
   CsrfField,
   ErrorSummary,

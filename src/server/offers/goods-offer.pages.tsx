@@ -4,6 +4,7 @@ import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import type { Area } from '../networks/network.repository.ts';
 import { areasOf } from '../networks/network.service.ts';
 import { authorize, type NetworkScope } from '../networks/scope.ts';
+import { areaOptions } from '../pages/choices.tsx';
 import { CsrfField, ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
@@ -23,7 +24,7 @@ import {
   parseDecimal,
   StatusForm,
 } from './offer.schema.ts';
-import { areaOptions, offersNotice } from './offer-components.tsx';
+import { offersNotice } from './offer-components.tsx';
 
 type ListReq = { Params: { slug: string }; Querystring: { status?: string; done?: string } };
 type OfferReq = { Params: { slug: string; id: string }; Querystring: { done?: string } };

@@ -4,6 +4,7 @@ import { DAYS, maskFromNames, namesFromMask, PARTS } from '../../domain/time/wee
 import type { FormValues } from '../http/forms.ts';
 import type { Area } from '../networks/network.repository.ts';
 import type { NetworkScope } from '../networks/scope.ts';
+import { areaOptions, ChoiceGroup, languageName } from '../pages/choices.tsx';
 import { CsrfField, ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
 import type { FormState } from '../pages/form-state.ts';
 import type { PageCtx } from '../pages/page-context.ts';
@@ -14,7 +15,7 @@ import {
   TRANSPORTS,
   type VolunteerProfileForm,
 } from './offer.schema.ts';
-import { areaOptions, ChoiceGroup, capitalise, languageName } from './offer-components.tsx';
+import { capitalise } from './offer-components.tsx';
 import type { VolunteerProfile } from './volunteer-profile.repository.ts';
 import { parseLanguageList, type VolunteerProfileInput } from './volunteer-profile.rules.ts';
 

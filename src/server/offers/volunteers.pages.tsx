@@ -4,10 +4,11 @@ import { plural } from '../../i18n/i18n.ts';
 import type { Deps } from '../deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import type { NetworkScope } from '../networks/scope.ts';
+import { languageName } from '../pages/choices.tsx';
 import { SelectField } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
-import { formatDate, formatNumber, languageName } from './offer-components.tsx';
+import { formatDate, formatNumber } from './offer-components.tsx';
 import type { VolunteerListItem } from './volunteer-profile.repository.ts';
 import { isOnBreak, isoDate } from './volunteer-profile.rules.ts';
 import {

@@ -8,7 +8,7 @@ import type { Deps } from '../deps.ts';
 import { formValues, parseForm } from '../http/forms.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import { authorize, type NetworkScope } from '../networks/scope.ts';
-import { languageName } from '../offers/offer-components.tsx';
+import { languageName } from '../pages/choices.tsx';
 import { CsrfField, SelectField } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';

@@ -7,7 +7,7 @@ import type { Deps } from '../deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import { areasOf } from '../networks/network.service.ts';
 import { authorize, type NetworkScope } from '../networks/scope.ts';
-import { areaOptions, ChoiceGroup, languageName } from '../offers/offer-components.tsx';
+import { areaOptions, ChoiceGroup, languageName } from '../pages/choices.tsx';
 import { CsrfField, ErrorSummary, Field, SelectField, Submit, When } from '../pages/components.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';

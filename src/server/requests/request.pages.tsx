@@ -8,7 +8,7 @@ import { clientInfo } from '../http/context.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import { areasOf } from '../networks/network.service.ts';
 import type { NetworkScope } from '../networks/scope.ts';
-import { ChoiceGroup } from '../offers/offer-components.tsx';
+import { ChoiceGroup } from '../pages/choices.tsx';
 import { CsrfField, ErrorSummary, Field, Submit } from '../pages/components.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';

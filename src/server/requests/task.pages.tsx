@@ -6,7 +6,7 @@ import type { MessageKey } from '../../i18n/i18n.ts';
 import type { Deps } from '../deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import type { NetworkScope } from '../networks/scope.ts';
-import { languageName } from '../offers/offer-components.tsx';
+import { languageName } from '../pages/choices.tsx';
 import { CsrfField, ErrorSummary, Field, Submit } from '../pages/components.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import { type FormState, formFailure } from '../pages/form-state.ts';

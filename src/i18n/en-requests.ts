@@ -71,7 +71,7 @@ export const requestsEn = {
   'ask.thanks': 'Thank you, we have your request',
   'ask.yourCode': 'Your request code:',
   'ask.codeHelp':
-    'Keep this code. Give it when you call, or text STATUS and the code, to know where it stands.',
+    'Keep this code. Give it when you call the network, or open the link below, to know where it stands.',
   'ask.statusLink': 'Follow your request (keep this link private)',
   'ask.next': 'A coordinator will look at it soon and find a neighbour who can help.',
 

@@ -75,7 +75,7 @@ export const requestsEs: Record<keyof typeof requestsEn, string> = {
   'ask.thanks': 'Gracias, recibimos su solicitud',
   'ask.yourCode': 'El código de su solicitud:',
   'ask.codeHelp':
-    'Guarde este código. Dígalo cuando llame, o mande un mensaje con ESTADO y el código, para saber cómo va.',
+    'Guarde este código. Dígalo cuando llame a la red, o abra el enlace de abajo, para saber cómo va.',
   'ask.statusLink': 'Siga su solicitud (no comparta este enlace)',
   'ask.next':
     'Alguien de coordinación la revisará pronto y buscará a un vecino o una vecina que pueda ayudar.',

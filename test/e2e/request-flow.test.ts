@@ -104,7 +104,7 @@ describe('a request from the form to done, in a real browser', { skip: browserSk
       /km away.*speaks Spanish|km away/,
     );
     await coord.click('button:text("Give to Mei Chen")');
-    assert.match((await coord.textContent('main')) ?? '', /A volunteer is on it/);
+    assert.match((await coord.textContent('main')) ?? '', /Assigned/);
 
     // 3. The other volunteer never sees the address or phone.
     const otherCtx = await run.newContext();

@@ -77,7 +77,7 @@ export function RequestRow({ ctx, r, href }: { ctx: PageCtx; r: RequestSummary; 
       <td>{t(`category.${r.category}` as MessageKey)}</td>
       <td>{t(`urgency.${r.urgency}`)}</td>
       <td>{r.areaName ?? '—'}</td>
-      <td>{t(`requestStatus.${r.status}` as MessageKey)}</td>
+      <td>{t(`statusName.${r.status}`)}</td>
       <td>
         <When ctx={ctx} iso={r.createdAt} />
       </td>
@@ -122,7 +122,7 @@ function QueuePage({
           values={raw}
           options={[
             { value: 'open', label: t('queue.allOpen') },
-            ...STATUSES.map((s) => ({ value: s, label: t(`requestStatus.${s}` as MessageKey) })),
+            ...STATUSES.map((s) => ({ value: s, label: t(`statusName.${s}`) })),
           ]}
         />
         <SelectField
@@ -241,12 +241,12 @@ function RequestPage({
       )}
       <dl>
         <dt>{t('queue.status')}</dt>
-        <dd>{t(`requestStatus.${r.status}` as MessageKey)}</dd>
+        <dd>{t(`statusName.${r.status}`)}</dd>
         <dt>{t('queue.category')}</dt>
         <dd>{t(`category.${r.category}` as MessageKey)}</dd>
         <dt>{t('ask.urgency')}</dt>
         <dd>{t(`urgency.${r.urgency}`)}</dd>
-        <dt>{t('ask.household')}</dt>
+        <dt>{t('request.household')}</dt>
         <dd>{r.householdSize}</dd>
         <dt>{t('ask.area')}</dt>
         <dd>{r.areaName ?? '—'}</dd>
@@ -266,11 +266,11 @@ function RequestPage({
           <dd>{p.phone ?? '—'}</dd>
           <dt>{t('field.email')}</dt>
           <dd>{p.email ?? '—'}</dd>
-          <dt>{t('ask.address')}</dt>
+          <dt>{t('request.address')}</dt>
           <dd>{p.address ?? '—'}</dd>
-          <dt>{t('ask.details')}</dt>
+          <dt>{t('request.details')}</dt>
           <dd>{p.details ?? '—'}</dd>
-          <dt>{t('ask.accessibility')}</dt>
+          <dt>{t('request.accessibility')}</dt>
           <dd>{p.accessibility ?? '—'}</dd>
         </dl>
       )}
@@ -291,7 +291,7 @@ function RequestPage({
               errors={statusState.errors}
               options={moves.map((s) => ({
                 value: s,
-                label: t(`requestStatus.${s}` as MessageKey),
+                label: t(`statusName.${s}`),
               }))}
             />
             <SelectField
@@ -357,7 +357,7 @@ function RequestPage({
           <li key={e.id}>
             <When ctx={ctx} iso={e.createdAt} /> · {e.actorName ?? t('audit.system')} ·{' '}
             {t(`event.${e.kind}`)}
-            {e.toStatus && ` → ${t(`requestStatus.${e.toStatus}` as MessageKey)}`}
+            {e.toStatus && ` → ${t(`statusName.${e.toStatus}` as MessageKey)}`}
             {e.channel &&
               e.kind === 'communication' &&
               ` · ${t(`comm.${e.channel}` as MessageKey)}`}

@@ -150,14 +150,14 @@ function TaskPage({
         <dd>{t(`urgency.${r.urgency}`)}</dd>
         <dt>{t('ask.area')}</dt>
         <dd>{r.areaName ?? t('tasks.areaUnknown')}</dd>
-        <dt>{t('ask.household')}</dt>
+        <dt>{t('request.household')}</dt>
         <dd>{r.householdSize}</dd>
         <dt>{t('ask.when')}</dt>
         <dd>{slotsInWords(ctx, r.slots)}</dd>
         <dt>{t('ask.language')}</dt>
         <dd>{languageName(ctx, r.language)}</dd>
         <dt>{t('queue.status')}</dt>
-        <dd>{t(`requestStatus.${r.status}` as MessageKey)}</dd>
+        <dd>{t(`statusName.${r.status}`)}</dd>
       </dl>
       {task.private && (
         <section aria-labelledby="private-title">
@@ -174,11 +174,11 @@ function TaskPage({
                 '—'
               )}
             </dd>
-            <dt>{t('ask.address')}</dt>
+            <dt>{t('request.address')}</dt>
             <dd>{task.private.address ?? '—'}</dd>
-            <dt>{t('ask.details')}</dt>
+            <dt>{t('request.details')}</dt>
             <dd>{task.private.details ?? '—'}</dd>
-            <dt>{t('ask.accessibility')}</dt>
+            <dt>{t('request.accessibility')}</dt>
             <dd>{task.private.accessibility ?? '—'}</dd>
           </dl>
         </section>

@@ -5,7 +5,7 @@ import type { Deps } from '../deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import type { NetworkScope } from '../networks/scope.ts';
 import { languageName } from '../pages/choices.tsx';
-import { SelectField } from '../pages/components.tsx';
+import { Pager, SelectField } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { formatDate, formatNumber } from './offer-components.tsx';
@@ -133,23 +133,7 @@ function VolunteersPage({
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav aria-label={t('people.pages')}>
-          <ul>
-            {page > 1 && (
-              <li>
-                <a href={qs(page - 1)}>{t('people.previous')}</a>
-              </li>
-            )}
-            <li>{t('people.pageOf', { page, pages })}</li>
-            {page < pages && (
-              <li>
-                <a href={qs(page + 1)}>{t('people.next')}</a>
-              </li>
-            )}
-          </ul>
-        </nav>
-      )}
+      <Pager ctx={ctx} page={page} pages={pages} href={qs} />
     </Layout>
   );
 }

@@ -188,3 +188,36 @@ export function When({ ctx, iso }: { ctx: PageCtx; iso: string | null }) {
 export function languageOptions(): { value: string; label: string }[] {
   return LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }));
 }
+
+/** Previous / "Page 2 of 5" / next, for any long list; nothing when it fits on one page. */
+export function Pager({
+  ctx,
+  page,
+  pages,
+  href,
+}: {
+  ctx: PageCtx;
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+}) {
+  const { t } = ctx;
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label={t('people.pages')}>
+      <ul>
+        {page > 1 && (
+          <li>
+            <a href={href(page - 1)}>{t('people.previous')}</a>
+          </li>
+        )}
+        <li>{t('people.pageOf', { page, pages })}</li>
+        {page < pages && (
+          <li>
+            <a href={href(page + 1)}>{t('people.next')}</a>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}

@@ -12,6 +12,7 @@ import {
   ErrorSummary,
   Field,
   languageOptions,
+  Pager,
   SelectField,
   Submit,
   When,
@@ -106,23 +107,7 @@ function PeoplePage({
           </tbody>
         </table>
       </div>
-      {pages > 1 && (
-        <nav aria-label={t('people.pages')}>
-          <ul>
-            {page > 1 && (
-              <li>
-                <a href={qs(page - 1)}>{t('people.previous')}</a>
-              </li>
-            )}
-            <li>{t('people.pageOf', { page, pages })}</li>
-            {page < pages && (
-              <li>
-                <a href={qs(page + 1)}>{t('people.next')}</a>
-              </li>
-            )}
-          </ul>
-        </nav>
-      )}
+      <Pager ctx={ctx} page={page} pages={pages} href={qs} />
     </Layout>
   );
 }

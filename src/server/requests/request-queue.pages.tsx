@@ -8,7 +8,15 @@ import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import { areasOf } from '../networks/network.service.ts';
 import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { areaOptions, ChoiceGroup, languageName } from '../pages/choices.tsx';
-import { CsrfField, ErrorSummary, Field, SelectField, Submit, When } from '../pages/components.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  Pager,
+  SelectField,
+  Submit,
+  When,
+} from '../pages/components.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
@@ -197,13 +205,7 @@ function QueuePage({
           </tbody>
         </table>
       </div>
-      {pages > 1 && (
-        <p>
-          {query.page > 1 && <a href={pageHref(query.page - 1)}>{t('people.previous')}</a>}{' '}
-          {t('people.pageOf', { page: query.page, pages })}{' '}
-          {query.page < pages && <a href={pageHref(query.page + 1)}>{t('people.next')}</a>}
-        </p>
-      )}
+      <Pager ctx={ctx} page={query.page} pages={pages} href={pageHref} />
     </Layout>
   );
 }

@@ -101,6 +101,16 @@ export async function run(): Promise<void> {
     now,
   );
 
+  // Past requests were done by someone: 500 volunteers without accounts share them.
+  const pastVolunteers = Array.from({ length: 500 }, (_, i) => ({
+    id: newId(),
+    display_name: `Past volunteer ${i}`,
+    is_operator: 0,
+    created_at: now,
+    updated_at: now,
+  }));
+  await deps.db.insertInto('people').values(pastVolunteers).execute();
+
   const t0 = Date.now();
   const random = rng(7);
   for (let start = 0; start < STORED; start += 500) {
@@ -152,8 +162,8 @@ export async function run(): Promise<void> {
         entered_by: null,
         duplicate_of: null,
         duplicate_flag: 0,
-        volunteer_id: null,
-        hours: null,
+        volunteer_id: open ? null : pastVolunteers[i % pastVolunteers.length]!.id,
+        hours: open ? null : 1 + (i % 3),
         created_at: created,
         updated_at: created,
         closed_at: open ? null : created,
@@ -179,7 +189,7 @@ export async function run(): Promise<void> {
   });
   await deps.db.destroy();
   if (process.env.BENCH_KEEP) {
-    console.log(`kept ${dir}`);
+    console.log(`kept ${dir}\ncookie: ${cookie}\ntoken: ${token}`);
     return;
   }
 

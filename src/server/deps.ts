@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Db } from './db/database.ts';
 import type { Mailer } from './mail/mailer.ts';
+import type { OpenTaskIndex } from './requests/open-task-index.ts';
 
 /** What services need from the outside world, passed in explicitly (never a request). */
 export interface Deps {
@@ -9,4 +10,6 @@ export interface Deps {
   readonly db: Db;
   readonly clock: Clock;
   readonly mailer: Mailer;
+  /** Open tasks of each network in memory, for the volunteers' feed (a cache; the database is the truth). */
+  readonly openTasks: OpenTaskIndex;
 }

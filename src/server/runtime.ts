@@ -4,6 +4,7 @@ import { systemClock } from '../shared/clock.ts';
 import { createDb, migrateToLatest } from './db/database.ts';
 import type { Deps } from './deps.ts';
 import { disabledMailer, smtpMailer } from './mail/mailer.ts';
+import { OpenTaskIndex } from './requests/open-task-index.ts';
 
 /** Wires the real dependencies from a config; the CLI, the server and the tests share it. */
 export async function createDeps(
@@ -18,5 +19,5 @@ export async function createDeps(
     await sql`pragma optimize=0x10002`.execute(db);
   }
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : disabledMailer(log);
-  return { config, db, clock: systemClock, mailer };
+  return { config, db, clock: systemClock, mailer, openTasks: new OpenTaskIndex() };
 }

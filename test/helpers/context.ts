@@ -7,6 +7,7 @@ import { type App, buildApp } from '../../src/server/app.ts';
 import { createDb, type Db, migrateToLatest } from '../../src/server/db/database.ts';
 import type { Deps } from '../../src/server/deps.ts';
 import { disabledMailer, type Mailer, smtpMailer } from '../../src/server/mail/mailer.ts';
+import { OpenTaskIndex } from '../../src/server/requests/open-task-index.ts';
 import type { Clock } from '../../src/shared/clock.ts';
 import { randomToken } from '../../src/shared/secrets.ts';
 
@@ -93,7 +94,7 @@ export async function createTestContext(
   const mailer =
     opts.mailer ??
     (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : disabledMailer(() => {}));
-  const deps: Deps = { config, db, clock, mailer };
+  const deps: Deps = { config, db, clock, mailer, openTasks: new OpenTaskIndex() };
   const app = await buildApp(deps, { log: opts.logStream ? { stream: opts.logStream } : false });
   await app.ready();
   return {

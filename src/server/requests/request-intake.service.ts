@@ -79,7 +79,7 @@ export function slotsForWhen(when: IntakeInput['when']): number {
  * merged). Returns the status token once: it lets the requester follow and give feedback.
  */
 export async function createRequest(
-  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'openTasks'>,
   {
     actor,
     scope,
@@ -191,6 +191,7 @@ export async function createRequest(
     }
     return row;
   });
+  deps.openTasks.touch(network.id, summary.id);
   return { summary: summaryFromRow({ ...summary, area_name: area?.name ?? null }), statusToken };
 }
 

@@ -188,7 +188,7 @@ export async function planDispatch(
  * claimed meanwhile is skipped (and reported), not overwritten.
  */
 export async function confirmDispatch(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'openTasks'>,
   {
     actor,
     scope,

@@ -110,7 +110,7 @@ async function loadForChange(
  * needs a reason; moving back to triaged frees the volunteer. Audited, with a timeline entry.
  */
 export async function changeStatus(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'openTasks'>,
   {
     actor,
     scope,
@@ -162,11 +162,12 @@ export async function changeStatus(
       details: { from: request.status, to, reason: reason ?? null },
     });
   });
+  deps.openTasks.touch(scope.network.id, requestId);
 }
 
 /** A coordinator gives the task to a volunteer (from the suggestions or a batch dispatch). */
 export async function assignVolunteer(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'openTasks'>,
   {
     actor,
     scope,
@@ -204,6 +205,7 @@ export async function assignVolunteer(
       details: { volunteer: volunteerId },
     });
   });
+  deps.openTasks.touch(scope.network.id, requestId);
 }
 
 /** A call, message, visit or note in the request's communication log. */

@@ -6,7 +6,35 @@ import type { Db } from '../db/database.ts';
 import type { RequestEventTable, RequestFeedbackTable, RequestTable } from '../db/schema.ts';
 import type { Channel, RequestEvent, RequestSummary, SealedPrivate } from './request.types.ts';
 
-type Row = Selectable<RequestTable> & { area_name?: string | null };
+/** What lists, feeds and maps may read of a request: nothing personal, nothing sealed. */
+const SUMMARY_COLUMNS = [
+  'requests.id',
+  'requests.network_id',
+  'requests.code',
+  'requests.status',
+  'requests.close_reason',
+  'requests.channel',
+  'requests.category',
+  'requests.urgency',
+  'requests.household_size',
+  'requests.area_id',
+  'requests.approx_lat',
+  'requests.approx_lng',
+  'requests.slots',
+  'requests.language',
+  'requests.language_required',
+  'requests.needs_car',
+  'requests.duplicate_of',
+  'requests.duplicate_flag',
+  'requests.volunteer_id',
+  'requests.hours',
+  'requests.created_at',
+  'requests.closed_at',
+  'requests.redacted_at',
+] as const;
+
+type SummaryColumn = (typeof SUMMARY_COLUMNS)[number] extends `requests.${infer C}` ? C : never;
+type Row = Pick<Selectable<RequestTable>, SummaryColumn> & { area_name?: string | null };
 
 export function summaryFromRow(r: Row): RequestSummary {
   return {
@@ -69,6 +97,15 @@ function withArea(db: Db) {
     .selectFrom('requests')
     .leftJoin('areas', 'areas.id', 'requests.area_id')
     .selectAll('requests')
+    .select('areas.name as area_name');
+}
+
+/** The summary columns and the area's name: a list reads no ciphertext it would not open. */
+function summaries(db: Db) {
+  return db
+    .selectFrom('requests')
+    .leftJoin('areas', 'areas.id', 'requests.area_id')
+    .select(SUMMARY_COLUMNS)
     .select('areas.name as area_name');
 }
 
@@ -177,7 +214,7 @@ export async function listRequests(
   const [rows, count] = await Promise.all([
     q
       .leftJoin('areas', 'areas.id', 'requests.area_id')
-      .selectAll('requests')
+      .select(SUMMARY_COLUMNS)
       .select('areas.name as area_name')
       .orderBy((eb) =>
         eb
@@ -203,27 +240,58 @@ export async function listRequests(
 
 export interface Candidate {
   id: string;
+  status: RequestStatus;
   urgency: Urgency;
   lat: number | null;
   lng: number | null;
   createdAt: string;
+  updatedAt: string;
+}
+
+const CANDIDATE_COLUMNS = [
+  'id',
+  'status',
+  'urgency',
+  'approx_lat',
+  'approx_lng',
+  'created_at',
+  'updated_at',
+] as const;
+
+function candidateFromRow(r: {
+  id: string;
+  status: string;
+  urgency: string;
+  approx_lat: number | null;
+  approx_lng: number | null;
+  created_at: string;
+  updated_at: string;
+}): Candidate {
+  return {
+    id: r.id,
+    status: r.status as RequestStatus,
+    urgency: r.urgency as Urgency,
+    lat: r.approx_lat == null ? null : Number(r.approx_lat),
+    lng: r.approx_lng == null ? null : Number(r.approx_lng),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
 }
 
 /**
- * Open requests of a network inside a lat/lng box (or all, without one), as light rows read
- * from the covering index `requests_open_place`: enough to rank them; the page then loads the
- * few it shows (`findSummaries`).
+ * Open requests of a network inside a lat/lng box (or all, without one), as light rows:
+ * enough to rank them; a page then loads the few it shows (`findSummaries`).
  */
 export async function listCandidates(
   db: Db,
   networkId: string,
   statuses: readonly RequestStatus[],
   box: { latMin: number; latMax: number; lngMin: number; lngMax: number } | null,
-  limit: number,
+  limit: number | null,
 ): Promise<Candidate[]> {
   let q = db
     .selectFrom('requests')
-    .select(['id', 'urgency', 'approx_lat', 'approx_lng', 'created_at'])
+    .select(CANDIDATE_COLUMNS)
     .where('network_id', '=', networkId)
     .where('status', 'in', [...statuses]);
   if (box) {
@@ -233,14 +301,37 @@ export async function listCandidates(
       .where('approx_lng', '>=', box.lngMin)
       .where('approx_lng', '<=', box.lngMax);
   }
-  const rows = await q.limit(limit).execute();
-  return rows.map((r) => ({
-    id: r.id,
-    urgency: r.urgency as Urgency,
-    lat: r.approx_lat == null ? null : Number(r.approx_lat),
-    lng: r.approx_lng == null ? null : Number(r.approx_lng),
-    createdAt: r.created_at,
-  }));
+  const rows = await (limit === null ? q : q.limit(limit)).execute();
+  return rows.map(candidateFromRow);
+}
+
+/** These requests of a network, in any status, as light rows. */
+export async function listCandidatesById(
+  db: Db,
+  networkId: string,
+  ids: readonly string[],
+): Promise<Candidate[]> {
+  const rows = await db
+    .selectFrom('requests')
+    .select([...CANDIDATE_COLUMNS, 'network_id'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return rows.filter((r) => r.network_id === networkId).map(candidateFromRow);
+}
+
+/** Requests of a network changed at or after `since`, in any status, as light rows. */
+export async function listCandidateChanges(
+  db: Db,
+  networkId: string,
+  since: string,
+): Promise<Candidate[]> {
+  const rows = await db
+    .selectFrom('requests')
+    .select(CANDIDATE_COLUMNS)
+    .where('network_id', '=', networkId)
+    .where('updated_at', '>=', since)
+    .execute();
+  return rows.map(candidateFromRow);
 }
 
 export async function findSummaries(
@@ -252,7 +343,7 @@ export async function findSummaries(
   // By primary key only: with the network in the WHERE too, SQLite (without ANALYZE statistics)
   // walked a whole network's index instead (48 ms for 50 rows among 100,000). The network is
   // checked here instead, so another network's ids still come back empty.
-  const rows = await withArea(db)
+  const rows = await summaries(db)
     .where('requests.id', 'in', [...ids])
     .execute();
   const byId = new Map(
@@ -268,7 +359,7 @@ export async function listOpenNear(
   statuses: readonly RequestStatus[],
   limit: number,
 ): Promise<RequestSummary[]> {
-  const rows = await withArea(db)
+  const rows = await summaries(db)
     .where('requests.network_id', '=', networkId)
     .where('requests.status', 'in', [...statuses])
     .orderBy('requests.created_at')
@@ -284,14 +375,19 @@ export async function listTasksOf(
   volunteerId: string,
   statuses: readonly RequestStatus[],
 ): Promise<RequestSummary[]> {
-  const rows = await withArea(db)
-    .where('requests.network_id', '=', networkId)
+  // By volunteer only, so the planner takes the volunteer's index whatever its statistics say
+  // (with the network in the WHERE it once walked all of a network's open requests); their
+  // tasks in other networks are dropped here.
+  const rows = await summaries(db)
     .where('requests.volunteer_id', '=', volunteerId)
     .where('requests.status', 'in', [...statuses])
     .orderBy('requests.created_at')
-    .limit(100)
+    .limit(500)
     .execute();
-  return rows.map(summaryFromRow);
+  return rows
+    .filter((r) => r.network_id === networkId)
+    .slice(0, 100)
+    .map(summaryFromRow);
 }
 
 /** Moves a request from one of `from` to `to`; false when someone else moved it first. */

@@ -7,7 +7,7 @@ import type { Deps } from '../deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import type { NetworkScope } from '../networks/scope.ts';
 import { languageName } from '../pages/choices.tsx';
-import { CsrfField, ErrorSummary, Field, Submit } from '../pages/components.tsx';
+import { CsrfField, ErrorSummary, Field, Pager, Submit } from '../pages/components.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import { type FormState, formFailure } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
@@ -17,7 +17,7 @@ import type { RequestPrivate, RequestSummary } from './request.types.ts';
 import { volunteerHome } from './request-matching.service.ts';
 import {
   claimTask,
-  type FeedItem,
+  type Feed,
   finishTask,
   myTasks,
   startTask,
@@ -75,7 +75,7 @@ function FeedPage({
 }: {
   ctx: PageCtx;
   scope: NetworkScope;
-  feed: FeedItem[];
+  feed: Feed;
   mine: RequestSummary[];
   message?: string | null | undefined;
   notice?: string | undefined;
@@ -98,11 +98,11 @@ function FeedPage({
       )}
       <h2>{t('tasks.near')}</h2>
       <p class="muted">{t('tasks.nearHelp')}</p>
-      {feed.length === 0 ? (
+      {feed.items.length === 0 ? (
         <p>{t('tasks.noneNear')}</p>
       ) : (
         <ul class="cards">
-          {feed.map((i) => (
+          {feed.items.map((i) => (
             <TaskCard
               key={i.request.id}
               ctx={ctx}
@@ -113,6 +113,7 @@ function FeedPage({
           ))}
         </ul>
       )}
+      <Pager ctx={ctx} page={feed.page} pages={feed.pages} href={(p) => `${base}?page=${p}`} />
     </Layout>
   );
 }
@@ -225,10 +226,11 @@ export function registerTaskPages(app: FastifyInstance, deps: Deps): void {
     scope: NetworkScope,
     message?: string | null,
     notice?: string,
+    page?: number,
   ) => {
     const home = await volunteerHome(deps, { scope });
     const [feed, mine] = await Promise.all([
-      taskFeed(deps, { scope, home: home?.point ?? null, radiusKm: home?.radiusKm }),
+      taskFeed(deps, { scope, home: home?.point ?? null, radiusKm: home?.radiusKm, page }),
       myTasks(deps, { scope }),
     ]);
     return (
@@ -243,11 +245,15 @@ export function registerTaskPages(app: FastifyInstance, deps: Deps): void {
     );
   };
 
-  app.get<Slug & { Querystring: { done?: string } }>('/n/:slug/tasks', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    const notice = req.query.done === 'finished' ? req.ctx.t('tasks.done.finished') : undefined;
-    return sendPage(reply, await feedPage(req, scope, null, notice));
-  });
+  app.get<Slug & { Querystring: { done?: string; page?: string } }>(
+    '/n/:slug/tasks',
+    async (req, reply) => {
+      const scope = await scopeOf(deps, req);
+      const notice = req.query.done === 'finished' ? req.ctx.t('tasks.done.finished') : undefined;
+      const page = Number.parseInt(req.query.page ?? '1', 10);
+      return sendPage(reply, await feedPage(req, scope, null, notice, page));
+    },
+  );
 
   const taskPage = async (
     req: FastifyRequest<TaskParams>,

@@ -1,4 +1,4 @@
-import { distanceKm, type LatLng, METRES_PER_DEGREE } from '../../domain/geo/geo.ts';
+import type { LatLng } from '../../domain/geo/geo.ts';
 import { URGENCY_WEIGHT } from '../../domain/requests/categories.ts';
 import { ACTIVE_TASK_STATUSES, UNASSIGNED_STATUSES } from '../../domain/requests/request-status.ts';
 import { AppError } from '../../shared/app-error.ts';
@@ -9,11 +9,11 @@ import type { Deps } from '../deps.ts';
 import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { revealRequest } from '../privacy/privacy-gate.ts';
 import {
+  type Candidate,
   claimRequest,
   findRequest,
   findSummaries,
   insertEvent,
-  listCandidates,
   listTasksOf,
   moveStatus,
 } from './request.repository.ts';
@@ -28,7 +28,16 @@ export interface FeedItem {
 
 /** How far the feed looks when the volunteer has not said: 10 km. */
 export const DEFAULT_FEED_RADIUS_KM = 10;
-export const FEED_SIZE = 50;
+/** Tasks per page of the feed: a short page loads fast on an old phone; more are a link away. */
+export const FEED_SIZE = 20;
+
+export interface Feed {
+  items: FeedItem[];
+  /** Open tasks within reach, on every page. */
+  total: number;
+  page: number;
+  pages: number;
+}
 
 /**
  * Open tasks near a volunteer: unassigned requests within their travel radius of home (when
@@ -36,59 +45,61 @@ export const FEED_SIZE = 50;
  * Shows only what lists may show (category, urgency, area, a 500 m cell, household size).
  */
 export async function taskFeed(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'openTasks'>,
   {
     scope,
     home,
     radiusKm,
-  }: { scope: NetworkScope; home: LatLng | null; radiusKm?: number | undefined },
-): Promise<FeedItem[]> {
+    page = 1,
+  }: {
+    scope: NetworkScope;
+    home: LatLng | null;
+    radiusKm?: number | undefined;
+    page?: number | undefined;
+  },
+): Promise<Feed> {
   authorize(scope, 'tasks.feed');
   const radius = radiusKm ?? DEFAULT_FEED_RADIUS_KM;
-  // A bounding box in degrees around home, with 1 km to spare for the 500 m rounding.
-  const box = home
-    ? {
-        latMin: home.lat - ((radius + 1) * 1000) / METRES_PER_DEGREE,
-        latMax: home.lat + ((radius + 1) * 1000) / METRES_PER_DEGREE,
-        lngMin:
-          home.lng -
-          ((radius + 1) * 1000) / (METRES_PER_DEGREE * Math.cos((home.lat * Math.PI) / 180)),
-        lngMax:
-          home.lng +
-          ((radius + 1) * 1000) / (METRES_PER_DEGREE * Math.cos((home.lat * Math.PI) / 180)),
-      }
-    : null;
-  // Up to 5,000 candidates in the box: a disaster-sized city; ranking them is about 1 ms.
-  const candidates = await listCandidates(
-    deps.db,
-    scope.network.id,
-    UNASSIGNED_STATUSES,
-    box,
-    5000,
-  );
-  const ranked = candidates
-    .map((c) => ({
-      c,
-      km:
-        home && c.lat !== null && c.lng !== null
-          ? distanceKm(home, { lat: c.lat, lng: c.lng })
-          : null,
-    }))
-    .filter((i) => i.km === null || i.km <= radius + 0.5);
-  ranked.sort(
-    (a, b) =>
-      URGENCY_WEIGHT[b.c.urgency] - URGENCY_WEIGHT[a.c.urgency] ||
-      (a.km ?? Number.POSITIVE_INFINITY) - (b.km ?? Number.POSITIVE_INFINITY) ||
-      a.c.createdAt.localeCompare(b.c.createdAt),
-  );
-  const top = ranked.slice(0, FEED_SIZE);
+  // Within the radius of home, give or take the 500 m rounding of the request's place.
+  const near = await deps.openTasks.near(deps.db, scope.network.id, home, radius + 0.5);
+  const pages = Math.max(1, Math.ceil(near.length / FEED_SIZE));
+  const shown = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  const top = topByFeedOrder(near, shown * FEED_SIZE).slice((shown - 1) * FEED_SIZE);
   const km = new Map(top.map((i) => [i.c.id, i.km]));
   const summaries = await findSummaries(
     deps.db,
     scope.network.id,
     top.map((i) => i.c.id),
   );
-  return summaries.map((request) => ({ request, km: km.get(request.id) ?? null }));
+  // The database is the truth: a task claimed since the index last looked is left out.
+  const items = summaries
+    .filter((request) => UNASSIGNED_STATUSES.includes(request.status))
+    .map((request) => ({ request, km: km.get(request.id) ?? null }));
+  return { items, total: near.length, page: shown, pages };
+}
+
+type Ranked = { c: Candidate; km: number | null };
+
+/** Most urgent first, then nearest, then waiting longest. */
+function feedOrder(a: Ranked, b: Ranked): number {
+  return (
+    URGENCY_WEIGHT[b.c.urgency] - URGENCY_WEIGHT[a.c.urgency] ||
+    (a.km ?? Number.POSITIVE_INFINITY) - (b.km ?? Number.POSITIVE_INFINITY) ||
+    (a.c.createdAt < b.c.createdAt ? -1 : a.c.createdAt > b.c.createdAt ? 1 : 0)
+  );
+}
+
+/** The first `k` in feed order, without sorting everything (thousands in a busy city). */
+function topByFeedOrder(items: readonly Ranked[], k: number): Ranked[] {
+  const top: Ranked[] = [];
+  for (const item of items) {
+    if (top.length === k && feedOrder(item, top[k - 1]!) >= 0) continue;
+    let i = top.length === k ? k - 1 : top.length;
+    while (i > 0 && feedOrder(item, top[i - 1]!) < 0) i--;
+    top.splice(i, 0, item);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 /** The volunteer's own assigned and in-progress tasks. */
@@ -134,7 +145,7 @@ export async function viewTask(
 
 /** Claims a task. Two volunteers at the same moment: exactly one wins (see claimRequest). */
 export async function claimTask(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'openTasks'>,
   { actor, scope, requestId }: { actor: Actor; scope: NetworkScope; requestId: string },
 ): Promise<void> {
   authorize(scope, 'tasks.claim');
@@ -160,10 +171,11 @@ export async function claimTask(
       subject: { type: 'request', id: requestId },
     });
   });
+  deps.openTasks.touch(scope.network.id, requestId);
 }
 
 async function volunteerMove(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'openTasks'>,
   { actor, scope, requestId }: { actor: Actor; scope: NetworkScope; requestId: string },
   from: readonly ('assigned' | 'in_progress')[],
   to: 'triaged' | 'in_progress' | 'fulfilled',
@@ -204,18 +216,19 @@ async function volunteerMove(
       details: { from: found.summary.status, to, ...(extra.hours ? { hours: extra.hours } : {}) },
     });
   });
+  deps.openTasks.touch(scope.network.id, requestId);
 }
 
 /** Gives a task back: it returns to the queue for someone else, with no blame. */
 export const unclaimTask = (
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'openTasks'>,
   a: { actor: Actor; scope: NetworkScope; requestId: string },
 ) => volunteerMove(deps, a, ['assigned', 'in_progress'], 'triaged');
 export const startTask = (
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'openTasks'>,
   a: { actor: Actor; scope: NetworkScope; requestId: string },
 ) => volunteerMove(deps, a, ['assigned'], 'in_progress');
 export const finishTask = (
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'openTasks'>,
   a: { actor: Actor; scope: NetworkScope; requestId: string; hours: number },
 ) => volunteerMove(deps, a, ['assigned', 'in_progress'], 'fulfilled', { hours: a.hours });

@@ -23,12 +23,27 @@ export interface Config {
   readonly keys: KeyRing;
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
+  /**
+   * An SMS gateway speaking Twilio's Messages API (SMS_GATEWAY_URL, e.g. https://api.twilio.com),
+   * or null: then no SMS is sent and inbound texts are refused.
+   */
+  readonly sms: SmsConfig | null;
   readonly trustProxy: boolean;
   readonly logLevel: string;
   readonly defaultLanguage: 'en' | 'es';
   readonly sessionDays: number;
   readonly secureCookies: boolean;
   readonly dataDir: string;
+}
+
+export interface SmsConfig {
+  /** Base URL of the gateway; messages go to `{url}/2010-04-01/Accounts/{sid}/Messages.json`. */
+  readonly gatewayUrl: string;
+  readonly accountSid: string;
+  /** Authenticates our calls (HTTP Basic) and signs the gateway's webhooks to us. */
+  readonly authToken: string;
+  /** The number neighbours text and messages come from (E.164), unless a network has its own. */
+  readonly from: string;
 }
 
 export class ConfigError extends Error {
@@ -132,6 +147,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) {
     throw new ConfigError('SMTP_URL', 'must start with smtp:// or smtps://');
   }
+  const sms = smsConfig(env);
   const defaultLanguage = env.DEFAULT_LANGUAGE || 'en';
   if (defaultLanguage !== 'en' && defaultLanguage !== 'es') {
     throw new ConfigError('DEFAULT_LANGUAGE', 'must be en or es');
@@ -154,6 +170,7 @@ export function loadConfig(env: Env = process.env): Config {
     keys: encryptionKeys(env, dataDir, secret),
     smtpUrl,
     mailFrom: env.MAIL_FROM || 'Mutua <no-reply@localhost>',
+    sms,
     trustProxy: bool(env, 'TRUST_PROXY', false),
     logLevel,
     defaultLanguage,
@@ -161,4 +178,28 @@ export function loadConfig(env: Env = process.env): Config {
     secureCookies: baseUrl.startsWith('https://'),
     dataDir,
   });
+}
+
+function smsConfig(env: Env): SmsConfig | null {
+  const gatewayUrl = (env.SMS_GATEWAY_URL || '').replace(/\/+$/, '');
+  if (!gatewayUrl) return null;
+  if (!/^https?:\/\//.test(gatewayUrl)) {
+    throw new ConfigError('SMS_GATEWAY_URL', 'must start with http:// or https://');
+  }
+  for (const name of ['SMS_ACCOUNT_SID', 'SMS_AUTH_TOKEN', 'SMS_FROM']) {
+    if (!env[name]) throw new ConfigError(name, 'is required when SMS_GATEWAY_URL is set');
+  }
+  const from = env.SMS_FROM!.replace(/[\s().-]/g, '');
+  if (!/^\+[1-9]\d{6,14}$/.test(from)) {
+    throw new ConfigError(
+      'SMS_FROM',
+      `expected a number in international form (+15551234567), got "${env.SMS_FROM}"`,
+    );
+  }
+  return {
+    gatewayUrl,
+    accountSid: env.SMS_ACCOUNT_SID!,
+    authToken: env.SMS_AUTH_TOKEN!,
+    from,
+  };
 }

@@ -49,3 +49,36 @@ describe('configuration', () => {
     assert.equal(loadConfig(base).secureCookies, false);
   });
 });
+
+describe('SMS gateway configuration', () => {
+  const base = {
+    SECRET_KEY: 'k'.repeat(40),
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'mutua-cfg-sms-')),
+  };
+  it('is off without SMS_GATEWAY_URL', () => {
+    assert.equal(loadConfig(base).sms, null);
+  });
+  it('needs the account, token and number, and a number in international form', () => {
+    assert.throws(
+      () => loadConfig({ ...base, SMS_GATEWAY_URL: 'http://127.0.0.1:9' }),
+      (e: unknown) => e instanceof ConfigError && e.variable === 'SMS_ACCOUNT_SID',
+    );
+    const all = {
+      ...base,
+      SMS_GATEWAY_URL: 'http://127.0.0.1:9/',
+      SMS_ACCOUNT_SID: 'AC1',
+      SMS_AUTH_TOKEN: 't',
+    };
+    assert.throws(
+      () => loadConfig({ ...all, SMS_FROM: '555-0100' }),
+      (e: unknown) => e instanceof ConfigError && e.variable === 'SMS_FROM',
+    );
+    const sms = loadConfig({ ...all, SMS_FROM: '+1 (555) 010-0100' }).sms;
+    assert.deepEqual(sms, {
+      gatewayUrl: 'http://127.0.0.1:9',
+      accountSid: 'AC1',
+      authToken: 't',
+      from: '+15550100100',
+    });
+  });
+});

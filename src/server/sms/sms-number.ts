@@ -1,0 +1,10 @@
+import type { Config } from '../../config.ts';
+import type { Network } from '../networks/network.repository.ts';
+
+/** The number a network's neighbours text (and its messages come from), or null without SMS. */
+export function smsNumberFor(
+  _network: Pick<Network, 'id'>,
+  config: Pick<Config, 'sms'>,
+): string | null {
+  return config.sms?.from ?? null;
+}

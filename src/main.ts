@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { buildApp } from './server/app.ts';
 import { seedDemo } from './server/demo/seed-demo.ts';
 import { startScheduler } from './server/jobs/scheduler.ts';
+import { startOutboxWorker } from './server/outbox/outbox.worker.ts';
 import { retentionJob } from './server/requests/retention.job.ts';
 import { createDeps } from './server/runtime.ts';
 import { prepareSetupLink } from './server/setup/setup.service.ts';
@@ -36,8 +37,10 @@ async function main(): Promise<void> {
   }
 
   const stopJobs = startScheduler(deps, [retentionJob], (msg) => app.log.warn(msg));
+  const stopOutbox = startOutboxWorker(deps, (msg) => app.log.warn(msg));
   const close = async () => {
     stopJobs();
+    stopOutbox();
     await app.close();
     await deps.db.destroy();
     process.exit(0);

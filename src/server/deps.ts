@@ -3,6 +3,7 @@ import type { Clock } from '../shared/clock.ts';
 import type { Db } from './db/database.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { OpenTaskIndex } from './requests/open-task-index.ts';
+import type { SmsSender } from './sms/sms-gateway.ts';
 
 /** What services need from the outside world, passed in explicitly (never a request). */
 export interface Deps {
@@ -10,6 +11,8 @@ export interface Deps {
   readonly db: Db;
   readonly clock: Clock;
   readonly mailer: Mailer;
+  /** Texts through the SMS gateway (SMS_GATEWAY_URL), or a sender that refuses when unset. */
+  readonly sms: SmsSender;
   /** Open tasks of each network in memory, for the volunteers' feed (a cache; the database is the truth). */
   readonly openTasks: OpenTaskIndex;
 }

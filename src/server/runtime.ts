@@ -5,6 +5,7 @@ import { createDb, migrateToLatest } from './db/database.ts';
 import type { Deps } from './deps.ts';
 import { disabledMailer, smtpMailer } from './mail/mailer.ts';
 import { OpenTaskIndex } from './requests/open-task-index.ts';
+import { disabledSms, twilioSender } from './sms/sms-gateway.ts';
 
 /** Wires the real dependencies from a config; the CLI, the server and the tests share it. */
 export async function createDeps(
@@ -19,5 +20,6 @@ export async function createDeps(
     await sql`pragma optimize=0x10002`.execute(db);
   }
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : disabledMailer(log);
-  return { config, db, clock: systemClock, mailer, openTasks: new OpenTaskIndex() };
+  const sms = config.sms ? twilioSender(config.sms) : disabledSms;
+  return { config, db, clock: systemClock, mailer, sms, openTasks: new OpenTaskIndex() };
 }

@@ -8,6 +8,7 @@ import { createDb, type Db, migrateToLatest } from '../../src/server/db/database
 import type { Deps } from '../../src/server/deps.ts';
 import { disabledMailer, type Mailer, smtpMailer } from '../../src/server/mail/mailer.ts';
 import { OpenTaskIndex } from '../../src/server/requests/open-task-index.ts';
+import { disabledSms, twilioSender } from '../../src/server/sms/sms-gateway.ts';
 import type { Clock } from '../../src/shared/clock.ts';
 import { randomToken } from '../../src/shared/secrets.ts';
 
@@ -94,7 +95,8 @@ export async function createTestContext(
   const mailer =
     opts.mailer ??
     (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : disabledMailer(() => {}));
-  const deps: Deps = { config, db, clock, mailer, openTasks: new OpenTaskIndex() };
+  const sms = config.sms ? twilioSender(config.sms) : disabledSms;
+  const deps: Deps = { config, db, clock, mailer, sms, openTasks: new OpenTaskIndex() };
   const app = await buildApp(deps, { log: opts.logStream ? { stream: opts.logStream } : false });
   await app.ready();
   return {

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
@@ -6,19 +7,17 @@ export interface ReceivedMail {
   to: string[];
   raw: string;
   subject: string;
-  /** The text body, with quoted-printable soft line breaks undone. */
+  /** The plain-text part, decoded. */
   text: string;
+  /** The HTML part, decoded, when there is one. */
+  html: string | null;
+  messageId: string | null;
 }
 
-function decodeQuotedPrintable(s: string): string {
-  return s
-    .replace(/=\r?\n/g, '')
-    .replace(/((?:=[0-9A-F]{2})+)/g, (m) =>
-      Buffer.from(m.replace(/=/g, ''), 'hex').toString('utf8'),
-    );
-}
-
-/** A real SMTP server in the test process: what Mutua sends arrives here over TCP. */
+/**
+ * A real SMTP server in the test process: what Mutua sends arrives here over TCP, and is read
+ * back by a real MIME parser (mailparser), so encodings and multipart bodies are checked too.
+ */
 export async function startSmtp(): Promise<{
   url: string;
   inbox: ReceivedMail[];
@@ -34,22 +33,21 @@ export async function startSmtp(): Promise<{
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        const [head = '', ...bodyParts] = raw.split(/\r?\n\r?\n/);
-        const subjectLine = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(head)?.[1] ?? '';
-        const subject = subjectLine
-          .replace(/\r?\n[ \t]/g, ' ')
-          .replace(/=\?UTF-8\?Q\?(.*?)\?=/gi, (_m, q: string) =>
-            decodeQuotedPrintable(q.replace(/_/g, ' ')),
-          );
-        const body = bodyParts.join('\n\n');
-        inbox.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw,
-          subject,
-          text: /quoted-printable/i.test(head) ? decodeQuotedPrintable(body) : body,
-        });
-        done();
+        simpleParser(raw).then(
+          (mail) => {
+            inbox.push({
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+              to: session.envelope.rcptTo.map((r) => r.address),
+              raw,
+              subject: mail.subject ?? '',
+              text: mail.text ?? '',
+              html: typeof mail.html === 'string' ? mail.html : null,
+              messageId: mail.messageId ?? null,
+            });
+            done();
+          },
+          (e: Error) => done(e),
+        );
       });
     },
   });

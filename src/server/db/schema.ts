@@ -18,6 +18,10 @@ export interface NetworkTable {
   retention_days: Generated<number>;
   /** JSON array of category keys the network uses; null means the defaults. */
   categories: string | null;
+  /** The number this network's neighbours text, when it has its own (else SMS_FROM). */
+  sms_number: string | null;
+  /** IANA time zone, for quiet hours and the weekly digest. */
+  time_zone: Generated<string>;
   created_at: string;
   updated_at: string;
 }
@@ -241,6 +245,12 @@ export interface JobLeaseTable {
 
 export interface Database {
   networks: NetworkTable;
+  outbox_messages: OutboxMessageTable;
+  sms_opt_outs: SmsOptOutTable;
+  sms_conversations: SmsConversationTable;
+  notification_prefs: NotificationPrefsTable;
+  notifications: NotificationTable;
+  announcements: AnnouncementTable;
   areas: AreaTable;
   people: PersonTable;
   memberships: MembershipTable;
@@ -257,4 +267,81 @@ export interface Database {
   request_events: RequestEventTable;
   request_feedback: RequestFeedbackTable;
   job_leases: JobLeaseTable;
+}
+
+export interface OutboxMessageTable {
+  id: string;
+  network_id: string | null;
+  person_id: string | null;
+  channel: 'email' | 'sms';
+  kind: string;
+  language: string;
+  to_enc: string;
+  /** Blind index of the normalised phone, for STOP; null for email. */
+  to_index: string | null;
+  subject_enc: string | null;
+  body_enc: string;
+  html_enc: string | null;
+  idempotency_key: string;
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  provider_id: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+export interface SmsOptOutTable {
+  phone_index: string;
+  created_at: string;
+}
+
+export interface SmsConversationTable {
+  phone_index: string;
+  network_id: string;
+  step: string;
+  language: string;
+  category: string | null;
+  updated_at: string;
+}
+
+export interface NotificationPrefsTable {
+  person_id: string;
+  email: number;
+  sms: number;
+  quiet_from: number | null;
+  quiet_to: number | null;
+  digest: number;
+  updated_at: string;
+}
+
+export interface NotificationTable {
+  id: string;
+  person_id: string;
+  network_id: string | null;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  read_at: string | null;
+  created_at: string;
+}
+
+export interface AnnouncementTable {
+  id: string;
+  network_id: string;
+  author_id: string | null;
+  title: string;
+  body: string;
+  language: string;
+  audience_role: string | null;
+  audience_area_id: string | null;
+  audience_language: string | null;
+  public: number;
+  recipients: number;
+  created_at: string;
 }

@@ -4,7 +4,9 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
-  html?: string;
+  html?: string | undefined;
+  /** A stable Message-ID, so a repeat of the same message can be recognised. */
+  messageId?: string | undefined;
 }
 
 export interface Mailer {
@@ -19,7 +21,8 @@ export function smtpMailer(url: string, from: string): Mailer {
   return {
     enabled: true,
     async send(mail) {
-      await transport.sendMail({ from, ...mail });
+      const { messageId, ...rest } = mail;
+      await transport.sendMail({ from, ...rest, ...(messageId ? { messageId } : {}) });
     },
   };
 }

@@ -1,0 +1,150 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { OutboxMessageTable } from '../db/schema.ts';
+
+export type OutboxRow = Omit<OutboxMessageTable, 'attempts'> & { attempts: number };
+
+/** A message row; a second one with the same idempotency key is ignored (false). */
+export async function insertMessage(db: Db, row: OutboxRow): Promise<boolean> {
+  const inserted = await db
+    .insertInto('outbox_messages')
+    .values(row)
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+/**
+ * Takes up to `limit` messages that are due (pending, or sending under a lease that ran out
+ * because its server stopped) for `holder`, in one statement. On PostgreSQL the candidates are
+ * read `for update skip locked`, so two servers claiming at the same moment take different
+ * messages; SQLite runs one writer at a time.
+ */
+export async function claimDue(
+  db: Db,
+  dialect: 'sqlite' | 'postgres',
+  holder: string,
+  now: string,
+  leaseUntil: string,
+  limit: number,
+): Promise<OutboxRow[]> {
+  const lock = dialect === 'postgres' ? sql` for update skip locked` : sql``;
+  const res = await sql<OutboxRow>`
+    update outbox_messages
+       set status = 'sending', locked_by = ${holder}, locked_until = ${leaseUntil},
+           attempts = attempts + 1, updated_at = ${now}
+     where id in (
+       select id from outbox_messages
+        where (status = 'pending' and next_attempt_at <= ${now})
+           or (status = 'sending' and locked_until <= ${now})
+        order by next_attempt_at
+        limit ${limit}${lock})
+    returning *`.execute(db);
+  return res.rows.map((r) => ({ ...r, attempts: Number(r.attempts) }));
+}
+
+/** Records the outcome, only while `holder` still holds the message. */
+export async function finishMessage(
+  db: Db,
+  id: string,
+  holder: string,
+  set: Partial<
+    Pick<OutboxRow, 'status' | 'next_attempt_at' | 'last_error' | 'provider_id' | 'sent_at'>
+  > & {
+    updated_at: string;
+  },
+): Promise<boolean> {
+  const res = await db
+    .updateTable('outbox_messages')
+    .set({ ...set, locked_by: null, locked_until: null })
+    .where('id', '=', id)
+    .where('locked_by', '=', holder)
+    .where('status', '=', 'sending')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Messages of a network that a coordinator should see: failed first, then waiting. */
+export async function listUndelivered(
+  db: Db,
+  networkId: string,
+  limit: number,
+): Promise<OutboxRow[]> {
+  const rows = await db
+    .selectFrom('outbox_messages')
+    .selectAll()
+    .where('network_id', '=', networkId)
+    .where('status', 'in', ['failed', 'pending', 'sending'])
+    .orderBy('status')
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, attempts: Number(r.attempts) }));
+}
+
+export async function countByStatus(db: Db, networkId: string): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('outbox_messages')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('network_id', '=', networkId)
+    .groupBy('status')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/** A failed message goes back in the queue, due now, with a fresh count of attempts. */
+export async function retryMessage(
+  db: Db,
+  networkId: string,
+  id: string,
+  now: string,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('outbox_messages')
+    .set({
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: now,
+      last_error: null,
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .where('network_id', '=', networkId)
+    .where('status', '=', 'failed')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** STOP: every text still waiting for that number is cancelled. */
+export async function cancelTextsTo(db: Db, phoneIndex: string, now: string): Promise<number> {
+  const res = await db
+    .updateTable('outbox_messages')
+    .set({ status: 'cancelled', last_error: 'opted out (STOP)', updated_at: now })
+    .where('to_index', '=', phoneIndex)
+    .where('channel', '=', 'sms')
+    .where('status', 'in', ['pending', 'failed'])
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+export async function isOptedOut(db: Db, phoneIndex: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('sms_opt_outs')
+    .select('phone_index')
+    .where('phone_index', '=', phoneIndex)
+    .executeTakeFirst();
+  return !!row;
+}
+
+export async function optOut(db: Db, phoneIndex: string, now: string): Promise<void> {
+  await db
+    .insertInto('sms_opt_outs')
+    .values({ phone_index: phoneIndex, created_at: now })
+    .onConflict((oc) => oc.column('phone_index').doNothing())
+    .execute();
+}
+
+export async function optIn(db: Db, phoneIndex: string): Promise<void> {
+  await db.deleteFrom('sms_opt_outs').where('phone_index', '=', phoneIndex).execute();
+}

@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { isoNow } from '../../shared/clock.ts';
+import { newId } from '../../shared/ids.ts';
+import type { Db } from '../db/database.ts';
+import type { Deps } from '../deps.ts';
+import { blindIndex, decrypt, encrypt } from '../privacy/crypto.ts';
+import { insertMessage, isOptedOut, type OutboxRow } from './outbox.repository.ts';
+
+export interface OutgoingMessage {
+  networkId: string | null;
+  personId: string | null;
+  channel: 'email' | 'sms';
+  /** What it is about, for coordinators and logs: 'request.received', 'announcement'… */
+  kind: string;
+  language: string;
+  /** An email address, or a phone number in international form. */
+  to: string;
+  subject?: string | undefined;
+  text: string;
+  html?: string | undefined;
+  /**
+   * Says what this message is, so the same event never makes it twice ('announcement:<id>:
+   * <person>:email'). It also travels to the gateway and the Message-ID of the email.
+   */
+  key: string;
+  /** Not before this time (quiet hours); now when absent. */
+  notBefore?: string | undefined;
+}
+
+export type EnqueueResult = 'queued' | 'duplicate' | 'opted_out';
+
+export function phoneIndex(deps: Pick<Deps, 'config'>, e164: string): string {
+  return blindIndex(deps.config.keys, 'sms-to', e164);
+}
+
+const field = (id: string, name: string) => `outbox:${id}:${name}`;
+
+/**
+ * Writes a message to the outbox. Call it with the transaction of the event that causes the
+ * message, so both happen or neither does; the worker (outbox.worker.ts) delivers it after.
+ * A text to a number that has sent STOP is not written at all.
+ */
+export async function enqueue(
+  db: Db,
+  deps: Pick<Deps, 'config' | 'clock'>,
+  m: OutgoingMessage,
+): Promise<EnqueueResult> {
+  const toIndex = m.channel === 'sms' ? phoneIndex(deps, m.to) : null;
+  if (toIndex && (await isOptedOut(db, toIndex))) return 'opted_out';
+  const id = newId();
+  const now = isoNow(deps.clock);
+  const keys = deps.config.keys;
+  const row: OutboxRow = {
+    id,
+    network_id: m.networkId,
+    person_id: m.personId,
+    channel: m.channel,
+    kind: m.kind,
+    language: m.language,
+    to_enc: encrypt(keys, m.to, field(id, 'to')),
+    to_index: toIndex,
+    subject_enc: m.subject === undefined ? null : encrypt(keys, m.subject, field(id, 'subject')),
+    body_enc: encrypt(keys, m.text, field(id, 'body')),
+    html_enc: m.html === undefined ? null : encrypt(keys, m.html, field(id, 'html')),
+    idempotency_key: m.key,
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: m.notBefore && m.notBefore > now ? m.notBefore : now,
+    locked_by: null,
+    locked_until: null,
+    last_error: null,
+    provider_id: null,
+    created_at: now,
+    updated_at: now,
+    sent_at: null,
+  };
+  return (await insertMessage(db, row)) ? 'queued' : 'duplicate';
+}
+
+/** The message as it will be sent, opened from its sealed columns (for the worker only). */
+export function openMessage(deps: Pick<Deps, 'config'>, row: OutboxRow) {
+  const keys = deps.config.keys;
+  return {
+    to: decrypt(keys, row.to_enc, field(row.id, 'to')),
+    subject:
+      row.subject_enc === null ? '' : decrypt(keys, row.subject_enc, field(row.id, 'subject')),
+    text: decrypt(keys, row.body_enc, field(row.id, 'body')),
+    html: row.html_enc === null ? undefined : decrypt(keys, row.html_enc, field(row.id, 'html')),
+  };
+}
+
+/** A stable token for the gateway and the email's Message-ID, derived from the key. */
+export function deliveryToken(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 40);
+}

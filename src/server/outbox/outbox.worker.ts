@@ -112,7 +112,7 @@ async function deliverOne(
 /** Delivers until nothing is due (tests, the CLI). */
 export async function drainOutbox(
   deps: WorkerDeps,
-  holder = randomUUID(),
+  holder: string = randomUUID(),
 ): Promise<DeliveryReport> {
   const total = { sent: 0, retrying: 0, failed: 0, cancelled: 0 };
   for (;;) {

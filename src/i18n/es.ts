@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.ts';
+import { commEs } from './es-comm.ts';
 import { offersEs } from './es-offers.ts';
 import { requestsEs } from './es-requests.ts';
 
@@ -300,4 +301,5 @@ export const es: Record<MessageKey, string> = {
     'Hola:\n\nLe invitan a unirse a {network} en Mutua como: {role}.\n\nPara aceptar, abra este enlace antes de que pasen 14 días:\n\n{link}\n\nSi no esperaba este mensaje, puede ignorar este correo.',
   ...offersEs,
   ...requestsEs,
+  ...commEs,
 };

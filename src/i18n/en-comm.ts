@@ -6,4 +6,38 @@
 export const commEn = {
   'mail.footer':
     'You get this from Mutua because of your part in a mutual aid network. Choose how and when we reach you: {link}',
+  'field.timeZone': 'Time zone',
+  'field.timeZoneHint': 'For quiet hours, reminders and event times, such as America/Los_Angeles.',
+  'field.timeZoneInvalid': 'Enter a time zone name such as America/Los_Angeles or Europe/Madrid.',
+  'field.smsNumber': 'SMS number of this network',
+  'field.smsNumberHint':
+    'Only if the network has its own number at the SMS gateway; otherwise the shared one is used.',
+  'audit.action.sms.opted_out': 'A number stopped texts (STOP)',
+  'audit.action.outbox.retried': 'Failed message sent again',
+  'audit.action.announcement.sent': 'Announcement sent',
+
+  'sms.need':
+    '{network}: what do you need? Reply with a number: {options}. We keep your answers only to arrange help. Text STOP to stop.',
+  'sms.notUnderstood': 'Sorry, we did not understand.',
+  'sms.where': 'Where are you? Reply with your area ({areas}) or the nearest cross-streets.',
+  'sms.whereStreets': 'Where are you? Reply with the nearest cross-streets.',
+  'sms.created':
+    'Thank you. Your request is {code}. A neighbour will be in touch. Text STATUS {code} to follow it.',
+  'sms.failed': 'Sorry, something went wrong. Please try again, or call us.',
+  'sms.status': 'Request {code}: {status}.',
+  'sms.status.new': 'received, waiting for a volunteer',
+  'sms.status.triaged': 'reviewed, we are looking for a volunteer',
+  'sms.status.assigned': 'a volunteer is going to help',
+  'sms.status.in_progress': 'a volunteer is on the way',
+  'sms.status.fulfilled': 'done',
+  'sms.status.closed': 'closed',
+  'sms.unknownCode': 'We could not find {code}. Check the code and try again.',
+  'sms.unknown': 'Text HELP to ask for help, or STATUS and your code to follow a request.',
+  'sms.start': 'You will get texts from {network} again. Text HELP to ask for help.',
+  'sms.noNetwork': 'This number is not linked to a network yet.',
+  'sms.pickNetwork': 'Which network? Text {keyword} and one of: {names}',
+  'sms.notVolunteer':
+    'This number is not a volunteer of {network}. Add it to your account to take tasks by text.',
+  'sms.taken': 'Task {code} was taken by someone else a moment ago. Thank you for offering!',
+  'sms.claimed': 'Thank you! Task {code} is yours: {category} {area}. Details: {link}',
 } as const;

@@ -4,4 +4,40 @@ import type { commEn } from './en-comm.ts';
 export const commEs: Record<keyof typeof commEn, string> = {
   'mail.footer':
     'Recibe esto de Mutua por su participación en una red de ayuda mutua. Elija cómo y cuándo le contactamos: {link}',
+  'field.timeZone': 'Zona horaria',
+  'field.timeZoneHint':
+    'Para las horas de silencio, los recordatorios y los horarios de eventos, por ejemplo America/Mexico_City.',
+  'field.timeZoneInvalid':
+    'Escriba el nombre de una zona horaria, por ejemplo America/Mexico_City o Europe/Madrid.',
+  'field.smsNumber': 'Número de SMS de esta red',
+  'field.smsNumberHint':
+    'Solo si la red tiene su propio número en la pasarela de SMS; si no, se usa el compartido.',
+  'audit.action.sms.opted_out': 'Un número dejó de recibir SMS (STOP)',
+  'audit.action.outbox.retried': 'Mensaje fallido enviado de nuevo',
+  'audit.action.announcement.sent': 'Anuncio enviado',
+
+  'sms.need':
+    '{network}: ¿qué necesita? Responda con un número: {options}. Guardamos sus respuestas solo para organizar la ayuda. Envíe PARAR para no recibir más.',
+  'sms.notUnderstood': 'Perdón, no entendimos.',
+  'sms.where': '¿Dónde está? Responda con su zona ({areas}) o las calles más cercanas.',
+  'sms.whereStreets': '¿Dónde está? Responda con las calles más cercanas.',
+  'sms.created':
+    'Gracias. Su solicitud es {code}. Un vecino se pondrá en contacto. Envíe ESTADO {code} para seguirla.',
+  'sms.failed': 'Perdón, algo salió mal. Inténtelo de nuevo o llámenos.',
+  'sms.status': 'Solicitud {code}: {status}.',
+  'sms.status.new': 'recibida, esperando a un voluntario',
+  'sms.status.triaged': 'revisada, buscamos un voluntario',
+  'sms.status.assigned': 'un voluntario va a ayudar',
+  'sms.status.in_progress': 'un voluntario va en camino',
+  'sms.status.fulfilled': 'hecha',
+  'sms.status.closed': 'cerrada',
+  'sms.unknownCode': 'No encontramos {code}. Revise el código e inténtelo de nuevo.',
+  'sms.unknown': 'Envíe AYUDA para pedir ayuda, o ESTADO y su código para seguir una solicitud.',
+  'sms.start': 'Volverá a recibir SMS de {network}. Envíe AYUDA para pedir ayuda.',
+  'sms.noNetwork': 'Este número todavía no está vinculado a una red.',
+  'sms.pickNetwork': '¿Qué red? Envíe {keyword} y una de: {names}',
+  'sms.notVolunteer':
+    'Este número no es de un voluntario de {network}. Añádalo a su cuenta para tomar tareas por SMS.',
+  'sms.taken': 'Otra persona tomó la tarea {code} hace un momento. ¡Gracias por ofrecerse!',
+  'sms.claimed': '¡Gracias! La tarea {code} es suya: {category} {area}. Detalles: {link}',
 };

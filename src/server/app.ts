@@ -27,6 +27,7 @@ import { registerMatchingPages } from './requests/request-matching.pages.tsx';
 import { registerRequestQueuePages } from './requests/request-queue.pages.tsx';
 import { registerTaskPages } from './requests/task.pages.tsx';
 import { registerSetupPages } from './setup/setup.pages.tsx';
+import { registerSmsRoutes } from './sms/sms.routes.ts';
 
 /** Paths that carry a one-time secret: logged without it. */
 const SECRET_PATH = /\/(reset|invite|setup)\/[^/?#]+/g;
@@ -109,6 +110,7 @@ export async function buildApp(
   registerStaticAssets(app);
   registerHealthRoutes(app, deps);
 
+  registerSmsRoutes(app, deps);
   registerAuthPages(app, deps);
   registerSetupPages(app, deps);
   registerAccountPages(app, deps);

@@ -44,6 +44,9 @@ export const AUDIT_ACTIONS = [
   'volunteer_profile.break_ended',
   'goods_offer.created',
   'goods_offer.status_changed',
+  'sms.opted_out',
+  'outbox.retried',
+  'announcement.sent',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -32,8 +32,12 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Paths for programs rather than browsers: the JSON API and the gateways' webhooks. They read
+ * no cookies and need no CSRF token (a bearer token or a webhook signature instead).
+ */
 export function isApiPath(url: string): boolean {
-  return url.startsWith('/api/');
+  return url.startsWith('/api/') || url.startsWith('/webhooks/');
 }
 
 function pickLanguage(req: FastifyRequest, actor: Actor, fallback: Language): Language {

@@ -229,6 +229,8 @@ function SettingsPage({
     defaultLanguage: n.defaultLanguage,
     signupMode: n.signupMode,
     retentionDays: String(n.retentionDays),
+    smsNumber: n.smsNumber ?? '',
+    timeZone: n.timeZone,
     ...Object.fromEntries(n.categories.map((c) => [`cat-${c}`, '1'])),
   };
   return (
@@ -291,6 +293,23 @@ function SettingsPage({
           label={t('field.retentionDays')}
           hint={t('field.retentionDaysHint')}
           inputmode="numeric"
+          values={values}
+          errors={state.errors}
+        />
+        <Field
+          ctx={ctx}
+          name="timeZone"
+          label={t('field.timeZone')}
+          hint={t('field.timeZoneHint')}
+          values={values}
+          errors={state.errors}
+        />
+        <Field
+          ctx={ctx}
+          name="smsNumber"
+          label={t('field.smsNumber')}
+          hint={t('field.smsNumberHint')}
+          type="tel"
           values={values}
           errors={state.errors}
         />

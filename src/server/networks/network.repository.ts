@@ -16,6 +16,10 @@ export interface Network {
   retentionDays: number;
   /** The request categories this network offers, in order. */
   categories: string[];
+  /** The number its neighbours text, when it has its own; else SMS_FROM. */
+  smsNumber: string | null;
+  /** IANA time zone of the network, for quiet hours, reminders and event times. */
+  timeZone: string;
   createdAt: string;
 }
 
@@ -38,6 +42,8 @@ export function networkFromRow(row: Selectable<NetworkTable>): Network {
     signupMode: row.signup_mode,
     retentionDays: Number(row.retention_days),
     categories: row.categories ? (JSON.parse(row.categories) as string[]) : [...DEFAULT_CATEGORIES],
+    smsNumber: row.sms_number ?? null,
+    timeZone: row.time_zone ?? 'UTC',
     createdAt: row.created_at,
   };
 }
@@ -84,6 +90,8 @@ export async function insertNetwork(db: Db, n: Network): Promise<void> {
       signup_mode: n.signupMode,
       retention_days: n.retentionDays,
       categories: JSON.stringify(n.categories),
+      sms_number: n.smsNumber,
+      time_zone: n.timeZone,
       created_at: n.createdAt,
       updated_at: n.createdAt,
     })
@@ -95,7 +103,14 @@ export async function updateNetwork(
   id: string,
   patch: Pick<
     Network,
-    'name' | 'description' | 'defaultLanguage' | 'signupMode' | 'retentionDays' | 'categories'
+    | 'name'
+    | 'description'
+    | 'defaultLanguage'
+    | 'signupMode'
+    | 'retentionDays'
+    | 'categories'
+    | 'smsNumber'
+    | 'timeZone'
   >,
   now: string,
 ): Promise<void> {
@@ -108,6 +123,8 @@ export async function updateNetwork(
       signup_mode: patch.signupMode,
       retention_days: patch.retentionDays,
       categories: JSON.stringify(patch.categories),
+      sms_number: patch.smsNumber,
+      time_zone: patch.timeZone,
       updated_at: now,
     })
     .where('id', '=', id)
@@ -157,4 +174,14 @@ export async function deleteArea(db: Db, networkId: string, areaId: string): Pro
     .where('id', '=', areaId)
     .executeTakeFirst();
   return Number(res.numDeletedRows) > 0;
+}
+
+/** The network whose own SMS number is `number` (E.164). */
+export async function findNetworkBySmsNumber(db: Db, number: string): Promise<Network | null> {
+  const row = await db
+    .selectFrom('networks')
+    .selectAll()
+    .where('sms_number', '=', number)
+    .executeTakeFirst();
+  return row ? networkFromRow(row) : null;
 }

@@ -33,6 +33,10 @@ export const SettingsInput = Type.Object({
     maximum: 3650,
     'x-error': 'field.retentionDaysInvalid',
   }),
+  /** The network's own SMS number, if it has one (else SMS_FROM). */
+  smsNumber: Type.Optional(Type.String({ maxLength: 30 })),
+  /** IANA time zone, such as America/Los_Angeles. */
+  timeZone: Type.Optional(Type.String({ maxLength: 60 })),
   /** The request categories the network offers, at least one (see DEFAULT_CATEGORIES). */
   categories: Type.Array(Type.String({ maxLength: 40 }), {
     minItems: 1,

@@ -1,5 +1,6 @@
 import type { Static } from 'typebox';
 import { parsePolygon } from '../../domain/geo/polygon.ts';
+import { normalisePhone } from '../../domain/people/contact.ts';
 import { DEFAULT_CATEGORIES } from '../../domain/requests/categories.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
@@ -58,6 +59,8 @@ export async function insertNetworkWithAdmin(
     signupMode: input.signupMode ?? 'open',
     retentionDays: DEFAULT_RETENTION_DAYS,
     categories: [...DEFAULT_CATEGORIES],
+    smsNumber: null,
+    timeZone: 'UTC',
     createdAt: now,
   };
   await insertNetwork(db, network);
@@ -111,13 +114,26 @@ export async function updateSettings(
   const unknown = input.categories.filter(
     (c) => !(DEFAULT_CATEGORIES as readonly string[]).includes(c),
   );
-  if (unknown.length > 0)
-    throw new AppError('VALIDATION_FAILED', {}, { categories: { key: 'field.choose' } });
-  const patch = { ...input, description: input.description ?? '' };
+  const fields: Record<string, { key: string }> = {};
+  if (unknown.length > 0) fields.categories = { key: 'field.choose' };
+  const smsNumber = input.smsNumber?.trim() ? normalisePhone(input.smsNumber) : null;
+  if (input.smsNumber?.trim() && !smsNumber) fields.smsNumber = { key: 'field.phoneInvalid' };
+  const timeZone = input.timeZone?.trim() || scope.network.timeZone;
+  if (!isTimeZone(timeZone)) fields.timeZone = { key: 'field.timeZoneInvalid' };
+  if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', {}, fields);
+  const patch = { ...input, description: input.description ?? '', smsNumber, timeZone };
   await deps.db.transaction().execute(async (trx) => {
     await updateNetwork(trx, scope.network.id, patch, isoNow(deps.clock));
     const changed = (
-      ['name', 'description', 'defaultLanguage', 'signupMode', 'retentionDays'] as const
+      [
+        'name',
+        'description',
+        'defaultLanguage',
+        'signupMode',
+        'retentionDays',
+        'smsNumber',
+        'timeZone',
+      ] as const
     ).filter((k) => scope.network[k] !== patch[k]);
     if (scope.network.categories.join() !== patch.categories.join())
       changed.push('categories' as never);
@@ -193,4 +209,14 @@ export async function removeArea(
       subject: { type: 'area', id: areaId },
     });
   });
+}
+
+/** An IANA time zone name this runtime knows ("America/Los_Angeles", "UTC"). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -154,3 +154,14 @@ export async function namesOf(db: Db, ids: readonly string[]): Promise<Map<strin
     .execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
+
+/** People whose phone (normalised, E.164) is `phone`: how a text is tied to an account. */
+export async function findPeopleByPhone(db: Db, phone: string): Promise<Person[]> {
+  const rows = await db
+    .selectFrom('people')
+    .selectAll()
+    .where('phone', '=', phone)
+    .where('disabled_at', 'is', null)
+    .execute();
+  return rows.map(personFromRow);
+}

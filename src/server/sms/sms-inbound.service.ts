@@ -1,0 +1,323 @@
+import { atLeast } from '../../domain/access/roles.ts';
+import { normalisePhone } from '../../domain/people/contact.ts';
+import { formatCode } from '../../domain/requests/request-code.ts';
+import {
+  type Inbound,
+  parseInbound,
+  pickOption,
+  type SmsLanguage,
+} from '../../domain/sms/keywords.ts';
+import { type Language, type Translate, translator } from '../../i18n/i18n.ts';
+import { AppError } from '../../shared/app-error.ts';
+import { isoNow } from '../../shared/clock.ts';
+import { audit } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Deps } from '../deps.ts';
+import { findRole } from '../networks/membership.repository.ts';
+import {
+  findNetworkBySmsNumber,
+  listAreas,
+  listNetworks,
+  type Network,
+} from '../networks/network.repository.ts';
+import { resolveScope } from '../networks/scope.ts';
+import { cancelTextsTo, optIn, optOut } from '../outbox/outbox.repository.ts';
+import { enqueue, phoneIndex } from '../outbox/outbox.service.ts';
+import { findPeopleByPhone } from '../people/person.repository.ts';
+import { findRequestByCode } from '../requests/request.repository.ts';
+import { createRequest } from '../requests/request-intake.service.ts';
+import { claimTask } from '../requests/task.service.ts';
+import {
+  clearConversation,
+  findConversation,
+  saveConversation,
+} from './sms-conversation.repository.ts';
+
+export interface InboundSms {
+  /** The gateway's id of the text: a webhook delivered twice is answered once. */
+  sid: string;
+  from: string;
+  to: string;
+  body: string;
+}
+
+/** A conversation left unanswered this long starts again from HELP. */
+const CONVERSATION_TTL_MS = 24 * 60 * 60 * 1000;
+
+type SmsDeps = Pick<Deps, 'db' | 'config' | 'clock' | 'mailer' | 'sms' | 'openTasks'>;
+
+/**
+ * Everything a text to our number can do: STOP and START (at once, for every kind of
+ * message), HELP or AYUDA (a short conversation that files a request through the same intake
+ * as the web form), STATUS <code> (where a request stands, nothing private), and YES <code>
+ * from a volunteer (claims the task under the same one-winner rule as the web).
+ * Replies go through the outbox like every other message.
+ */
+export async function handleInboundSms(deps: SmsDeps, sms: InboundSms): Promise<void> {
+  const phone = normalisePhone(sms.from);
+  if (!phone) return; // a short code or an alphanumeric sender: nobody to answer
+  const index = phoneIndex(deps, phone);
+  const msg = parseInbound(sms.body);
+  const now = isoNow(deps.clock);
+
+  if (msg.kind === 'stop') {
+    await deps.db.transaction().execute(async (trx) => {
+      await optOut(trx, index, now);
+      await cancelTextsTo(trx, index, now);
+      await clearConversation(trx, index);
+      await audit(trx, deps.clock, {
+        actor: { kind: 'system', label: 'sms' },
+        action: 'sms.opted_out',
+        details: {},
+      });
+    });
+    return; // the gateway confirms STOP itself; we send nothing more
+  }
+
+  const conversation = await findConversation(deps.db, index);
+  const live =
+    conversation &&
+    deps.clock.now().getTime() - Date.parse(conversation.updatedAt) < CONVERSATION_TTL_MS
+      ? conversation
+      : null;
+  const candidates = await networksFor(deps, sms.to);
+  const reply = async (network: Network | null, lang: Language, text: string) => {
+    await enqueue(deps.db, deps, {
+      networkId: network?.id ?? null,
+      personId: null,
+      channel: 'sms',
+      kind: 'sms.reply',
+      language: lang,
+      to: phone,
+      text,
+      key: `sms.reply:${sms.sid}`,
+    });
+  };
+
+  if (msg.kind === 'start') {
+    await optIn(deps.db, index);
+    const network = candidates[0] ?? null;
+    const lang = langOf(network, deps);
+    await reply(
+      network,
+      lang,
+      translator(lang)('sms.start', { network: network?.name ?? 'Mutua' }),
+    );
+    return;
+  }
+
+  if (msg.kind === 'help') {
+    const hint = sms.body.trim().split(/\s+/).slice(1).join(' ').toLowerCase();
+    const network =
+      candidates.length === 1
+        ? candidates[0]!
+        : (candidates.find((n) => n.slug === hint || n.name.toLowerCase() === hint) ?? null);
+    const t = translator(msg.language);
+    if (!network) {
+      await reply(
+        null,
+        msg.language,
+        candidates.length === 0
+          ? t('sms.noNetwork')
+          : t('sms.pickNetwork', {
+              keyword: firstWord(sms.body),
+              names: candidates.map((n) => n.slug).join(', '),
+            }),
+      );
+      return;
+    }
+    await saveConversation(deps.db, {
+      phoneIndex: index,
+      networkId: network.id,
+      step: 'need',
+      language: msg.language,
+      category: null,
+      updatedAt: now,
+    });
+    await reply(network, msg.language, needQuestion(t, network));
+    return;
+  }
+
+  if (msg.kind === 'status' || msg.kind === 'yes') {
+    const networks = live ? candidates.filter((n) => n.id === live.networkId) : candidates;
+    const t = translator(msg.language);
+    const found = await findByCode(deps, networks.length ? networks : candidates, msg.code);
+    if (!found) {
+      await reply(networks[0] ?? null, msg.language, t('sms.unknownCode', { code: msg.code }));
+      return;
+    }
+    if (msg.kind === 'status') {
+      const { network, summary } = found;
+      await reply(
+        network,
+        msg.language,
+        t('sms.status', {
+          code: formatCode(summary.code),
+          status: t(`sms.status.${summary.status}`),
+        }),
+      );
+      return;
+    }
+    await claimByText(deps, { ...found, phone, language: msg.language, reply });
+    return;
+  }
+
+  // Free text: the answer to the conversation's question, or a reminder of what works.
+  if (!live) {
+    const network = candidates[0] ?? null;
+    const lang = langOf(network, deps);
+    await reply(network, lang, translator(lang)('sms.unknown'));
+    return;
+  }
+  const network =
+    candidates.find((n) => n.id === live.networkId) ?? (await networkById(deps, live.networkId));
+  const lang = live.language as SmsLanguage;
+  const t = translator(lang);
+  if (!network) {
+    await clearConversation(deps.db, index);
+    return;
+  }
+  if (live.step === 'need') {
+    const category = pickOption(
+      msg.text,
+      network.categories.map((c) => ({ key: c, label: t(`category.${c}` as never) })),
+    );
+    if (!category) {
+      await reply(network, lang, `${t('sms.notUnderstood')} ${needQuestion(t, network)}`);
+      return;
+    }
+    await saveConversation(deps.db, { ...live, step: 'where', category, updatedAt: now });
+    const areas = await listAreas(deps.db, network.id);
+    await reply(
+      network,
+      lang,
+      areas.length
+        ? t('sms.where', { areas: areas.map((a) => a.name).join(', ') })
+        : t('sms.whereStreets'),
+    );
+    return;
+  }
+  // step 'where': an area by name, or the cross-streets as the (private) address.
+  const areas = await listAreas(deps.db, network.id);
+  const areaKey = pickOption(
+    msg.text,
+    areas.map((a) => ({ key: a.id, label: a.name })),
+  );
+  const scope = await resolveScope(deps.db, { kind: 'anonymous' }, network.slug);
+  try {
+    const { summary } = await createRequest(deps, {
+      actor: { kind: 'anonymous' },
+      scope,
+      channel: 'sms',
+      input: {
+        category: live.category ?? network.categories[0]!,
+        urgency: 'normal',
+        householdSize: 1,
+        areaId: areaKey ?? undefined,
+        address: areaKey ? undefined : msg.text.slice(0, 200),
+        when: 'any',
+        name: '',
+        phone,
+        language: lang,
+      },
+    });
+    await clearConversation(deps.db, index);
+    await reply(network, lang, t('sms.created', { code: formatCode(summary.code) }));
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    await reply(network, lang, t('sms.failed'));
+  }
+}
+
+function firstWord(body: string): string {
+  return body.trim().split(/\s+/)[0]?.toUpperCase() ?? 'HELP';
+}
+
+function langOf(network: Network | null, deps: Pick<Deps, 'config'>): Language {
+  const l = network?.defaultLanguage;
+  return l === 'en' || l === 'es' ? l : deps.config.defaultLanguage;
+}
+
+function needQuestion(t: Translate, network: Network): string {
+  const options = network.categories
+    .map((c, i) => `${i + 1} ${t(`category.${c}` as never)}`)
+    .join(', ');
+  return t('sms.need', { network: network.name, options });
+}
+
+/** The networks a text to `to` may be for: the one with that number, or those sharing SMS_FROM. */
+async function networksFor(deps: SmsDeps, to: string): Promise<Network[]> {
+  const number = normalisePhone(to);
+  if (number) {
+    const own = await findNetworkBySmsNumber(deps.db, number);
+    if (own) return [own];
+  }
+  if (!deps.config.sms || number !== deps.config.sms.from) return [];
+  return (await listNetworks(deps.db)).filter((n) => n.smsNumber === null);
+}
+
+async function networkById(deps: SmsDeps, id: string): Promise<Network | null> {
+  return (await listNetworks(deps.db)).find((n) => n.id === id) ?? null;
+}
+
+async function findByCode(deps: SmsDeps, networks: Network[], raw: string) {
+  const code = raw.toUpperCase();
+  for (const network of networks) {
+    const found = await findRequestByCode(deps.db, network.id, code);
+    if (found) return { network, summary: found.summary };
+  }
+  return null;
+}
+
+async function claimByText(
+  deps: SmsDeps,
+  o: {
+    network: Network;
+    summary: { id: string; code: string; category: string; areaName: string | null };
+    phone: string;
+    language: Language;
+    reply: (network: Network | null, lang: Language, text: string) => Promise<void>;
+  },
+): Promise<void> {
+  const t = translator(o.language);
+  const code = formatCode(o.summary.code);
+  let volunteer: { id: string; displayName: string; preferredLanguage: string | null } | null =
+    null;
+  for (const p of await findPeopleByPhone(deps.db, o.phone)) {
+    if (atLeast(await findRole(deps.db, o.network.id, p.id), 'volunteer')) volunteer = p;
+  }
+  if (!volunteer) {
+    await o.reply(o.network, o.language, t('sms.notVolunteer', { network: o.network.name }));
+    return;
+  }
+  const actor: Actor = {
+    kind: 'person',
+    personId: volunteer.id,
+    displayName: volunteer.displayName,
+    isOperator: false,
+    preferredLanguage: volunteer.preferredLanguage,
+    sessionId: 'sms',
+  };
+  const scope = await resolveScope(deps.db, actor, o.network.slug);
+  try {
+    await claimTask(deps, { actor, scope, requestId: o.summary.id });
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    const key =
+      e.code === 'REQUEST_ALREADY_CLAIMED' || e.code === 'NOT_FOUND' ? 'sms.taken' : 'sms.failed';
+    await o.reply(o.network, o.language, t(key, { code }));
+    return;
+  }
+  await o.reply(
+    o.network,
+    o.language,
+    t('sms.claimed', {
+      code,
+      category: t(`category.${o.summary.category}` as never),
+      area: o.summary.areaName ?? '',
+      link: `${deps.config.baseUrl}/n/${o.network.slug}/tasks/${o.summary.id}`,
+    }),
+  );
+}
+
+export type { Inbound };

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { drainOutbox } from '../../src/server/outbox/outbox.worker.ts';
 import { HOUR } from '../../src/shared/clock.ts';
 import { createTestContext, type TestContext } from '../helpers/context.ts';
 import { makeAccount } from '../helpers/factories.ts';
@@ -32,6 +33,7 @@ describe('password reset by a link sent over SMTP', () => {
     const a = agent(ctx.app);
     const res = await a.submit('/password/forgot', '/password/forgot', { email: person.email });
     assert.equal(res.statusCode, 303);
+    assert.equal((await drainOutbox(ctx.deps)).sent, 1);
     const mail = smtp.inbox.find((m) => m.to.includes(person.email));
     assert.ok(mail, 'the email arrived at the SMTP server');
     assert.match(mail.subject, /contraseña/i, 'in Spanish, the person’s language');
@@ -63,12 +65,14 @@ describe('password reset by a link sent over SMTP', () => {
     });
     assert.equal(res.statusCode, 303);
     assert.equal(res.headers.location, '/password/forgot?sent=1');
+    assert.equal((await drainOutbox(ctx.deps)).sent, 0);
     assert.equal(smtp.inbox.length, before);
   });
 
   it('a link older than an hour has expired', async () => {
     const person = await makeAccount(ctx);
     await agent(ctx.app).submit('/password/forgot', '/password/forgot', { email: person.email });
+    await drainOutbox(ctx.deps);
     const path = linkIn(smtp.inbox.find((m) => m.to.includes(person.email))!.text)!;
     ctx.clock.advance(HOUR + 1000);
     const res = await agent(ctx.app).get(path);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
+import { drainOutbox } from '../../src/server/outbox/outbox.worker.ts';
 import { createTestContext, type TestContext } from '../helpers/context.ts';
 import { makeAccount, makeNetwork, PASSWORD } from '../helpers/factories.ts';
 import { agent } from '../helpers/http.ts';
@@ -86,6 +87,7 @@ describe('security basics', () => {
     const session = a.cookie('mutua_session')!;
     await a.get('/account');
     await agent(ctx.app).submit('/password/forgot', '/password/forgot', { email: person.email });
+    await drainOutbox(ctx.deps);
     const link = /\/password\/reset\/[A-Za-z0-9_-]+/.exec(smtp.inbox.at(-1)!.text)![0];
     await agent(ctx.app).get(link);
     const adminAgent = agent(ctx.app);

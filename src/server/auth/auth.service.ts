@@ -8,6 +8,7 @@ import { audit } from '../audit/audit.service.ts';
 import type { Deps } from '../deps.ts';
 import { insertMembership } from '../networks/membership.repository.ts';
 import { findNetworkBySlug } from '../networks/network.repository.ts';
+import { enqueue } from '../outbox/outbox.service.ts';
 import { findAccount, findPerson, setPassword } from '../people/person.repository.ts';
 import { type AccountFields, createAccount } from '../people/person.service.ts';
 import {
@@ -216,7 +217,7 @@ export async function sessionFor(
  * the form does not reveal who has an account here.
  */
 export async function requestPasswordReset(
-  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'mailer'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   { email, client, lang }: { email: string; client: ClientInfo; lang: Language },
 ): Promise<void> {
   await consume(deps.db, deps.clock, limitKey('reset-address', client.ip), LIMITS.publicForm);
@@ -224,31 +225,41 @@ export async function requestPasswordReset(
   const account = await findAccount(deps.db, { kind: 'email', value: email.trim().toLowerCase() });
   if (!account || account.person.disabled || !account.person.email) return;
   const token = randomToken();
-  await insertPasswordReset(deps.db, {
-    id: newId(),
-    personId: account.person.id,
-    tokenHash: hashToken(token),
-    now: isoNow(deps.clock),
-    expiresAt: isoPlus(deps.clock, RESET_TTL),
-  });
-  await audit(deps.db, deps.clock, {
-    actor: { kind: 'system', label: 'password-reset' },
-    action: 'auth.password_reset_requested',
-    subject: { type: 'person', id: account.person.id },
-  });
   const personLang = isLanguage(account.person.preferredLanguage)
     ? account.person.preferredLanguage
     : lang;
   const t = translator(personLang);
   const link = `${deps.config.baseUrl}/password/reset/${token}`;
-  await deps.mailer.send({
-    to: account.person.email,
-    subject: t('mail.reset.subject'),
-    text: t('mail.reset.body', {
-      name: account.person.displayName,
-      link,
-      minutes: RESET_TTL / MINUTE,
-    }),
+  const resetId = newId();
+  await deps.db.transaction().execute(async (trx) => {
+    await insertPasswordReset(trx, {
+      id: resetId,
+      personId: account.person.id,
+      tokenHash: hashToken(token),
+      now: isoNow(deps.clock),
+      expiresAt: isoPlus(deps.clock, RESET_TTL),
+    });
+    await audit(trx, deps.clock, {
+      actor: { kind: 'system', label: 'password-reset' },
+      action: 'auth.password_reset_requested',
+      subject: { type: 'person', id: account.person.id },
+    });
+    // Through the outbox, sealed: the link is a secret until it is used.
+    await enqueue(trx, deps, {
+      networkId: null,
+      personId: account.person.id,
+      channel: 'email',
+      kind: 'password.reset',
+      language: personLang,
+      to: account.person.email!,
+      subject: t('mail.reset.subject'),
+      text: t('mail.reset.body', {
+        name: account.person.displayName,
+        link,
+        minutes: RESET_TTL / MINUTE,
+      }),
+      key: `password.reset:${resetId}`,
+    });
   });
 }
 

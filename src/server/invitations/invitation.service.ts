@@ -11,6 +11,7 @@ import type { Deps } from '../deps.ts';
 import { findRole, insertMembership } from '../networks/membership.repository.ts';
 import { findNetworkById, type Network } from '../networks/network.repository.ts';
 import { authorize, type NetworkScope } from '../networks/scope.ts';
+import { enqueue } from '../outbox/outbox.service.ts';
 import { type AccountFields, createAccount } from '../people/person.service.ts';
 import {
   findLiveInvitation,
@@ -29,7 +30,7 @@ export const INVITATION_TTL = 14 * DAY;
  * in person) and, when an email is given, sent to it in the network's language.
  */
 export async function createInvitation(
-  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'mailer'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   {
     actor,
     scope,
@@ -53,8 +54,30 @@ export async function createInvitation(
     accepted_by: null,
     revoked_at: null,
   };
+  const link = `${deps.config.baseUrl}/invite/${token}`;
   await deps.db.transaction().execute(async (trx) => {
     await insertInvitation(trx, row);
+    if (row.email) {
+      const lang: Language = isLanguage(scope.network.defaultLanguage)
+        ? scope.network.defaultLanguage
+        : 'en';
+      const t = translator(lang);
+      await enqueue(trx, deps, {
+        networkId: scope.network.id,
+        personId: null,
+        channel: 'email',
+        kind: 'invitation',
+        language: lang,
+        to: row.email,
+        subject: t('mail.invite.subject', { network: scope.network.name }),
+        text: t('mail.invite.body', {
+          network: scope.network.name,
+          role: t(`role.${input.role}`),
+          link,
+        }),
+        key: `invitation:${row.id}`,
+      });
+    }
     await audit(trx, deps.clock, {
       actor,
       action: 'invitation.created',
@@ -63,22 +86,6 @@ export async function createInvitation(
       details: { role: input.role },
     });
   });
-  const link = `${deps.config.baseUrl}/invite/${token}`;
-  if (row.email) {
-    const lang: Language = isLanguage(scope.network.defaultLanguage)
-      ? scope.network.defaultLanguage
-      : 'en';
-    const t = translator(lang);
-    await deps.mailer.send({
-      to: row.email,
-      subject: t('mail.invite.subject', { network: scope.network.name }),
-      text: t('mail.invite.body', {
-        network: scope.network.name,
-        role: t(`role.${input.role}`),
-        link,
-      }),
-    });
-  }
   const invitation = (await listInvitations(deps.db, scope.network.id)).find(
     (i) => i.id === row.id,
   )!;

@@ -40,4 +40,19 @@ export const commEn = {
     'This number is not a volunteer of {network}. Add it to your account to take tasks by text.',
   'sms.taken': 'Task {code} was taken by someone else a moment ago. Thank you for offering!',
   'sms.claimed': 'Thank you! Task {code} is yours: {category} {area}. Details: {link}',
+
+  'notify.open': 'Open in Mutua',
+  'notify.received.title': '{network} received your request',
+  'notify.received.text':
+    'Thank you for asking. Your request code is {code}. A neighbour will be in touch; you can follow it at the link below.',
+  'notify.received.link': 'See where it stands',
+  'notify.onTheWay.title': 'A volunteer is on the way',
+  'notify.onTheWay.text': '{name} is on the way for your request {code}.',
+  'notify.urgent.title': 'Request {code}: {urgency}',
+  'notify.urgent.text': '{category} in {area}. It needs someone soon.',
+  'notify.reminder.title': 'Task {code} is waiting for you',
+  'notify.reminder.text':
+    'You took this task ({category}) a day ago. Start it when you go, or give it back so someone else can help.',
+  'notify.offered.title': 'A task near you',
+  'notify.offered.text': '{category} in {area}. Reply YES {code} to take it.',
 } as const;

@@ -40,4 +40,19 @@ export const commEs: Record<keyof typeof commEn, string> = {
     'Este número no es de un voluntario de {network}. Añádalo a su cuenta para tomar tareas por SMS.',
   'sms.taken': 'Otra persona tomó la tarea {code} hace un momento. ¡Gracias por ofrecerse!',
   'sms.claimed': '¡Gracias! La tarea {code} es suya: {category} {area}. Detalles: {link}',
+
+  'notify.open': 'Abrir en Mutua',
+  'notify.received.title': '{network} recibió su solicitud',
+  'notify.received.text':
+    'Gracias por pedirlo. El código de su solicitud es {code}. Un vecino se pondrá en contacto; puede seguirla en el enlace de abajo.',
+  'notify.received.link': 'Ver cómo va',
+  'notify.onTheWay.title': 'Un voluntario va en camino',
+  'notify.onTheWay.text': '{name} va en camino por su solicitud {code}.',
+  'notify.urgent.title': 'Solicitud {code}: {urgency}',
+  'notify.urgent.text': '{category} en {area}. Necesita a alguien pronto.',
+  'notify.reminder.title': 'La tarea {code} le espera',
+  'notify.reminder.text':
+    'Tomó esta tarea ({category}) hace un día. Iníciela cuando vaya, o devuélvala para que otra persona pueda ayudar.',
+  'notify.offered.title': 'Una tarea cerca de usted',
+  'notify.offered.text': '{category} en {area}. Responda SI {code} para tomarla.',
 };

@@ -55,7 +55,7 @@ const AREAS = [
  * since its accounts have a published password.
  */
 export async function seedDemo(
-  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'openTasks'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'openTasks' | 'mailer' | 'sms'>,
 ): Promise<boolean> {
   if (!deps.config.demo) throw new Error('Demo data is only seeded in demo mode (MUTUA_DEMO=1).');
   if (await findNetworkBySlug(deps.db, 'riverside')) return false;
@@ -328,7 +328,9 @@ const asMember = (personId: string, displayName: string) =>
   }) as const;
 
 /** Volunteer profiles and open needs through the real intake, so queue, feed and matching live. */
-async function seedNeeds(deps: Pick<Deps, 'db' | 'clock' | 'config' | 'openTasks'>): Promise<void> {
+async function seedNeeds(
+  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'openTasks' | 'mailer' | 'sms'>,
+): Promise<void> {
   const riverside = (await findNetworkBySlug(deps.db, 'riverside'))!;
   const areas = await listAreas(deps.db, riverside.id);
   const { members } = await listMembers(deps.db, riverside.id, { limit: 100, offset: 0 });

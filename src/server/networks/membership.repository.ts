@@ -155,3 +155,18 @@ export async function networksOfPerson(db: Db, personId: string): Promise<Networ
     .execute();
   return rows.map((r) => ({ networkId: r.id, slug: r.slug, name: r.name, role: r.role }));
 }
+
+/** Ids of the members with one of these roles (coordinators to alert, say). */
+export async function memberIdsWithRole(
+  db: Db,
+  networkId: string,
+  roles: readonly Role[],
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .select('person_id')
+    .where('network_id', '=', networkId)
+    .where('role', 'in', [...roles])
+    .execute();
+  return rows.map((r) => r.person_id);
+}

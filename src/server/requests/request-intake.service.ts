@@ -11,10 +11,14 @@ import { newId } from '../../shared/ids.ts';
 import { hashToken, randomToken } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/database.ts';
 import type { RequestTable } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
+import { memberIdsWithRole } from '../networks/membership.repository.ts';
 import { listAreas } from '../networks/network.repository.ts';
 import { authorize, type NetworkScope } from '../networks/scope.ts';
+import { messages } from '../notifications/messages.ts';
+import { notifyContact, notifyPerson } from '../notifications/notification.service.ts';
 import { blindIndex } from '../privacy/crypto.ts';
 import { sealPrivate } from '../privacy/privacy-gate.ts';
 import {
@@ -79,7 +83,7 @@ export function slotsForWhen(when: IntakeInput['when']): number {
  * merged). Returns the status token once: it lets the requester follow and give feedback.
  */
 export async function createRequest(
-  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'openTasks'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'openTasks' | 'mailer' | 'sms'>,
   {
     actor,
     scope,
@@ -189,10 +193,70 @@ export async function createRequest(
       row.duplicate_of = first.id;
       row.duplicate_flag = 1;
     }
+    await announceRequest(trx, deps, {
+      network,
+      row,
+      areaName: area?.name ?? null,
+      statusToken,
+      contact: { email, phone },
+    });
     return row;
   });
   deps.openTasks.touch(network.id, summary.id);
   return { summary: summaryFromRow({ ...summary, area_name: area?.name ?? null }), statusToken };
+}
+
+/**
+ * The messages a new request causes, in its transaction: the requester hears it arrived, with
+ * its code and their status link (texts filed by SMS get that answer in the conversation);
+ * for urgent needs, every coordinator of the network is told (right away when critical).
+ */
+async function announceRequest(
+  trx: Db,
+  deps: Pick<Deps, 'config' | 'clock' | 'mailer' | 'sms'>,
+  o: {
+    network: NetworkScope['network'];
+    row: Selectable<RequestTable>;
+    areaName: string | null;
+    statusToken: string;
+    contact: { email: string | null; phone: string | null };
+  },
+): Promise<void> {
+  const { network, row } = o;
+  if (row.channel !== 'sms') {
+    await notifyContact(trx, deps, {
+      networkId: network.id,
+      kind: 'request.received',
+      key: `request.received:${row.id}`,
+      language: row.language,
+      email: o.contact.email,
+      phone: o.contact.phone,
+      compose: (t) =>
+        messages.requestReceived(t, {
+          network: network.name,
+          code: row.code,
+          link: `/n/${network.slug}/r/${row.code}?k=${o.statusToken}`,
+        }),
+    });
+  }
+  if (row.urgency !== 'critical' && row.urgency !== 'high') return;
+  for (const personId of await memberIdsWithRole(trx, network.id, ['coordinator', 'admin'])) {
+    await notifyPerson(trx, deps, {
+      personId,
+      networkId: network.id,
+      kind: 'request.urgent',
+      key: `request.urgent:${row.id}:${personId}`,
+      urgent: row.urgency === 'critical',
+      compose: (t) =>
+        messages.urgentRequest(t, {
+          code: row.code,
+          category: row.category,
+          urgency: row.urgency,
+          area: o.areaName,
+          link: `/n/${network.slug}/requests/${row.id}`,
+        }),
+    });
+  }
 }
 
 export function event(

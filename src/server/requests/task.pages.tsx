@@ -278,7 +278,7 @@ export function registerTaskPages(app: FastifyInstance, deps: Deps): void {
     return sendPage(reply, await taskPage(req, scope, {}));
   });
 
-  const simple = (path: string, run: typeof claimTask, done: string) =>
+  const simple = (path: string, run: typeof startTask, done: string) =>
     app.post<TaskParams>(`/n/:slug/tasks/:id/${path}`, async (req, reply) => {
       const scope = await scopeOf(deps, req);
       try {

@@ -7,7 +7,10 @@ import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
 import { authorize, type NetworkScope } from '../networks/scope.ts';
-import { revealRequest } from '../privacy/privacy-gate.ts';
+import { messages } from '../notifications/messages.ts';
+import { notifyContact } from '../notifications/notification.service.ts';
+import { findPerson } from '../people/person.repository.ts';
+import { openPrivate, revealRequest } from '../privacy/privacy-gate.ts';
 import {
   type Candidate,
   claimRequest,
@@ -174,8 +177,15 @@ export async function claimTask(
   deps.openTasks.touch(scope.network.id, requestId);
 }
 
+type MoveDeps = Pick<Deps, 'db' | 'clock' | 'openTasks' | 'config' | 'mailer' | 'sms'>;
+
+/** "Ana" of "Ana María López": all a requester is told of their volunteer. */
+function firstName(displayName: string): string {
+  return displayName.trim().split(/\s+/)[0] ?? '';
+}
+
 async function volunteerMove(
-  deps: Pick<Deps, 'db' | 'clock' | 'openTasks'>,
+  deps: MoveDeps,
   { actor, scope, requestId }: { actor: Actor; scope: NetworkScope; requestId: string },
   from: readonly ('assigned' | 'in_progress')[],
   to: 'triaged' | 'in_progress' | 'fulfilled',
@@ -208,6 +218,25 @@ async function volunteerMove(
         created_at: now,
       }),
     );
+    if (to === 'in_progress' && !found.summary.redacted) {
+      // The requester hears someone is coming, with the volunteer's first name only. The
+      // contact is opened here by the system to send it; no person sees it.
+      const contact = openPrivate(deps.config.keys, requestId, found.sealed);
+      const volunteer = await findPerson(trx, scope.personId!);
+      await notifyContact(trx, deps, {
+        networkId: scope.network.id,
+        kind: 'task.on_the_way',
+        key: `task.on_the_way:${requestId}:${scope.personId}`,
+        language: found.summary.language,
+        email: contact.email,
+        phone: contact.phone,
+        compose: (t) =>
+          messages.onTheWay(t, {
+            firstName: firstName(volunteer?.displayName ?? ''),
+            code: found.summary.code,
+          }),
+      });
+    }
     await audit(trx, deps.clock, {
       actor,
       action: to === 'triaged' ? 'request.unclaimed' : 'request.status_changed',
@@ -221,14 +250,14 @@ async function volunteerMove(
 
 /** Gives a task back: it returns to the queue for someone else, with no blame. */
 export const unclaimTask = (
-  deps: Pick<Deps, 'db' | 'clock' | 'openTasks'>,
+  deps: MoveDeps,
   a: { actor: Actor; scope: NetworkScope; requestId: string },
 ) => volunteerMove(deps, a, ['assigned', 'in_progress'], 'triaged');
 export const startTask = (
-  deps: Pick<Deps, 'db' | 'clock' | 'openTasks'>,
+  deps: MoveDeps,
   a: { actor: Actor; scope: NetworkScope; requestId: string },
 ) => volunteerMove(deps, a, ['assigned'], 'in_progress');
 export const finishTask = (
-  deps: Pick<Deps, 'db' | 'clock' | 'openTasks'>,
+  deps: MoveDeps,
   a: { actor: Actor; scope: NetworkScope; requestId: string; hours: number },
 ) => volunteerMove(deps, a, ['assigned', 'in_progress'], 'fulfilled', { hours: a.hours });

@@ -1,4 +1,5 @@
 import { offersEn } from './en-offers.ts';
+import { printEn } from './en-print.ts';
 import { requestsEn } from './en-requests.ts';
 
 /**
@@ -293,6 +294,7 @@ export const en = {
     'Hello,\n\nYou are invited to join {network} on Mutua as: {role}.\n\nTo accept, open this link within 14 days:\n\n{link}\n\nIf you did not expect this, you can ignore this email.',
   ...offersEn,
   ...requestsEn,
+  ...printEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

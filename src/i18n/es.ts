@@ -1,5 +1,6 @@
 import type { MessageKey } from './en.ts';
 import { offersEs } from './es-offers.ts';
+import { printEs } from './es-print.ts';
 import { requestsEs } from './es-requests.ts';
 
 /** Spanish (neutral Latin American, "usted"). Same keys and {placeholders} as en.ts. */
@@ -300,4 +301,5 @@ export const es: Record<MessageKey, string> = {
     'Hola:\n\nLe invitan a unirse a {network} en Mutua como: {role}.\n\nPara aceptar, abra este enlace antes de que pasen 14 días:\n\n{link}\n\nSi no esperaba este mensaje, puede ignorar este correo.',
   ...offersEs,
   ...requestsEs,
+  ...printEs,
 };

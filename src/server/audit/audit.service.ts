@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   'volunteer_profile.break_ended',
   'goods_offer.created',
   'goods_offer.status_changed',
+  'route_sheet.printed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -94,9 +94,8 @@ export function decodeQr(img: GrayImage): string[] {
       const out = execFileSync(
         'zbarimg',
         ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', file],
-        {
-          encoding: 'utf8',
-        },
+        // zbar complains on stderr that there is no D-Bus here; it reads the image all the same.
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
       );
       return out.split('\n').filter(Boolean);
     } catch {

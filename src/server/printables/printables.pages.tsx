@@ -26,6 +26,44 @@ interface State {
   errors?: FieldErrors | undefined;
 }
 
+/** The end of every dated sheet's form: the day, the sheet's language, and the button. */
+function DayLanguageSubmit({
+  ctx,
+  state,
+  dateLabel,
+  submit,
+}: {
+  ctx: PageCtx;
+  state: State;
+  dateLabel: string;
+  submit: string;
+}) {
+  const { t } = ctx;
+  return (
+    <>
+      <Field
+        ctx={ctx}
+        name="date"
+        type="date"
+        label={dateLabel}
+        hint={t('print.dateHint')}
+        values={state.values}
+        errors={state.errors}
+      />
+      <SelectField
+        ctx={ctx}
+        name="language"
+        label={t('print.language')}
+        options={languageOptions()}
+        values={state.values}
+        errors={state.errors}
+      />
+      <p class="hint">{t('print.pdfNote')}</p>
+      <Submit>{submit}</Submit>
+    </>
+  );
+}
+
 function PrintPage({
   ctx,
   scope,
@@ -101,15 +139,6 @@ function PrintPage({
         />
         <Field
           ctx={ctx}
-          name="date"
-          type="date"
-          label={t('print.signIn.date')}
-          hint={t('print.dateHint')}
-          values={sheetState.values}
-          errors={sheetState.errors}
-        />
-        <Field
-          ctx={ctx}
           name="place"
           label={t('print.signIn.place')}
           hint={t('print.signIn.placeHint')}
@@ -125,16 +154,12 @@ function PrintPage({
           values={sheetState.values}
           errors={sheetState.errors}
         />
-        <SelectField
+        <DayLanguageSubmit
           ctx={ctx}
-          name="language"
-          label={t('print.language')}
-          options={languageOptions()}
-          values={sheetState.values}
-          errors={sheetState.errors}
+          state={sheetState}
+          dateLabel={t('print.signIn.date')}
+          submit={t('print.signIn.download')}
         />
-        <p class="hint">{t('print.pdfNote')}</p>
-        <Submit>{t('print.signIn.download')}</Submit>
       </form>
     </Layout>
   );
@@ -156,25 +181,12 @@ function RouteSheetPage({
       <ErrorSummary ctx={ctx} errors={state.errors} />
       <p>{t('print.route.help')}</p>
       <form method="get" action={`/n/${scope.network.slug}/tasks/route-sheet.pdf`} novalidate>
-        <Field
+        <DayLanguageSubmit
           ctx={ctx}
-          name="date"
-          type="date"
-          label={t('print.route.date')}
-          hint={t('print.dateHint')}
-          values={state.values}
-          errors={state.errors}
+          state={state}
+          dateLabel={t('print.route.date')}
+          submit={t('print.route.download')}
         />
-        <SelectField
-          ctx={ctx}
-          name="language"
-          label={t('print.language')}
-          options={languageOptions()}
-          values={state.values}
-          errors={state.errors}
-        />
-        <p class="hint">{t('print.pdfNote')}</p>
-        <Submit>{t('print.route.download')}</Submit>
       </form>
     </Layout>
   );

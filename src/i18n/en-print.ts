@@ -10,7 +10,7 @@ export const printEn = {
   'print.intro':
     'Paper for noticeboards, door-knocking and the days when phones or the network are down. Each prints in the language you choose.',
   'print.language': 'Language of the sheet',
-  'print.pdfNote': 'Opens a PDF to print or save.',
+  'print.pdfNote': 'Downloads a PDF to print or save.',
 
   'print.flyer.title': 'Flyer: how to ask for help',
   'print.flyer.help':

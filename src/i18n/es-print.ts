@@ -8,7 +8,7 @@ export const printEs: Record<keyof typeof printEn, string> = {
   'print.intro':
     'Papel para tablones de anuncios, visitas puerta a puerta y los días en que fallan los teléfonos o la red. Cada hoja se imprime en el idioma que usted elija.',
   'print.language': 'Idioma de la hoja',
-  'print.pdfNote': 'Abre un PDF para imprimir o guardar.',
+  'print.pdfNote': 'Descarga un PDF para imprimir o guardar.',
 
   'print.flyer.title': 'Volante: cómo pedir ayuda',
   'print.flyer.help':

@@ -61,6 +61,7 @@ describe(`printables (${DIALECT})`, { skip: POPPLER_SKIP }, () => {
     );
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['content-type'], 'application/pdf');
+    assert.match(String(res.headers['content-disposition']), /^attachment; filename="flyer-/);
     const pdf = res.rawPayload;
     assert.equal(pdfPages(pdf), 1, 'both languages on one page');
     const words = flat(pdfText(pdf));

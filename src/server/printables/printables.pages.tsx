@@ -196,7 +196,9 @@ function sendPdf(reply: FastifyReply, name: string, pdf: Buffer, personal = fals
   return (
     reply
       .type('application/pdf')
-      .header('content-disposition', `inline; filename="${name}.pdf"`)
+      // A download, not inline: the site-wide CSP (object-src 'none') can keep a browser's
+      // own PDF viewer from opening it in the tab, and old phones save PDFs anyway.
+      .header('content-disposition', `attachment; filename="${name}.pdf"`)
       // A route sheet holds addresses: no shared cache or back-button copy keeps it.
       .header('cache-control', personal ? 'no-store' : 'private, no-cache')
       .send(pdf)

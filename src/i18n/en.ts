@@ -1,5 +1,6 @@
 import { commEn } from './en-comm.ts';
 import { offersEn } from './en-offers.ts';
+import { printEn } from './en-print.ts';
 import { requestsEn } from './en-requests.ts';
 
 /**
@@ -295,6 +296,7 @@ export const en = {
   ...offersEn,
   ...requestsEn,
   ...commEn,
+  ...printEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import type { MessageKey } from './en.ts';
 import { commEs } from './es-comm.ts';
 import { offersEs } from './es-offers.ts';
+import { printEs } from './es-print.ts';
 import { requestsEs } from './es-requests.ts';
 
 /** Spanish (neutral Latin American, "usted"). Same keys and {placeholders} as en.ts. */
@@ -302,4 +303,5 @@ export const es: Record<MessageKey, string> = {
   ...offersEs,
   ...requestsEs,
   ...commEs,
+  ...printEs,
 };

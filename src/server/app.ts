@@ -21,6 +21,7 @@ import { registerOfferRoutes } from './offers/offer.routes.ts';
 import { registerStaticAssets } from './pages/static-assets.ts';
 import { registerPeoplePages } from './people/people.pages.tsx';
 import { registerPeopleRoutes } from './people/people.routes.ts';
+import { registerPrintablePages } from './printables/printables.pages.tsx';
 import { registerRequestPages } from './requests/request.pages.tsx';
 import { registerRequestRoutes } from './requests/request.routes.ts';
 import { registerMatchingPages } from './requests/request-matching.pages.tsx';
@@ -124,6 +125,7 @@ export async function buildApp(
   registerRequestQueuePages(app, deps);
   registerMatchingPages(app, deps);
   registerTaskPages(app, deps);
+  registerPrintablePages(app, deps);
   registerRequestRoutes(app, deps);
 
   registerNetworkRoutes(app, deps);

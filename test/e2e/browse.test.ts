@@ -189,6 +189,28 @@ describe('in a real browser', { skip: browserSkip }, () => {
     }
   });
 
+  it('printables: the coordinator form, with a mistake too, and the route sheet form pass axe in both languages', async () => {
+    const me = await member('coordinator');
+    const page = await newPage();
+    await page.goto(`/sign-in?next=/n/${network.slug}`);
+    await signIn(page, me.email);
+    for (const t of [en, es]) {
+      await page.goto(`/n/${network.slug}`);
+      if (t === es) await toSpanish(page);
+      await follow(page, t['nav.print'], `/n/${network.slug}/print`);
+      await check(page, t);
+      await page.fill('#field-title', 'Reparto del sábado');
+      await page.fill('#field-rows', '0');
+      await page.getByRole('button', { name: t['print.signIn.download'], exact: true }).click();
+      await page.locator('#field-rows-error').waitFor();
+      assert.equal((await page.textContent('#field-rows-error'))?.trim(), t['print.error.rows']);
+      assert.equal(await page.inputValue('#field-title'), 'Reparto del sábado');
+      await check(page, t);
+      await page.goto(`/n/${network.slug}/tasks/route-sheet`);
+      await check(page, t);
+    }
+  });
+
   it('at 320 px wide nothing scrolls sideways', async () => {
     const me = await member('coordinator');
     const page = await newPage({ width: 320 });

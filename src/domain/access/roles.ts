@@ -47,6 +47,9 @@ export const ACTIONS = {
   'volunteers.list': 'coordinator',
   'offers.own': 'neighbour',
   'offers.manage': 'coordinator',
+  // Printables: coordinators print flyers and sign-in sheets for the network; a volunteer's
+  // route sheet is their own tasks, under 'tasks.feed'.
+  'printables.network': 'coordinator',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof ACTIONS;
 

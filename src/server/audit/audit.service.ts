@@ -47,6 +47,7 @@ export const AUDIT_ACTIONS = [
   'sms.opted_out',
   'outbox.retried',
   'announcement.sent',
+  'route_sheet.printed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -144,6 +144,9 @@ function NetworkPage({
           <li>
             <a href={`/n/${n.slug}/invitations`}>{t('nav.invitations')}</a>
           </li>
+          <li>
+            <a href={`/n/${n.slug}/print`}>{t('nav.print')}</a>
+          </li>
         </ul>
       )}
       <h2>{t('network.areas')}</h2>

@@ -32,6 +32,7 @@ function NetworkNav({ ctx }: { ctx: PageCtx }) {
       [`${base}/people`, t('nav.people')],
       [`${base}/volunteers`, t('nav.volunteers')],
       [`${base}/invitations`, t('nav.invitations')],
+      [`${base}/print`, t('nav.print')],
     );
   }
   if (atLeast(n.role, 'admin')) {

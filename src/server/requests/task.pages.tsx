@@ -96,6 +96,11 @@ function FeedPage({
           ))}
         </ul>
       )}
+      {mine.length > 0 && (
+        <p>
+          <a href={`${base}/route-sheet`}>{t('print.route.link')}</a>
+        </p>
+      )}
       <h2>{t('tasks.near')}</h2>
       <p class="muted">{t('tasks.nearHelp')}</p>
       {feed.items.length === 0 ? (

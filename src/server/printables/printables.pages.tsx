@@ -232,7 +232,11 @@ export function registerPrintablePages(app: FastifyInstance, deps: Deps): void {
       }
       sheetState={
         states.sheet ?? {
-          values: { date: today(deps.clock), rows: '25', language: req.ctx.lang },
+          values: {
+            date: today(deps.clock, scope.network.timeZone),
+            rows: '25',
+            language: req.ctx.lang,
+          },
         }
       }
     />
@@ -287,7 +291,11 @@ export function registerPrintablePages(app: FastifyInstance, deps: Deps): void {
     <RouteSheetPage
       ctx={pageCtx(req, scopeNav(scope))}
       scope={scope}
-      state={state ?? { values: { date: today(deps.clock), language: req.ctx.lang } }}
+      state={
+        state ?? {
+          values: { date: today(deps.clock, scope.network.timeZone), language: req.ctx.lang },
+        }
+      }
     />
   );
 

@@ -22,9 +22,14 @@ export function requestFormUrl(config: Deps['config'], network: Pick<Network, 's
   return `${config.baseUrl}/n/${network.slug}/ask`;
 }
 
-/** Today as 2026-12-05, in UTC until networks have a time zone. */
-export function today(clock: Deps['clock']): string {
-  return isoNow(clock).slice(0, 10);
+/** Today as 2026-12-05 in the network's time zone. */
+export function today(clock: Deps['clock'], timeZone: string): string {
+  try {
+    // en-CA writes dates as YYYY-MM-DD.
+    return new Intl.DateTimeFormat('en-CA', { timeZone }).format(clock.now());
+  } catch {
+    return isoNow(clock).slice(0, 10);
+  }
 }
 
 /**

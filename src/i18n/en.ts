@@ -1,3 +1,4 @@
+import { goodsEn } from './en-goods.ts';
 import { offersEn } from './en-offers.ts';
 import { requestsEn } from './en-requests.ts';
 
@@ -292,6 +293,7 @@ export const en = {
   'mail.invite.body':
     'Hello,\n\nYou are invited to join {network} on Mutua as: {role}.\n\nTo accept, open this link within 14 days:\n\n{link}\n\nIf you did not expect this, you can ignore this email.',
   ...offersEn,
+  ...goodsEn,
   ...requestsEn,
 } as const;
 

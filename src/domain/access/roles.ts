@@ -47,6 +47,16 @@ export const ACTIONS = {
   'volunteers.list': 'coordinator',
   'offers.own': 'neighbour',
   'offers.manage': 'coordinator',
+  // Goods: volunteers run the pantry (see stock, record what comes in and moves, check
+  // households in at the door); coordinators set up items, sites and days, count stock,
+  // keep household records and run allocations; every member sees the aggregated reports.
+  'goods.view': 'volunteer',
+  'goods.record': 'volunteer',
+  'goods.checkin': 'volunteer',
+  'goods.manage': 'coordinator',
+  'households.manage': 'coordinator',
+  'goods.allocate': 'coordinator',
+  'goods.reports': 'neighbour',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof ACTIONS;
 

@@ -44,6 +44,20 @@ export const AUDIT_ACTIONS = [
   'volunteer_profile.break_ended',
   'goods_offer.created',
   'goods_offer.status_changed',
+  'goods_item.created',
+  'goods_site.created',
+  'stock.moved',
+  'stock.counted',
+  'household.created',
+  'household.private_viewed',
+  'household.request_linked',
+  'household.want_added',
+  'distribution_day.created',
+  'distribution_day.status_changed',
+  'check_in.recorded',
+  'allocation.proposed',
+  'allocation.approved',
+  'allocation.discarded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -3,6 +3,7 @@ import * as createFoundation from './migrations/2026_11_23_0900_create_foundatio
 import * as createRequests from './migrations/2026_11_23_1000_create_requests.ts';
 import * as createOffers from './migrations/2026_11_23_1100_create_offers.ts';
 import * as createJobLeases from './migrations/2026_11_23_1200_create_job_leases.ts';
+import * as createGoods from './migrations/2026_11_23_1400_create_goods.ts';
 
 /**
  * Every migration, by name, in order. Listed here rather than read from the folder so that
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_1000_create_requests': createRequests,
   '2026_11_23_1100_create_offers': createOffers,
   '2026_11_23_1200_create_job_leases': createJobLeases,
+  '2026_11_23_1400_create_goods': createGoods,
 };

@@ -134,7 +134,7 @@ export async function createHousehold(
           dietary: dietary.length > 0 ? dietary.join(',') : null,
           notes: input.notes?.trim() || null,
         }),
-        phoneIndex: phone ? blindIndex(ring, 'phone', phone) : null,
+        phoneIndex: phone ? phoneKey(deps, phone) : null,
         nameTokens: nameTokens(name).map((t) => blindIndex(ring, 'household-name', t)),
         createdBy: scope.personId,
       },
@@ -152,6 +152,14 @@ export async function createHousehold(
   });
 }
 
+/**
+ * A phone is found by its last nine digits, so "555 010 9999" typed at the door finds
+ * "+1 555 010 9999": people rarely say their country code to a neighbour.
+ */
+function phoneKey(deps: Pick<Deps, 'config'>, phone: string): string {
+  return blindIndex(deps.config.keys, 'household-phone', phone.replace(/\D/g, '').slice(-9));
+}
+
 /** What was typed at the door, as a search: a code, a phone number, or words of a name. */
 export function searchTerms(deps: Pick<Deps, 'config'>, query: string) {
   const ring = deps.config.keys;
@@ -160,7 +168,7 @@ export function searchTerms(deps: Pick<Deps, 'config'>, query: string) {
   const tokens = code || phone ? [] : nameTokens(query);
   return {
     code,
-    phoneIndex: phone ? blindIndex(ring, 'phone', phone) : null,
+    phoneIndex: phone ? phoneKey(deps, phone) : null,
     nameTokens: tokens.map((t) => blindIndex(ring, 'household-name', t)),
   };
 }

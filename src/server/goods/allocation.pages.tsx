@@ -138,7 +138,7 @@ export function registerAllocationPages(app: FastifyInstance, deps: Deps): void 
             </form>
           </div>
         )}
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table>
             <thead>
               <tr>

@@ -349,7 +349,7 @@ export function registerDistributionPages(app: FastifyInstance, deps: Deps): voi
         </form>
         <h2>{t('goods.checkedInToday')}</h2>
         {checkIns.length > 0 ? (
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0}>
             <table>
               <thead>
                 <tr>
@@ -505,7 +505,7 @@ export function registerDistributionPages(app: FastifyInstance, deps: Deps): voi
         <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
         <form method="post" action={`${dayUrl(scope, day.id)}/paper?lines=${lines}`} novalidate>
           <CsrfField ctx={ctx} />
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0}>
             <table>
               <caption>{t('goods.paperCaption')}</caption>
               <thead>

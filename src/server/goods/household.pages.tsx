@@ -54,7 +54,7 @@ export function registerHouseholdPages(app: FastifyInstance, deps: Deps): void {
       >
         <p>{t('goods.householdsPrivacy')}</p>
         {households.length > 0 ? (
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0}>
             <table>
               <thead>
                 <tr>

@@ -119,7 +119,7 @@ function ReportBody({ ctx, report, base }: { ctx: PageCtx; report: GoodsReport; 
             title={t('report.byMonth')}
             bars={[...byMonth].map(([m, v]) => ({ label: m, value: v, text: num(ctx, v) }))}
           />
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0}>
             <table>
               <caption>{t('report.byCategoryTable')}</caption>
               <thead>

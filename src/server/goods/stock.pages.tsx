@@ -44,7 +44,7 @@ type OfferReq = { Params: { slug: string; id: string }; Querystring: { done?: st
 export function StockTable({ ctx, lines }: { ctx: PageCtx; lines: StockLine[] }) {
   const { t } = ctx;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex={0}>
       <table>
         <thead>
           <tr>
@@ -273,7 +273,7 @@ export function registerStockPages(app: FastifyInstance, deps: Deps): void {
         )}
         <h2>{t('goods.recent')}</h2>
         {movements.length > 0 ? (
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0}>
             <table>
               <thead>
                 <tr>
@@ -464,7 +464,7 @@ export function registerStockPages(app: FastifyInstance, deps: Deps): void {
       >
         <h2>{t('goods.items')}</h2>
         {items.length > 0 ? (
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0}>
             <table>
               <thead>
                 <tr>

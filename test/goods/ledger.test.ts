@@ -194,3 +194,46 @@ describe(`stock ledger (${DIALECT})`, () => {
     await assertLedgerConsistent(ctx, net.network.id);
   });
 });
+
+describe(`check-ins at the same moment (${DIALECT})`, () => {
+  let ctx: TestContext;
+  after(() => ctx.close());
+  it('two volunteers checking one household in at once: one check-in, one hand-out', async () => {
+    ctx = await createTestContext();
+    const net = await makeNetwork(ctx);
+    const g = await makeGoods(ctx, net.network, net.members.coordinator.id);
+    await recordMovement(ctx.deps, {
+      ...g.as,
+      input: { kind: 'donation', itemId: g.item.id, quantity: 10, toSiteId: g.siteA.id },
+    });
+    const { createDay, checkIn } = await import('../../src/server/goods/distribution.service.ts');
+    const { createHousehold } = await import('../../src/server/goods/household.service.ts');
+    const dayId = await createDay(ctx.deps, {
+      ...g.as,
+      input: {
+        siteId: g.siteA.id,
+        day: '2026-11-23',
+        items: [{ itemId: g.item.id, perHousehold: 1 }],
+      },
+    });
+    const h = await createHousehold(ctx.deps, {
+      ...g.as,
+      input: { name: 'Same Time', size: 2, language: 'en' },
+    });
+    const results = await Promise.allSettled(
+      [0, 1, 2].map(() =>
+        checkIn(ctx.deps, {
+          ...g.as,
+          dayId,
+          input: { householdId: h.id, items: [{ itemId: g.item.id, quantity: 1 }] },
+        }),
+      ),
+    );
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    for (const r of results)
+      if (r.status === 'rejected')
+        assert.equal((r.reason as { code: string }).code, 'ALREADY_CHECKED_IN');
+    const [line] = await listStock(ctx.db, net.network.id, { itemId: g.item.id });
+    assert.equal(line?.quantity, 9);
+  });
+});

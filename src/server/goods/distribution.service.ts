@@ -175,87 +175,103 @@ export async function checkIn(
   }
   const wanted = input.items.filter((i) => i.quantity > 0);
   const id = newId();
-  return deps.db.transaction().execute(async (trx) => {
-    const day = await findDay(trx, scope.network.id, dayId);
-    if (!day) throw new AppError('NOT_FOUND');
-    if (day.status === 'closed' && source === 'door')
-      throw new AppError('VALIDATION_FAILED', {}, { day: { key: 'goods.dayClosed' } });
-    const household = await findHousehold(trx, scope.network.id, input.householdId);
-    if (!household) throw new AppError('NOT_FOUND');
-    if (await checkedIn(trx, dayId, household.id))
-      throw new AppError('ALREADY_CHECKED_IN', { code: formatCode(household.code) });
-    for (const w of wanted) {
-      if (!day.items.some((i) => i.itemId === w.itemId))
-        throw new AppError(
-          'VALIDATION_FAILED',
-          {},
-          { [`give_${w.itemId}`]: { key: 'field.choose' } },
-        );
-    }
-    const breaches = await breachesFor(
-      trx,
-      scope.network.id,
-      household.id,
-      wanted,
-      deps.clock.now(),
-    );
-    // Paper is entered after the goods left the door: it records what happened, and reports
-    // the limits it went past instead of refusing.
-    if (source === 'door') {
-      const hard = breaches.find((b) => b.hard);
-      const name = (itemId: string) => day.items.find((i) => i.itemId === itemId)?.itemName ?? '';
-      if (hard)
-        throw new AppError('HOUSEHOLD_LIMIT', {
-          item: name(hard.itemId),
-          limit: hard.limit,
-          days: hard.days,
-          already: hard.already,
-        });
-      if (breaches.length > 0 && !input.confirmOverLimit) {
-        const w = breaches[0]!;
-        throw new AppError('LIMIT_WARNING', {
-          item: name(w.itemId),
-          limit: w.limit,
-          days: w.days,
-          already: w.already,
+  try {
+    return await recordCheckIn();
+  } catch (e) {
+    // Two volunteers checking the same household in at once: the unique (day, household)
+    // index lets one through; the other is told, not shown a failure.
+    const code = (e as { code?: string }).code;
+    if (
+      code === '23505' ||
+      code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+      code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+    )
+      throw new AppError('ALREADY_CHECKED_IN', { code: '' });
+    throw e;
+  }
+  async function recordCheckIn() {
+    return deps.db.transaction().execute(async (trx) => {
+      const day = await findDay(trx, scope.network.id, dayId);
+      if (!day) throw new AppError('NOT_FOUND');
+      if (day.status === 'closed' && source === 'door')
+        throw new AppError('VALIDATION_FAILED', {}, { day: { key: 'goods.dayClosed' } });
+      const household = await findHousehold(trx, scope.network.id, input.householdId);
+      if (!household) throw new AppError('NOT_FOUND');
+      if (await checkedIn(trx, dayId, household.id))
+        throw new AppError('ALREADY_CHECKED_IN', { code: formatCode(household.code) });
+      for (const w of wanted) {
+        if (!day.items.some((i) => i.itemId === w.itemId))
+          throw new AppError(
+            'VALIDATION_FAILED',
+            {},
+            { [`give_${w.itemId}`]: { key: 'field.choose' } },
+          );
+      }
+      const breaches = await breachesFor(
+        trx,
+        scope.network.id,
+        household.id,
+        wanted,
+        deps.clock.now(),
+      );
+      // Paper is entered after the goods left the door: it records what happened, and reports
+      // the limits it went past instead of refusing.
+      if (source === 'door') {
+        const hard = breaches.find((b) => b.hard);
+        const name = (itemId: string) => day.items.find((i) => i.itemId === itemId)?.itemName ?? '';
+        if (hard)
+          throw new AppError('HOUSEHOLD_LIMIT', {
+            item: name(hard.itemId),
+            limit: hard.limit,
+            days: hard.days,
+            already: hard.already,
+          });
+        if (breaches.length > 0 && !input.confirmOverLimit) {
+          const w = breaches[0]!;
+          throw new AppError('LIMIT_WARNING', {
+            item: name(w.itemId),
+            limit: w.limit,
+            days: w.days,
+            already: w.already,
+          });
+        }
+      }
+      await insertCheckIn(
+        trx,
+        {
+          id,
+          networkId: scope.network.id,
+          dayId,
+          householdId: household.id,
+          source,
+          enteredBy: scope.personId,
+        },
+        isoNow(deps.clock),
+      );
+      for (const w of wanted) {
+        await moveStock(trx, deps, {
+          actor,
+          scope,
+          input: {
+            kind: 'distribution',
+            itemId: w.itemId,
+            quantity: w.quantity,
+            fromSiteId: day.siteId,
+            householdId: household.id,
+            dayId,
+          },
         });
       }
-    }
-    await insertCheckIn(
-      trx,
-      {
-        id,
-        networkId: scope.network.id,
-        dayId,
-        householdId: household.id,
-        source,
-        enteredBy: scope.personId,
-      },
-      isoNow(deps.clock),
-    );
-    for (const w of wanted) {
-      await moveStock(trx, deps, {
+      await audit(trx, deps.clock, {
         actor,
-        scope,
-        input: {
-          kind: 'distribution',
-          itemId: w.itemId,
-          quantity: w.quantity,
-          fromSiteId: day.siteId,
-          householdId: household.id,
-          dayId,
-        },
+        action: 'check_in.recorded',
+        networkId: scope.network.id,
+        subject: { type: 'household', id: household.id },
+        details: { day: dayId, source, items: wanted.length, overLimit: breaches.length > 0 },
       });
-    }
-    await audit(trx, deps.clock, {
-      actor,
-      action: 'check_in.recorded',
-      networkId: scope.network.id,
-      subject: { type: 'household', id: household.id },
-      details: { day: dayId, source, items: wanted.length, overLimit: breaches.length > 0 },
+      return { checkInId: id, breaches };
     });
-    return { checkInId: id, breaches };
-  });
+  }
 }
 
 export type PaperOutcome =

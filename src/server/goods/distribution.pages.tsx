@@ -4,8 +4,8 @@ import { formatCode } from '../../domain/requests/request-code.ts';
 import { AppError, type FieldErrors } from '../../shared/app-error.ts';
 import type { Deps } from '../deps.ts';
 import { formValues } from '../http/forms.ts';
-import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
+import { scopeNav } from '../networks/network.pages.tsx';
+import type { NetworkScope } from '../networks/scope.ts';
 import {
   CsrfField,
   ErrorSummary,
@@ -15,9 +15,8 @@ import {
   Submit,
   When,
 } from '../pages/components.tsx';
-import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
-import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { type PageCtx, pageCtx } from '../pages/page-context.ts';
 import type { DistributionDay } from './distribution.repository.ts';
 import {
   changeDayStatus,
@@ -30,7 +29,7 @@ import {
 } from './distribution.service.ts';
 import { DAY_STATUSES, PAPER_LINES_MAX } from './goods.rules.ts';
 import { DayStatusForm, HouseholdForm, OpenForm, whole } from './goods.schema.ts';
-import { goodsNotice, num, siteOptions } from './goods-components.tsx';
+import { formRoute, goodsNotice, num, pageRoute, siteOptions } from './goods-components.tsx';
 import { createHousehold, type OpenedHousehold, searchForCheckIn } from './household.service.ts';
 import { GoodsSection } from './stock.pages.tsx';
 import { goodsSetup } from './stock.service.ts';
@@ -213,37 +212,36 @@ export function registerDistributionPages(app: FastifyInstance, deps: Deps): voi
       </GoodsSection>
     );
   }
-  app.get<Slug>('/n/:slug/goods/days', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'goods.view');
-    return sendPage(reply, await daysPage(req, scope, {}));
-  });
-  app.post<Slug>('/n/:slug/goods/days', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'goods.manage');
-    return handleForm(req, reply, {
-      schema: OpenForm,
-      render: (state) => daysPage(req, scope, state),
-      run: async () => {
-        const v = formValues(req.body);
-        const items: { itemId: string; perHousehold: number }[] = [];
-        const errors: FieldErrors = {};
-        for (const [k, val] of Object.entries(v)) {
-          if (!k.startsWith('item_') || val.trim() === '') continue;
-          const n = whole(val);
-          if (n === undefined || !Number.isSafeInteger(n) || n < 0)
-            errors[k] = { key: 'goods.wholeNumber' };
-          else if (n > 0) items.push({ itemId: k.slice(5), perHousehold: n });
-        }
-        if (Object.keys(errors).length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
-        const id = await createDay(deps, {
-          actor: req.ctx.actor,
-          scope,
-          input: { siteId: v.siteId ?? '', day: (v.day ?? '').trim(), items },
-        });
-        return `${dayUrl(scope, id)}?done=dayCreated`;
-      },
-    });
+  pageRoute<Slug>(app, deps, '/n/:slug/goods/days', 'goods.view', (req, scope) =>
+    daysPage(req, scope, {}),
+  );
+  formRoute<Slug>(
+    app,
+    deps,
+    '/n/:slug/goods/days',
+    'goods.manage',
+  )({
+    schema: OpenForm,
+    render: (req, scope, state) => daysPage(req, scope, state),
+    run: async (req, scope) => {
+      const v = formValues(req.body);
+      const items: { itemId: string; perHousehold: number }[] = [];
+      const errors: FieldErrors = {};
+      for (const [k, val] of Object.entries(v)) {
+        if (!k.startsWith('item_') || val.trim() === '') continue;
+        const n = whole(val);
+        if (n === undefined || !Number.isSafeInteger(n) || n < 0)
+          errors[k] = { key: 'goods.wholeNumber' };
+        else if (n > 0) items.push({ itemId: k.slice(5), perHousehold: n });
+      }
+      if (Object.keys(errors).length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
+      const id = await createDay(deps, {
+        actor: req.ctx.actor,
+        scope,
+        input: { siteId: v.siteId ?? '', day: (v.day ?? '').trim(), items },
+      });
+      return `${dayUrl(scope, id)}?done=dayCreated`;
+    },
   });
 
   // ---- the door ----
@@ -400,75 +398,76 @@ export function registerDistributionPages(app: FastifyInstance, deps: Deps): voi
       </GoodsSection>
     );
   }
-  app.get<DayReq>('/n/:slug/goods/days/:id', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'goods.checkin');
-    return sendPage(reply, await doorPage(req, scope));
+  pageRoute<DayReq>(app, deps, '/n/:slug/goods/days/:id', 'goods.checkin', (req, scope) =>
+    doorPage(req, scope),
+  );
+  formRoute<DayReq>(
+    app,
+    deps,
+    '/n/:slug/goods/days/:id/check-in',
+    'goods.checkin',
+  )({
+    schema: OpenForm,
+    render: (req, scope, state) => doorPage(req, scope, { checkIn: state }),
+    run: async (req, scope) => {
+      const v = formValues(req.body);
+      const items: { itemId: string; quantity: number }[] = [];
+      const errors: FieldErrors = {};
+      for (const [k, val] of Object.entries(v)) {
+        if (!k.startsWith('give_')) continue;
+        const n = val.trim() === '' ? 0 : whole(val);
+        if (n === undefined || !Number.isSafeInteger(n) || n < 0)
+          errors[k] = { key: 'goods.wholeNumber' };
+        else items.push({ itemId: k.slice(5), quantity: n });
+      }
+      if (Object.keys(errors).length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
+      await checkIn(deps, {
+        actor: req.ctx.actor,
+        scope,
+        dayId: req.params.id,
+        input: {
+          householdId: v.householdId ?? '',
+          items,
+          confirmOverLimit: v.confirmOverLimit === '1',
+        },
+      });
+      return `${dayUrl(scope, req.params.id)}?done=checkedIn`;
+    },
   });
-  app.post<DayReq>('/n/:slug/goods/days/:id/check-in', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'goods.checkin');
-    return handleForm(req, reply, {
-      schema: OpenForm,
-      render: (state) => doorPage(req, scope, { checkIn: state }),
-      run: async () => {
-        const v = formValues(req.body);
-        const items: { itemId: string; quantity: number }[] = [];
-        const errors: FieldErrors = {};
-        for (const [k, val] of Object.entries(v)) {
-          if (!k.startsWith('give_')) continue;
-          const n = val.trim() === '' ? 0 : whole(val);
-          if (n === undefined || !Number.isSafeInteger(n) || n < 0)
-            errors[k] = { key: 'goods.wholeNumber' };
-          else items.push({ itemId: k.slice(5), quantity: n });
-        }
-        if (Object.keys(errors).length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
-        await checkIn(deps, {
-          actor: req.ctx.actor,
-          scope,
-          dayId: req.params.id,
-          input: {
-            householdId: v.householdId ?? '',
-            items,
-            confirmOverLimit: v.confirmOverLimit === '1',
-          },
-        });
-        return `${dayUrl(scope, req.params.id)}?done=checkedIn`;
-      },
-    });
+  formRoute<DayReq>(
+    app,
+    deps,
+    '/n/:slug/goods/days/:id/household',
+    'goods.checkin',
+  )({
+    schema: HouseholdForm,
+    render: (req, scope, state) => doorPage(req, scope, { household: state }),
+    run: async (req, scope, form) => {
+      const h = await createHousehold(deps, {
+        actor: req.ctx.actor,
+        scope,
+        input: { ...form, size: Number(form.size) },
+      });
+      return `${dayUrl(scope, req.params.id)}?done=householdAdded&q=${encodeURIComponent(h.code)}#search`;
+    },
   });
-  app.post<DayReq>('/n/:slug/goods/days/:id/household', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'goods.checkin');
-    return handleForm(req, reply, {
-      schema: HouseholdForm,
-      render: (state) => doorPage(req, scope, { household: state }),
-      run: async (form) => {
-        const h = await createHousehold(deps, {
-          actor: req.ctx.actor,
-          scope,
-          input: { ...form, size: Number(form.size) },
-        });
-        return `${dayUrl(scope, req.params.id)}?done=householdAdded&q=${encodeURIComponent(h.code)}#search`;
-      },
-    });
-  });
-  app.post<DayReq>('/n/:slug/goods/days/:id/status', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'goods.manage');
-    return handleForm(req, reply, {
-      schema: DayStatusForm,
-      render: (state) => doorPage(req, scope, { checkIn: state }),
-      run: async (form) => {
-        await changeDayStatus(deps, {
-          actor: req.ctx.actor,
-          scope,
-          dayId: req.params.id,
-          status: form.status,
-        });
-        return `${dayUrl(scope, req.params.id)}?done=dayStatus`;
-      },
-    });
+  formRoute<DayReq>(
+    app,
+    deps,
+    '/n/:slug/goods/days/:id/status',
+    'goods.manage',
+  )({
+    schema: DayStatusForm,
+    render: (req, scope, state) => doorPage(req, scope, { checkIn: state }),
+    run: async (req, scope, form) => {
+      await changeDayStatus(deps, {
+        actor: req.ctx.actor,
+        scope,
+        dayId: req.params.id,
+        status: form.status,
+      });
+      return `${dayUrl(scope, req.params.id)}?done=dayStatus`;
+    },
   });
 
   // ---- paper: a filled sign-in sheet entered afterwards ----
@@ -561,43 +560,42 @@ export function registerDistributionPages(app: FastifyInstance, deps: Deps): voi
       </GoodsSection>
     );
   }
-  app.get<DayReq>('/n/:slug/goods/days/:id/paper', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'goods.checkin');
-    return sendPage(reply, await paperPage(req, scope, {}));
-  });
-  app.post<DayReq>('/n/:slug/goods/days/:id/paper', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'goods.checkin');
-    return handleForm(req, reply, {
-      schema: OpenForm,
-      render: (state) => paperPage(req, scope, state),
-      run: async () => {
-        const v = formValues(req.body);
-        const errors: FieldErrors = {};
-        const lines: { code: string; items: { itemId: string; quantity: number | null }[] }[] = [];
-        for (let n = 0; n < PAPER_LINES_MAX; n++) {
-          const code = v[`code_${n}`]?.trim();
-          if (!code) continue;
-          const items: { itemId: string; quantity: number | null }[] = [];
-          for (const [k, val] of Object.entries(v)) {
-            if (!k.startsWith(`q_${n}_`) || val.trim() === '') continue;
-            const q = whole(val);
-            if (q === undefined || !Number.isSafeInteger(q) || q < 0)
-              errors[k] = { key: 'goods.wholeNumber' };
-            else items.push({ itemId: k.slice(`q_${n}_`.length), quantity: q });
-          }
-          lines.push({ code, items });
+  pageRoute<DayReq>(app, deps, '/n/:slug/goods/days/:id/paper', 'goods.checkin', (req, scope) =>
+    paperPage(req, scope, {}),
+  );
+  formRoute<DayReq>(
+    app,
+    deps,
+    '/n/:slug/goods/days/:id/paper',
+    'goods.checkin',
+  )({
+    schema: OpenForm,
+    render: (req, scope, state) => paperPage(req, scope, state),
+    run: async (req, scope) => {
+      const v = formValues(req.body);
+      const errors: FieldErrors = {};
+      const lines: { code: string; items: { itemId: string; quantity: number | null }[] }[] = [];
+      for (let n = 0; n < PAPER_LINES_MAX; n++) {
+        const code = v[`code_${n}`]?.trim();
+        if (!code) continue;
+        const items: { itemId: string; quantity: number | null }[] = [];
+        for (const [k, val] of Object.entries(v)) {
+          if (!k.startsWith(`q_${n}_`) || val.trim() === '') continue;
+          const q = whole(val);
+          if (q === undefined || !Number.isSafeInteger(q) || q < 0)
+            errors[k] = { key: 'goods.wholeNumber' };
+          else items.push({ itemId: k.slice(`q_${n}_`.length), quantity: q });
         }
-        if (Object.keys(errors).length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
-        const outcomes = await checkInMany(deps, {
-          actor: req.ctx.actor,
-          scope,
-          dayId: req.params.id,
-          lines,
-        });
-        return { page: await paperPage(req, scope, {}, outcomes), status: 200 };
-      },
-    });
+        lines.push({ code, items });
+      }
+      if (Object.keys(errors).length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
+      const outcomes = await checkInMany(deps, {
+        actor: req.ctx.actor,
+        scope,
+        dayId: req.params.id,
+        lines,
+      });
+      return { page: await paperPage(req, scope, {}, outcomes), status: 200 };
+    },
   });
 }

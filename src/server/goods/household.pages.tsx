@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { formatCode } from '../../domain/requests/request-code.ts';
 import type { Deps } from '../deps.ts';
-import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
+import { scopeNav } from '../networks/network.pages.tsx';
 import { areasOf } from '../networks/network.service.ts';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
+import type { NetworkScope } from '../networks/scope.ts';
 import { areaOptions, ChoiceGroup } from '../pages/choices.tsx';
 import {
   CsrfField,
@@ -15,12 +15,11 @@ import {
   Submit,
   When,
 } from '../pages/components.tsx';
-import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
-import { pageCtx, sendPage } from '../pages/page-context.ts';
+import { pageCtx } from '../pages/page-context.ts';
 import { AGE_BANDS, DIETARY } from './goods.rules.ts';
 import { HouseholdForm, LinkForm, WantForm, whole } from './goods.schema.ts';
-import { goodsNotice, itemOptions } from './goods-components.tsx';
+import { formRoute, goodsNotice, itemOptions, pageRoute } from './goods-components.tsx';
 import { HOUSEHOLDS_PAGE } from './household.repository.ts';
 import {
   addWant,
@@ -189,32 +188,31 @@ export function registerHouseholdPages(app: FastifyInstance, deps: Deps): void {
       </GoodsSection>
     );
   }
-  app.get<ListReq>('/n/:slug/goods/households', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'households.manage');
-    return sendPage(reply, await listPage(req, scope, {}));
-  });
-  app.post<ListReq>('/n/:slug/goods/households', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'households.manage');
-    return handleForm(req, reply, {
-      schema: HouseholdForm,
-      render: (state) => listPage(req, scope, state),
-      run: async (form) => {
-        const v = req.body as Record<string, string>;
-        const h = await createHousehold(deps, {
-          actor: req.ctx.actor,
-          scope,
-          input: {
-            ...form,
-            size: Number(form.size),
-            ageBands: Object.fromEntries(AGE_BANDS.map((b) => [b, whole(v[`age_${b}`]) ?? 0])),
-            dietary: DIETARY.filter((d) => v[`diet_${d}`] !== undefined),
-          },
-        });
-        return `${base(scope)}/${h.id}?done=householdAdded`;
-      },
-    });
+  pageRoute<ListReq>(app, deps, '/n/:slug/goods/households', 'households.manage', (req, scope) =>
+    listPage(req, scope, {}),
+  );
+  formRoute<ListReq>(
+    app,
+    deps,
+    '/n/:slug/goods/households',
+    'households.manage',
+  )({
+    schema: HouseholdForm,
+    render: (req, scope, state) => listPage(req, scope, state),
+    run: async (req, scope, form) => {
+      const v = req.body as Record<string, string>;
+      const h = await createHousehold(deps, {
+        actor: req.ctx.actor,
+        scope,
+        input: {
+          ...form,
+          size: Number(form.size),
+          ageBands: Object.fromEntries(AGE_BANDS.map((b) => [b, whole(v[`age_${b}`]) ?? 0])),
+          dietary: DIETARY.filter((d) => v[`diet_${d}`] !== undefined),
+        },
+      });
+      return `${base(scope)}/${h.id}?done=householdAdded`;
+    },
   });
 
   async function onePage(
@@ -335,43 +333,43 @@ export function registerHouseholdPages(app: FastifyInstance, deps: Deps): void {
       </GoodsSection>
     );
   }
-  app.get<OneReq>('/n/:slug/goods/households/:id', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'households.manage');
-    return sendPage(reply, await onePage(req, scope));
+  pageRoute<OneReq>(app, deps, '/n/:slug/goods/households/:id', 'households.manage', (req, scope) =>
+    onePage(req, scope),
+  );
+  formRoute<OneReq>(
+    app,
+    deps,
+    '/n/:slug/goods/households/:id/wants',
+    'households.manage',
+  )({
+    schema: WantForm,
+    render: (req, scope, state) => onePage(req, scope, { want: state }),
+    run: async (req, scope, form) => {
+      await addWant(deps, {
+        actor: req.ctx.actor,
+        scope,
+        householdId: req.params.id,
+        input: { itemId: form.itemId, quantity: Number(form.quantity) },
+      });
+      return `${base(scope)}/${req.params.id}?done=wantAdded`;
+    },
   });
-  app.post<OneReq>('/n/:slug/goods/households/:id/wants', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'households.manage');
-    return handleForm(req, reply, {
-      schema: WantForm,
-      render: (state) => onePage(req, scope, { want: state }),
-      run: async (form) => {
-        await addWant(deps, {
-          actor: req.ctx.actor,
-          scope,
-          householdId: req.params.id,
-          input: { itemId: form.itemId, quantity: Number(form.quantity) },
-        });
-        return `${base(scope)}/${req.params.id}?done=wantAdded`;
-      },
-    });
-  });
-  app.post<OneReq>('/n/:slug/goods/households/:id/link', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'households.manage');
-    return handleForm(req, reply, {
-      schema: LinkForm,
-      render: (state) => onePage(req, scope, { link: state }),
-      run: async (form) => {
-        await linkHouseholdRequest(deps, {
-          actor: req.ctx.actor,
-          scope,
-          householdId: req.params.id,
-          requestCode: form.requestCode,
-        });
-        return `${base(scope)}/${req.params.id}?done=linked`;
-      },
-    });
+  formRoute<OneReq>(
+    app,
+    deps,
+    '/n/:slug/goods/households/:id/link',
+    'households.manage',
+  )({
+    schema: LinkForm,
+    render: (req, scope, state) => onePage(req, scope, { link: state }),
+    run: async (req, scope, form) => {
+      await linkHouseholdRequest(deps, {
+        actor: req.ctx.actor,
+        scope,
+        householdId: req.params.id,
+        requestCode: form.requestCode,
+      });
+      return `${base(scope)}/${req.params.id}?done=linked`;
+    },
   });
 }

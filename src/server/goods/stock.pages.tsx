@@ -10,7 +10,6 @@ import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { listGoodsOffers } from '../offers/goods-offer.service.ts';
 import { areaOptions, ChoiceGroup } from '../pages/choices.tsx';
 import { CsrfField, ErrorSummary, Field, SelectField, Submit, When } from '../pages/components.tsx';
-import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
@@ -23,7 +22,15 @@ import {
   SiteForm,
   whole,
 } from './goods.schema.ts';
-import { GoodsNav, goodsNotice, itemOptions, num, siteOptions } from './goods-components.tsx';
+import {
+  formRoute,
+  GoodsNav,
+  goodsNotice,
+  itemOptions,
+  num,
+  pageRoute,
+  siteOptions,
+} from './goods-components.tsx';
 import { goodsReport } from './report.service.ts';
 import { type Item, listMovements, type Site, type StockLine } from './stock.repository.ts';
 import {
@@ -327,30 +334,31 @@ export function registerStockPages(app: FastifyInstance, deps: Deps): void {
       : 'donation';
     return sendPage(reply, await recordPage(req, scope, { values: { kind } }));
   });
-  app.post<Slug>('/n/:slug/goods/record', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'goods.record');
-    return handleForm(req, reply, {
-      schema: MovementForm,
-      render: (state) => recordPage(req, scope, state),
-      run: async (form) => {
-        await recordMovement(deps, {
-          actor: req.ctx.actor,
-          scope,
-          input: {
-            kind: form.kind,
-            itemId: form.itemId,
-            quantity: Number(form.quantity),
-            fromSiteId: form.fromSiteId,
-            toSiteId: form.toSiteId,
-            reason: form.reason,
-            donorName: form.donorName,
-            expiresOn: form.expiresOn,
-          },
-        });
-        return `${base(scope)}?done=moved`;
-      },
-    });
+  formRoute<Slug>(
+    app,
+    deps,
+    '/n/:slug/goods/record',
+    'goods.record',
+  )({
+    schema: MovementForm,
+    render: (req, scope, state) => recordPage(req, scope, state),
+    run: async (req, scope, form) => {
+      await recordMovement(deps, {
+        actor: req.ctx.actor,
+        scope,
+        input: {
+          kind: form.kind,
+          itemId: form.itemId,
+          quantity: Number(form.quantity),
+          fromSiteId: form.fromSiteId,
+          toSiteId: form.toSiteId,
+          reason: form.reason,
+          donorName: form.donorName,
+          expiresOn: form.expiresOn,
+        },
+      });
+      return `${base(scope)}?done=moved`;
+    },
   });
 
   // ---- a physical count at one site ----
@@ -410,37 +418,36 @@ export function registerStockPages(app: FastifyInstance, deps: Deps): void {
       </Section>
     );
   }
-  app.get<Slug>('/n/:slug/goods/count', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'goods.manage');
-    return sendPage(reply, await countPage(req, scope, {}));
-  });
-  app.post<Slug>('/n/:slug/goods/count', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'goods.manage');
-    return handleForm(req, reply, {
-      schema: OpenForm,
-      render: (state) => countPage(req, scope, state),
-      run: async () => {
-        const values = formValues(req.body);
-        const counts: { itemId: string; counted: number }[] = [];
-        const errors: Record<string, { key: string }> = {};
-        for (const [k, v] of Object.entries(values)) {
-          if (!k.startsWith('count_') || v.trim() === '') continue;
-          const n = whole(v);
-          if (n === undefined || !Number.isSafeInteger(n) || n < 0)
-            errors[k] = { key: 'goods.wholeNumber' };
-          else counts.push({ itemId: k.slice(6), counted: n });
-        }
-        if (Object.keys(errors).length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
-        await recordCount(deps, {
-          actor: req.ctx.actor,
-          scope,
-          input: { siteId: values.siteId ?? '', counts, reason: values.reason ?? '' },
-        });
-        return `${base(scope)}?done=counted`;
-      },
-    });
+  pageRoute<Slug>(app, deps, '/n/:slug/goods/count', 'goods.manage', (req, scope) =>
+    countPage(req, scope, {}),
+  );
+  formRoute<Slug>(
+    app,
+    deps,
+    '/n/:slug/goods/count',
+    'goods.manage',
+  )({
+    schema: OpenForm,
+    render: (req, scope, state) => countPage(req, scope, state),
+    run: async (req, scope) => {
+      const values = formValues(req.body);
+      const counts: { itemId: string; counted: number }[] = [];
+      const errors: Record<string, { key: string }> = {};
+      for (const [k, v] of Object.entries(values)) {
+        if (!k.startsWith('count_') || v.trim() === '') continue;
+        const n = whole(v);
+        if (n === undefined || !Number.isSafeInteger(n) || n < 0)
+          errors[k] = { key: 'goods.wholeNumber' };
+        else counts.push({ itemId: k.slice(6), counted: n });
+      }
+      if (Object.keys(errors).length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
+      await recordCount(deps, {
+        actor: req.ctx.actor,
+        scope,
+        input: { siteId: values.siteId ?? '', counts, reason: values.reason ?? '' },
+      });
+      return `${base(scope)}?done=counted`;
+    },
   });
 
   // ---- items and sites ----
@@ -602,47 +609,47 @@ export function registerStockPages(app: FastifyInstance, deps: Deps): void {
       </Section>
     );
   }
-  app.get<Slug>('/n/:slug/goods/setup', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'goods.manage');
-    return sendPage(reply, await setupPage(req, scope));
+  pageRoute<Slug>(app, deps, '/n/:slug/goods/setup', 'goods.manage', (req, scope) =>
+    setupPage(req, scope),
+  );
+  formRoute<Slug>(
+    app,
+    deps,
+    '/n/:slug/goods/items',
+    'goods.manage',
+  )({
+    schema: ItemForm,
+    render: (req, scope, state) => setupPage(req, scope, { item: state }),
+    run: async (req, scope, form) => {
+      await createItem(deps, {
+        actor: req.ctx.actor,
+        scope,
+        input: {
+          name: form.name,
+          category: form.category,
+          unit: form.unit,
+          lowStock: whole(form.lowStock) ?? 0,
+          limitQuantity: whole(form.limitQuantity),
+          limitDays: whole(form.limitDays),
+          limitHard: form.limitHard !== undefined,
+          tracksExpiry: form.tracksExpiry !== undefined,
+        },
+      });
+      return `${base(scope)}/setup?done=itemAdded`;
+    },
   });
-  app.post<Slug>('/n/:slug/goods/items', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'goods.manage');
-    return handleForm(req, reply, {
-      schema: ItemForm,
-      render: (state) => setupPage(req, scope, { item: state }),
-      run: async (form) => {
-        await createItem(deps, {
-          actor: req.ctx.actor,
-          scope,
-          input: {
-            name: form.name,
-            category: form.category,
-            unit: form.unit,
-            lowStock: whole(form.lowStock) ?? 0,
-            limitQuantity: whole(form.limitQuantity),
-            limitDays: whole(form.limitDays),
-            limitHard: form.limitHard !== undefined,
-            tracksExpiry: form.tracksExpiry !== undefined,
-          },
-        });
-        return `${base(scope)}/setup?done=itemAdded`;
-      },
-    });
-  });
-  app.post<Slug>('/n/:slug/goods/sites', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'goods.manage');
-    return handleForm(req, reply, {
-      schema: SiteForm,
-      render: (state) => setupPage(req, scope, { site: state }),
-      run: async (form) => {
-        await createSite(deps, { actor: req.ctx.actor, scope, input: form });
-        return `${base(scope)}/setup?done=siteAdded`;
-      },
-    });
+  formRoute<Slug>(
+    app,
+    deps,
+    '/n/:slug/goods/sites',
+    'goods.manage',
+  )({
+    schema: SiteForm,
+    render: (req, scope, state) => setupPage(req, scope, { site: state }),
+    run: async (req, scope, form) => {
+      await createSite(deps, { actor: req.ctx.actor, scope, input: form });
+      return `${base(scope)}/setup?done=siteAdded`;
+    },
   });
 
   // ---- a goods offer arrives: a donation in ----
@@ -709,31 +716,34 @@ export function registerStockPages(app: FastifyInstance, deps: Deps): void {
       </Section>
     );
   }
-  app.get<OfferReq>('/n/:slug/goods/offers/:id/receive', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'offers.manage');
-    return sendPage(reply, await receivePage(req, scope, {}));
-  });
-  app.post<OfferReq>('/n/:slug/goods/offers/:id/receive', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'offers.manage');
-    return handleForm(req, reply, {
-      schema: ReceiveOfferForm,
-      render: (state) => receivePage(req, scope, state),
-      run: async (form) => {
-        await receiveOffer(deps, {
-          actor: req.ctx.actor,
-          scope,
-          offerId: req.params.id,
-          input: {
-            itemId: form.itemId,
-            toSiteId: form.toSiteId,
-            quantity: Number(form.quantity),
-            expiresOn: form.expiresOn,
-          },
-        });
-        return `/n/${scope.network.slug}/goods?done=received`;
-      },
-    });
+  pageRoute<OfferReq>(
+    app,
+    deps,
+    '/n/:slug/goods/offers/:id/receive',
+    'offers.manage',
+    (req, scope) => receivePage(req, scope, {}),
+  );
+  formRoute<OfferReq>(
+    app,
+    deps,
+    '/n/:slug/goods/offers/:id/receive',
+    'offers.manage',
+  )({
+    schema: ReceiveOfferForm,
+    render: (req, scope, state) => receivePage(req, scope, state),
+    run: async (req, scope, form) => {
+      await receiveOffer(deps, {
+        actor: req.ctx.actor,
+        scope,
+        offerId: req.params.id,
+        input: {
+          itemId: form.itemId,
+          toSiteId: form.toSiteId,
+          quantity: Number(form.quantity),
+          expiresOn: form.expiresOn,
+        },
+      });
+      return `/n/${scope.network.slug}/goods?done=received`;
+    },
   });
 }

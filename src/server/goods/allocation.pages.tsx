@@ -16,7 +16,7 @@ import {
   rounds,
 } from './allocation.service.ts';
 import { OpenForm, RoundForm } from './goods.schema.ts';
-import { goodsNotice, itemOptions, num, siteOptions } from './goods-components.tsx';
+import { goodsNotice, itemOptions, num, siteOptions, Table } from './goods-components.tsx';
 import { GoodsSection } from './stock.pages.tsx';
 import { goodsSetup } from './stock.service.ts';
 
@@ -138,32 +138,27 @@ export function registerAllocationPages(app: FastifyInstance, deps: Deps): void 
             </form>
           </div>
         )}
-        <div class="table-wrap" tabindex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('goods.household')}</th>
-                <th scope="col">{t('allocation.asked')}</th>
-                <th scope="col">{t('allocation.fairShare')}</th>
-                <th scope="col">{t('allocation.proposed')}</th>
-                <th scope="col">{t('allocation.why')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shares.map((s) => (
-                <tr key={s.id}>
-                  <td class="code">{formatCode(s.householdCode)}</td>
-                  <td>{s.requested}</td>
-                  <td>{num(ctx, s.fairShare)}</td>
-                  <td>
-                    <strong>{s.allocated}</strong>
-                  </td>
-                  <td>{s.reasons.map((r) => t(r.key as MessageKey, r.params)).join(' ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          headers={[
+            t('goods.household'),
+            t('allocation.asked'),
+            t('allocation.fairShare'),
+            t('allocation.proposed'),
+            t('allocation.why'),
+          ]}
+        >
+          {shares.map((s) => (
+            <tr key={s.id}>
+              <td class="code">{formatCode(s.householdCode)}</td>
+              <td>{s.requested}</td>
+              <td>{num(ctx, s.fairShare)}</td>
+              <td>
+                <strong>{s.allocated}</strong>
+              </td>
+              <td>{s.reasons.map((r) => t(r.key as MessageKey, r.params)).join(' ')}</td>
+            </tr>
+          ))}
+        </Table>
       </GoodsSection>
     );
   }

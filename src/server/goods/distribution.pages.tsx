@@ -29,7 +29,7 @@ import {
 } from './distribution.service.ts';
 import { DAY_STATUSES, PAPER_LINES_MAX } from './goods.rules.ts';
 import { DayStatusForm, HouseholdForm, OpenForm, whole } from './goods.schema.ts';
-import { formRoute, goodsNotice, num, pageRoute, siteOptions } from './goods-components.tsx';
+import { formRoute, goodsNotice, num, pageRoute, siteOptions, Table } from './goods-components.tsx';
 import { createHousehold, type OpenedHousehold, searchForCheckIn } from './household.service.ts';
 import { GoodsSection } from './stock.pages.tsx';
 import { goodsSetup } from './stock.service.ts';
@@ -347,34 +347,24 @@ export function registerDistributionPages(app: FastifyInstance, deps: Deps): voi
         </form>
         <h2>{t('goods.checkedInToday')}</h2>
         {checkIns.length > 0 ? (
-          <div class="table-wrap" tabindex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('goods.household')}</th>
-                  <th scope="col">{t('goods.size')}</th>
-                  <th scope="col">{t('goods.given')}</th>
-                  <th scope="col">{t('goods.when')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {checkIns.map((c) => (
-                  <tr key={c.id}>
-                    <td class="code">{formatCode(c.householdCode)}</td>
-                    <td>{c.size}</td>
-                    <td>
-                      {c.given
-                        .map((g) => `${g.itemName}: ${num(ctx, g.quantity)} ${g.unit}`)
-                        .join(', ') || '—'}
-                    </td>
-                    <td>
-                      <When ctx={ctx} iso={c.createdAt} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            headers={[t('goods.household'), t('goods.size'), t('goods.given'), t('goods.when')]}
+          >
+            {checkIns.map((c) => (
+              <tr key={c.id}>
+                <td class="code">{formatCode(c.householdCode)}</td>
+                <td>{c.size}</td>
+                <td>
+                  {c.given
+                    .map((g) => `${g.itemName}: ${num(ctx, g.quantity)} ${g.unit}`)
+                    .join(', ') || '—'}
+                </td>
+                <td>
+                  <When ctx={ctx} iso={c.createdAt} />
+                </td>
+              </tr>
+            ))}
+          </Table>
         ) : (
           <p>{t('goods.noCheckIns')}</p>
         )}

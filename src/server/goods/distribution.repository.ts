@@ -223,17 +223,3 @@ export async function listCheckIns(
       .map((g) => ({ itemName: g.name, unit: g.unit, quantity: Number(g.quantity) })),
   }));
 }
-
-export async function findHouseholdIdByCode(
-  db: Db,
-  networkId: string,
-  code: string,
-): Promise<string | null> {
-  const row = await db
-    .selectFrom('households')
-    .select('id')
-    .where('network_id', '=', networkId)
-    .where('code', '=', code)
-    .executeTakeFirst();
-  return row?.id ?? null;
-}

@@ -12,7 +12,6 @@ import {
   checkedIn,
   type DistributionDay,
   findDay,
-  findHouseholdIdByCode,
   insertCheckIn,
   insertDay,
   listCheckIns,
@@ -26,7 +25,7 @@ import {
   PAPER_LINES_MAX,
   QUANTITY_MAX,
 } from './goods.rules.ts';
-import { findHousehold } from './household.repository.ts';
+import { findHousehold, findHouseholdIdByCode } from './household.repository.ts';
 import { limitOf, listItems, listReceived, listSites, listStock } from './stock.repository.ts';
 import { moveStock } from './stock.service.ts';
 

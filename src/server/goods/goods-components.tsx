@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest, RouteGenericInterface } from 'fastify';
-import type { VNode } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import type { Static, TSchema } from 'typebox';
 import { type Action, atLeast } from '../../domain/access/roles.ts';
 import type { MessageKey, Translate } from '../../i18n/i18n.ts';
@@ -129,4 +129,25 @@ export function formRoute<T extends RouteGenericInterface & { Params: { slug: st
       });
     });
   };
+}
+
+/** A table with its column headers, in a wrapper that scrolls sideways on a narrow phone
+ * and can be reached by keyboard to do so (axe: scrollable-region-focusable). */
+export function Table({ headers, children }: { headers: string[]; children: ComponentChildren }) {
+  return (
+    <div class="table-wrap" tabindex={0}>
+      <table>
+        <thead>
+          <tr>
+            {headers.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
 }

@@ -19,7 +19,7 @@ import type { FormState } from '../pages/form-state.ts';
 import { pageCtx } from '../pages/page-context.ts';
 import { AGE_BANDS, DIETARY } from './goods.rules.ts';
 import { HouseholdForm, LinkForm, WantForm, whole } from './goods.schema.ts';
-import { formRoute, goodsNotice, itemOptions, pageRoute } from './goods-components.tsx';
+import { formRoute, goodsNotice, itemOptions, pageRoute, Table } from './goods-components.tsx';
 import { HOUSEHOLDS_PAGE } from './household.repository.ts';
 import {
   addWant,
@@ -53,36 +53,31 @@ export function registerHouseholdPages(app: FastifyInstance, deps: Deps): void {
       >
         <p>{t('goods.householdsPrivacy')}</p>
         {households.length > 0 ? (
-          <div class="table-wrap" tabindex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('goods.householdCode')}</th>
-                  <th scope="col">{t('goods.size')}</th>
-                  <th scope="col">{t('goods.area')}</th>
-                  <th scope="col">{t('goods.visits')}</th>
-                  <th scope="col">{t('goods.lastVisit')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {households.map((h) => (
-                  <tr key={h.id}>
-                    <td>
-                      <a class="code" href={`${base(scope)}/${h.id}`}>
-                        {formatCode(h.code)}
-                      </a>
-                    </td>
-                    <td>{h.size}</td>
-                    <td>{h.areaName ?? '—'}</td>
-                    <td>{h.visits}</td>
-                    <td>
-                      <When ctx={ctx} iso={h.lastVisit} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            headers={[
+              t('goods.householdCode'),
+              t('goods.size'),
+              t('goods.area'),
+              t('goods.visits'),
+              t('goods.lastVisit'),
+            ]}
+          >
+            {households.map((h) => (
+              <tr key={h.id}>
+                <td>
+                  <a class="code" href={`${base(scope)}/${h.id}`}>
+                    {formatCode(h.code)}
+                  </a>
+                </td>
+                <td>{h.size}</td>
+                <td>{h.areaName ?? '—'}</td>
+                <td>{h.visits}</td>
+                <td>
+                  <When ctx={ctx} iso={h.lastVisit} />
+                </td>
+              </tr>
+            ))}
+          </Table>
         ) : (
           <p>{t('goods.noHouseholds')}</p>
         )}

@@ -65,18 +65,19 @@ export function summaryOf(h: HouseholdRecord): HouseholdSummary {
   return summary;
 }
 
-export async function householdCodeTaken(
+/** The household with this code in the network (codes are unique per network), or null. */
+export async function findHouseholdIdByCode(
   db: Db,
   networkId: string,
   code: string,
-): Promise<boolean> {
+): Promise<string | null> {
   const row = await db
     .selectFrom('households')
     .select('id')
     .where('network_id', '=', networkId)
     .where('code', '=', code)
     .executeTakeFirst();
-  return row !== undefined;
+  return row?.id ?? null;
 }
 
 export async function insertHousehold(db: Db, h: NewHousehold, now: string): Promise<void> {

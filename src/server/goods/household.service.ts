@@ -28,9 +28,9 @@ import {
 } from './goods.rules.ts';
 import {
   findHousehold,
+  findHouseholdIdByCode,
   type HouseholdRecord,
   type HouseholdSummary,
-  householdCodeTaken,
   insertHousehold,
   insertWant,
   linkedRequestCodes,
@@ -111,7 +111,7 @@ export async function createHousehold(
   const now = isoNow(deps.clock);
   return deps.db.transaction().execute(async (trx) => {
     let hcode = newRequestCode();
-    while (await householdCodeTaken(trx, scope.network.id, hcode)) hcode = newRequestCode();
+    while (await findHouseholdIdByCode(trx, scope.network.id, hcode)) hcode = newRequestCode();
     const summary: HouseholdSummary = {
       id,
       networkId: scope.network.id,

@@ -30,6 +30,7 @@ import {
   num,
   pageRoute,
   siteOptions,
+  Table,
 } from './goods-components.tsx';
 import { goodsReport } from './report.service.ts';
 import { type Item, listMovements, type Site, type StockLine } from './stock.repository.ts';
@@ -51,29 +52,18 @@ type OfferReq = { Params: { slug: string; id: string }; Querystring: { done?: st
 export function StockTable({ ctx, lines }: { ctx: PageCtx; lines: StockLine[] }) {
   const { t } = ctx;
   return (
-    <div class="table-wrap" tabindex={0}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('goods.site')}</th>
-            <th scope="col">{t('goods.item')}</th>
-            <th scope="col">{t('goods.inStock')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l) => (
-            <tr key={`${l.siteId}-${l.itemId}`}>
-              <td>{l.siteName}</td>
-              <td>{l.itemName}</td>
-              <td>
-                {num(ctx, l.quantity)} {l.unit}
-                {l.lowStock > 0 && l.quantity <= l.lowStock && <strong> · {t('goods.low')}</strong>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table headers={[t('goods.site'), t('goods.item'), t('goods.inStock')]}>
+      {lines.map((l) => (
+        <tr key={`${l.siteId}-${l.itemId}`}>
+          <td>{l.siteName}</td>
+          <td>{l.itemName}</td>
+          <td>
+            {num(ctx, l.quantity)} {l.unit}
+            {l.lowStock > 0 && l.quantity <= l.lowStock && <strong> · {t('goods.low')}</strong>}
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 
@@ -280,34 +270,29 @@ export function registerStockPages(app: FastifyInstance, deps: Deps): void {
         )}
         <h2>{t('goods.recent')}</h2>
         {movements.length > 0 ? (
-          <div class="table-wrap" tabindex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('goods.when')}</th>
-                  <th scope="col">{t('goods.kind')}</th>
-                  <th scope="col">{t('goods.item')}</th>
-                  <th scope="col">{t('goods.quantity')}</th>
-                  <th scope="col">{t('goods.where')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {movements.map((m) => (
-                  <tr key={m.id}>
-                    <td>
-                      <When ctx={ctx} iso={m.createdAt} />
-                    </td>
-                    <td>{t(`goods.kind.${m.kind as (typeof MOVEMENT_KINDS)[number]}`)}</td>
-                    <td>{m.itemName}</td>
-                    <td>
-                      {num(ctx, m.quantity)} {m.unit}
-                    </td>
-                    <td>{[m.fromSite, m.toSite].filter(Boolean).join(' → ') || '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            headers={[
+              t('goods.when'),
+              t('goods.kind'),
+              t('goods.item'),
+              t('goods.quantity'),
+              t('goods.where'),
+            ]}
+          >
+            {movements.map((m) => (
+              <tr key={m.id}>
+                <td>
+                  <When ctx={ctx} iso={m.createdAt} />
+                </td>
+                <td>{t(`goods.kind.${m.kind as (typeof MOVEMENT_KINDS)[number]}`)}</td>
+                <td>{m.itemName}</td>
+                <td>
+                  {num(ctx, m.quantity)} {m.unit}
+                </td>
+                <td>{[m.fromSite, m.toSite].filter(Boolean).join(' → ') || '—'}</td>
+              </tr>
+            ))}
+          </Table>
         ) : (
           <p>{t('goods.noMovements')}</p>
         )}
@@ -471,38 +456,26 @@ export function registerStockPages(app: FastifyInstance, deps: Deps): void {
       >
         <h2>{t('goods.items')}</h2>
         {items.length > 0 ? (
-          <div class="table-wrap" tabindex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('goods.itemName')}</th>
-                  <th scope="col">{t('goods.category')}</th>
-                  <th scope="col">{t('goods.unit')}</th>
-                  <th scope="col">{t('goods.limit')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((i) => (
-                  <tr key={i.id}>
-                    <td>{i.name}</td>
-                    <td>
-                      {t(`goods.category.${i.category as (typeof GOODS_CATEGORIES)[number]}`)}
-                    </td>
-                    <td>{i.unit}</td>
-                    <td>
-                      {i.limit
-                        ? t(i.limit.hard ? 'goods.limitHardText' : 'goods.limitWarnText', {
-                            quantity: i.limit.quantity,
-                            unit: i.unit,
-                            days: i.limit.days,
-                          })
-                        : '—'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            headers={[t('goods.itemName'), t('goods.category'), t('goods.unit'), t('goods.limit')]}
+          >
+            {items.map((i) => (
+              <tr key={i.id}>
+                <td>{i.name}</td>
+                <td>{t(`goods.category.${i.category as (typeof GOODS_CATEGORIES)[number]}`)}</td>
+                <td>{i.unit}</td>
+                <td>
+                  {i.limit
+                    ? t(i.limit.hard ? 'goods.limitHardText' : 'goods.limitWarnText', {
+                        quantity: i.limit.quantity,
+                        unit: i.unit,
+                        days: i.limit.days,
+                      })
+                    : '—'}
+                </td>
+              </tr>
+            ))}
+          </Table>
         ) : (
           <p>{t('goods.noItems')}</p>
         )}

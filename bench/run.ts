@@ -7,6 +7,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   http: async () => (await import('./http.bench.ts')).run(),
   matching: async () => (await import('./matching.bench.ts')).run(),
   suggest: async () => (await import('./suggest.bench.ts')).run(),
+  allocation: async () => (await import('./allocation.bench.ts')).run(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

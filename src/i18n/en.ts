@@ -1,4 +1,5 @@
 import { commEn } from './en-comm.ts';
+import { goodsEn } from './en-goods.ts';
 import { offersEn } from './en-offers.ts';
 import { printEn } from './en-print.ts';
 import { requestsEn } from './en-requests.ts';
@@ -294,6 +295,7 @@ export const en = {
   'mail.invite.body':
     'Hello,\n\nYou are invited to join {network} on Mutua as: {role}.\n\nTo accept, open this link within 14 days:\n\n{link}\n\nIf you did not expect this, you can ignore this email.',
   ...offersEn,
+  ...goodsEn,
   ...requestsEn,
   ...commEn,
   ...printEn,

@@ -1,5 +1,6 @@
 import type { MessageKey } from './en.ts';
 import { commEs } from './es-comm.ts';
+import { goodsEs } from './es-goods.ts';
 import { offersEs } from './es-offers.ts';
 import { printEs } from './es-print.ts';
 import { requestsEs } from './es-requests.ts';
@@ -301,6 +302,7 @@ export const es: Record<MessageKey, string> = {
   'mail.invite.body':
     'Hola:\n\nLe invitan a unirse a {network} en Mutua como: {role}.\n\nPara aceptar, abra este enlace antes de que pasen 14 días:\n\n{link}\n\nSi no esperaba este mensaje, puede ignorar este correo.',
   ...offersEs,
+  ...goodsEs,
   ...requestsEs,
   ...commEs,
   ...printEs,

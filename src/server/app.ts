@@ -9,6 +9,12 @@ import { registerApiDocs } from './api/api-docs.pages.tsx';
 import { registerAuditPages } from './audit/audit.pages.tsx';
 import { registerAuthPages } from './auth/auth.pages.tsx';
 import type { Deps } from './deps.ts';
+import { registerAllocationPages } from './goods/allocation.pages.tsx';
+import { registerDistributionPages } from './goods/distribution.pages.tsx';
+import { registerGoodsRoutes } from './goods/goods.routes.ts';
+import { registerHouseholdPages } from './goods/household.pages.tsx';
+import { registerReportPages } from './goods/report.pages.tsx';
+import { registerStockPages } from './goods/stock.pages.tsx';
 import { registerHealthRoutes } from './health/health.routes.ts';
 import { registerRequestContext } from './http/context.ts';
 import { registerErrorHandler, sendError } from './http/error-handler.tsx';
@@ -127,6 +133,12 @@ export async function buildApp(
   registerTaskPages(app, deps);
   registerPrintablePages(app, deps);
   registerRequestRoutes(app, deps);
+  registerStockPages(app, deps);
+  registerDistributionPages(app, deps);
+  registerHouseholdPages(app, deps);
+  registerAllocationPages(app, deps);
+  registerReportPages(app, deps);
+  registerGoodsRoutes(app, deps);
 
   registerNetworkRoutes(app, deps);
   registerPeopleRoutes(app, deps);

@@ -26,6 +26,12 @@ export type ErrorCode =
   | 'REQUEST_STATUS_CONFLICT'
   | 'REQUEST_NOT_YOURS'
   | 'PAYLOAD_TOO_LARGE'
+  | 'INSUFFICIENT_STOCK'
+  | 'HOUSEHOLD_LIMIT'
+  | 'LIMIT_WARNING'
+  | 'ALREADY_CHECKED_IN'
+  | 'ALLOCATION_STALE'
+  | 'NAME_TAKEN'
   | 'INTERNAL';
 
 export type FieldErrors = Record<string, { key: string; params?: Record<string, string | number> }>;

@@ -50,6 +50,16 @@ export const ACTIONS = {
   // Printables: coordinators print flyers and sign-in sheets for the network; a volunteer's
   // route sheet is their own tasks, under 'tasks.feed'.
   'printables.network': 'coordinator',
+  // Goods: volunteers run the pantry (see stock, record what comes in and moves, check
+  // households in at the door); coordinators set up items, sites and days, count stock,
+  // keep household records and run allocations; every member sees the aggregated reports.
+  'goods.view': 'volunteer',
+  'goods.record': 'volunteer',
+  'goods.checkin': 'volunteer',
+  'goods.manage': 'coordinator',
+  'households.manage': 'coordinator',
+  'goods.allocate': 'coordinator',
+  'goods.reports': 'neighbour',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof ACTIONS;
 

@@ -48,6 +48,20 @@ export const AUDIT_ACTIONS = [
   'outbox.retried',
   'announcement.sent',
   'route_sheet.printed',
+  'goods_item.created',
+  'goods_site.created',
+  'stock.moved',
+  'stock.counted',
+  'household.created',
+  'household.private_viewed',
+  'household.request_linked',
+  'household.want_added',
+  'distribution_day.created',
+  'distribution_day.status_changed',
+  'check_in.recorded',
+  'allocation.proposed',
+  'allocation.approved',
+  'allocation.discarded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

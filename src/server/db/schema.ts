@@ -243,6 +243,170 @@ export interface JobLeaseTable {
   last_result: string | null;
 }
 
+// ---- Goods (M2): quantities are whole units of the item ----
+
+export interface GoodsItemTable {
+  id: string;
+  network_id: string;
+  name: string;
+  category: string;
+  unit: string;
+  tracks_expiry: number;
+  /** At or below this, the stock page and report raise a low-stock alert. */
+  low_stock: number;
+  /** Per household: at most limit_quantity in any limit_days; hard (1) or a warning (0). */
+  limit_quantity: number | null;
+  limit_days: number | null;
+  limit_hard: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GoodsSiteTable {
+  id: string;
+  network_id: string;
+  name: string;
+  area_id: string | null;
+  created_at: string;
+}
+
+/** What the ledger says a site holds; a CHECK keeps it at zero or above. */
+export interface StockLevelTable {
+  network_id: string;
+  site_id: string;
+  item_id: string;
+  quantity: number;
+  updated_at: string;
+}
+
+export interface StockMovementTable {
+  id: string;
+  network_id: string;
+  kind: string;
+  item_id: string;
+  quantity: number;
+  from_site_id: string | null;
+  to_site_id: string | null;
+  reason: string;
+  donor_person_id: string | null;
+  donor_enc: string | null;
+  offer_id: string | null;
+  expires_on: string | null;
+  day_id: string | null;
+  household_id: string | null;
+  round_id: string | null;
+  entered_by: string | null;
+  created_at: string;
+}
+
+export interface StockPostingTable {
+  id: string;
+  network_id: string;
+  movement_id: string;
+  item_id: string;
+  account: string;
+  site_id: string | null;
+  quantity: number;
+}
+
+export interface HouseholdTable {
+  id: string;
+  network_id: string;
+  code: string;
+  size: number;
+  age_bands: string;
+  under14: number;
+  language: string;
+  area_id: string | null;
+  name_enc: string | null;
+  phone_enc: string | null;
+  dietary_enc: string | null;
+  notes_enc: string | null;
+  phone_index: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HouseholdNameIndexTable {
+  household_id: string;
+  network_id: string;
+  token: string;
+}
+
+export interface HouseholdRequestTable {
+  household_id: string;
+  request_id: string;
+  network_id: string;
+  created_at: string;
+}
+
+export interface DistributionDayTable {
+  id: string;
+  network_id: string;
+  site_id: string;
+  day: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DistributionDayItemTable {
+  day_id: string;
+  item_id: string;
+  network_id: string;
+  per_household: number;
+}
+
+export interface CheckInTable {
+  id: string;
+  network_id: string;
+  day_id: string;
+  household_id: string;
+  source: string;
+  entered_by: string | null;
+  created_at: string;
+}
+
+export interface GoodsWantTable {
+  id: string;
+  network_id: string;
+  household_id: string;
+  item_id: string;
+  quantity: number;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AllocationRoundTable {
+  id: string;
+  network_id: string;
+  item_id: string;
+  site_id: string;
+  status: string;
+  stock: number;
+  level: number;
+  created_by: string | null;
+  decided_by: string | null;
+  created_at: string;
+  decided_at: string | null;
+}
+
+export interface AllocationShareTable {
+  id: string;
+  round_id: string;
+  network_id: string;
+  household_id: string;
+  want_id: string;
+  requested: number;
+  cap: number;
+  weight: number;
+  fair_share: number;
+  allocated: number;
+  reasons: string;
+}
+
 export interface Database {
   networks: NetworkTable;
   outbox_messages: OutboxMessageTable;
@@ -267,6 +431,20 @@ export interface Database {
   request_events: RequestEventTable;
   request_feedback: RequestFeedbackTable;
   job_leases: JobLeaseTable;
+  goods_items: GoodsItemTable;
+  goods_sites: GoodsSiteTable;
+  stock_levels: StockLevelTable;
+  stock_movements: StockMovementTable;
+  stock_postings: StockPostingTable;
+  households: HouseholdTable;
+  household_name_index: HouseholdNameIndexTable;
+  household_requests: HouseholdRequestTable;
+  distribution_days: DistributionDayTable;
+  distribution_day_items: DistributionDayItemTable;
+  check_ins: CheckInTable;
+  goods_wants: GoodsWantTable;
+  allocation_rounds: AllocationRoundTable;
+  allocation_shares: AllocationShareTable;
 }
 
 export interface OutboxMessageTable {

@@ -16,6 +16,7 @@ import { insertPerson } from '../people/person.repository.ts';
 import { createAccount } from '../people/person.service.ts';
 import { createRequest, type IntakeInput } from '../requests/request-intake.service.ts';
 import { claimTask } from '../requests/task.service.ts';
+import { seedGoods } from './seed-goods.ts';
 
 /** The one password of every demo account; they exist only when MUTUA_DEMO=1. */
 export const DEMO_PASSWORD = 'mutua-demo';
@@ -390,4 +391,6 @@ async function seedNeeds(
     scope: await resolveScope(deps.db, mei, 'riverside'),
     requestId: made[0]!,
   });
+  const luis = asMember(idOf('Luis Ortega'), 'Luis Ortega');
+  await seedGoods(deps, luis);
 }

@@ -26,5 +26,11 @@ export const ERRORS: Record<ErrorCode, { status: number; message: MessageKey }> 
   REQUEST_STATUS_CONFLICT: { status: 409, message: 'error.requestStatusConflict' },
   REQUEST_NOT_YOURS: { status: 403, message: 'error.requestNotYours' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'error.payloadTooLarge' },
+  INSUFFICIENT_STOCK: { status: 409, message: 'error.insufficientStock' },
+  HOUSEHOLD_LIMIT: { status: 409, message: 'error.householdLimit' },
+  LIMIT_WARNING: { status: 409, message: 'error.limitWarning' },
+  ALREADY_CHECKED_IN: { status: 409, message: 'error.alreadyCheckedIn' },
+  ALLOCATION_STALE: { status: 409, message: 'error.allocationStale' },
+  NAME_TAKEN: { status: 409, message: 'error.nameTaken' },
   INTERNAL: { status: 500, message: 'error.internal' },
 };

@@ -25,7 +25,10 @@ function NetworkNav({ ctx }: { ctx: PageCtx }) {
     [`${base}/volunteering`, t('nav.volunteering')],
     [`${base}/offers`, t('nav.offers')],
   ];
-  if (atLeast(n.role, 'volunteer')) links.push([`${base}/tasks`, t('nav.tasks')]);
+  if (atLeast(n.role, 'volunteer'))
+    links.push([`${base}/tasks`, t('nav.tasks')], [`${base}/goods`, t('nav.goods')]);
+  // Everyone sees where the goods went (aggregated); volunteers reach it from Goods.
+  else links.push([`${base}/goods/report`, t('nav.goodsReport')]);
   if (atLeast(n.role, 'coordinator')) {
     links.push(
       [`${base}/requests`, t('nav.requests')],

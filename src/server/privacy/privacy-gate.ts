@@ -35,13 +35,43 @@ export function fieldContext(requestId: string, field: string): string {
   return `requests.${field}:${requestId}`;
 }
 
-export function sealPrivate(ring: KeyRing, requestId: string, p: RequestPrivate): SealedPrivate {
-  const out = {} as SealedPrivate;
-  for (const f of PRIVATE_FIELDS) {
-    const v = p[f];
-    out[f] = v == null || v === '' ? null : encrypt(ring, v, fieldContext(requestId, f));
+/**
+ * Seals the personal fields of one row of `table`, each bound to its table, field and row
+ * (`<table>.<field>:<id>`), so a value moved to another row or column fails to open. Empty
+ * values are stored as null. Requests, households and donors all seal this way.
+ */
+export function sealFields<F extends string>(
+  ring: KeyRing,
+  table: string,
+  id: string,
+  fields: readonly F[],
+  values: Record<F, string | null>,
+): Record<F, string | null> {
+  const out = {} as Record<F, string | null>;
+  for (const f of fields) {
+    const v = values[f];
+    out[f] = v == null || v === '' ? null : encrypt(ring, v, `${table}.${f}:${id}`);
   }
   return out;
+}
+
+export function openFields<F extends string>(
+  ring: KeyRing,
+  table: string,
+  id: string,
+  fields: readonly F[],
+  sealed: Record<F, string | null>,
+): Record<F, string | null> {
+  const out = {} as Record<F, string | null>;
+  for (const f of fields) {
+    const v = sealed[f];
+    out[f] = v == null ? null : decrypt(ring, v, `${table}.${f}:${id}`);
+  }
+  return out;
+}
+
+export function sealPrivate(ring: KeyRing, requestId: string, p: RequestPrivate): SealedPrivate {
+  return sealFields(ring, 'requests', requestId, PRIVATE_FIELDS, p);
 }
 
 export function openPrivate(
@@ -49,12 +79,55 @@ export function openPrivate(
   requestId: string,
   sealed: SealedPrivate,
 ): RequestPrivate {
-  const out = {} as RequestPrivate;
-  for (const f of PRIVATE_FIELDS) {
-    const v = sealed[f];
-    out[f] = v == null ? null : decrypt(ring, v, fieldContext(requestId, f));
-  }
-  return out;
+  return openFields(ring, 'requests', requestId, PRIVATE_FIELDS, sealed);
+}
+
+/** A household's personal fields (src/server/goods/household.*): same sealing as a request's. */
+export const HOUSEHOLD_PRIVATE = ['name', 'phone', 'dietary', 'notes'] as const;
+export type HouseholdPrivateField = (typeof HOUSEHOLD_PRIVATE)[number];
+export type HouseholdPrivate = Record<HouseholdPrivateField, string | null>;
+
+/**
+ * Opens a household's personal fields and records the view. Coordinators see households in
+ * full; volunteers at the door of a distribution day see the name of the households their
+ * search found (purpose "check-in"), so that they can greet the right person; every view is
+ * in the audit log, like a request's.
+ */
+export async function revealHousehold(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+  {
+    actor,
+    scope,
+    household,
+    purpose,
+  }: {
+    actor: Actor;
+    scope: NetworkScope;
+    household: { id: string; networkId: string; code: string; sealed: HouseholdPrivate };
+    purpose: 'household' | 'check-in';
+  },
+): Promise<HouseholdPrivate> {
+  const allowed =
+    household.networkId === scope.network.id &&
+    (atLeast(scope.role, 'coordinator') ||
+      (purpose === 'check-in' && atLeast(scope.role, 'volunteer')));
+  if (!allowed) throw new AppError('FORBIDDEN', { action: 'household.reveal' });
+  const opened = openFields(
+    deps.config.keys,
+    'households',
+    household.id,
+    HOUSEHOLD_PRIVATE,
+    household.sealed,
+  );
+  if (purpose === 'check-in') opened.notes = null;
+  await audit(deps.db, deps.clock, {
+    actor,
+    action: 'household.private_viewed',
+    networkId: scope.network.id,
+    subject: { type: 'household', id: household.id },
+    details: { code: household.code, purpose, as: scope.role },
+  });
+  return opened;
 }
 
 export async function revealRequest(

@@ -27,6 +27,16 @@ const SEALED: {
     columns: ['comment_enc'],
     context: (id) => `request_feedback.comment:${id}`,
   },
+  {
+    table: 'households',
+    columns: ['name_enc', 'phone_enc', 'dietary_enc', 'notes_enc'],
+    context: (id, column) => `households.${column.replace(/_enc$/, '')}:${id}`,
+  },
+  {
+    table: 'stock_movements',
+    columns: ['donor_enc'],
+    context: (id) => `stock_movements.donor:${id}`,
+  },
 ];
 
 /**

@@ -1,7 +1,12 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 
-export type SealedTable = 'requests' | 'request_events' | 'request_feedback';
+export type SealedTable =
+  | 'requests'
+  | 'request_events'
+  | 'request_feedback'
+  | 'households'
+  | 'stock_movements';
 
 /** Rows of a table with sealed columns, by id order, after `after` (for key rotation). */
 export async function listSealedBatch(

@@ -1,0 +1,153 @@
+import type { FastifyInstance, FastifyRequest, RouteGenericInterface } from 'fastify';
+import type { ComponentChildren, VNode } from 'preact';
+import type { Static, TSchema } from 'typebox';
+import { type Action, atLeast } from '../../domain/access/roles.ts';
+import type { MessageKey, Translate } from '../../i18n/i18n.ts';
+import type { Deps } from '../deps.ts';
+import { scopeOf } from '../networks/network.pages.tsx';
+import { authorize, type NetworkScope } from '../networks/scope.ts';
+import { type FormOutcome, handleForm } from '../pages/form-route.ts';
+import type { FormState } from '../pages/form-state.ts';
+import { doneNotice } from '../pages/notices.ts';
+import { type PageCtx, sendPage } from '../pages/page-context.ts';
+import type { Item, Site } from './stock.repository.ts';
+
+/** After a goods form, pages redirect with ?done=<what>; only these words become a message. */
+const DONE: Record<string, MessageKey> = {
+  itemAdded: 'goods.done.itemAdded',
+  siteAdded: 'goods.done.siteAdded',
+  moved: 'goods.done.moved',
+  counted: 'goods.done.counted',
+  received: 'goods.done.received',
+  dayCreated: 'goods.done.dayCreated',
+  dayStatus: 'goods.done.dayStatus',
+  checkedIn: 'goods.done.checkedIn',
+  householdAdded: 'goods.done.householdAdded',
+  wantAdded: 'goods.done.wantAdded',
+  linked: 'goods.done.linked',
+  proposed: 'goods.done.proposed',
+  approved: 'goods.done.approved',
+  discarded: 'goods.done.discarded',
+};
+
+export function goodsNotice(t: Translate, done: unknown): string | undefined {
+  if (typeof done === 'string' && Object.hasOwn(DONE, done)) return t(DONE[done]!);
+  return doneNotice(t, done);
+}
+
+/** The goods section's own links, by what the viewer may do there. */
+export function GoodsNav({ ctx, scope }: { ctx: PageCtx; scope: NetworkScope }) {
+  const { t } = ctx;
+  const base = `/n/${scope.network.slug}/goods`;
+  const links: [string, string][] = [];
+  if (atLeast(scope.role, 'volunteer'))
+    links.push(
+      [base, t('goods.nav.stock')],
+      [`${base}/record`, t('goods.nav.record')],
+      [`${base}/days`, t('goods.nav.days')],
+    );
+  if (atLeast(scope.role, 'coordinator'))
+    links.push(
+      [`${base}/households`, t('goods.nav.households')],
+      [`${base}/allocations`, t('goods.nav.allocations')],
+      [`${base}/setup`, t('goods.nav.setup')],
+    );
+  links.push([`${base}/report`, t('goods.nav.report')]);
+  return (
+    <nav class="subnav" aria-label={t('goods.nav.label')}>
+      <ul>
+        {links.map(([href, label]) => (
+          <li key={href}>
+            <a href={href} aria-current={ctx.path.split('?')[0] === href ? 'page' : undefined}>
+              {label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function itemOptions(ctx: PageCtx, items: Item[]) {
+  return [
+    { value: '', label: ctx.t('goods.chooseItem') },
+    ...items.map((i) => ({ value: i.id, label: `${i.name} (${i.unit})` })),
+  ];
+}
+
+export function siteOptions(ctx: PageCtx, sites: Site[], none: MessageKey = 'goods.chooseSite') {
+  return [{ value: '', label: ctx.t(none) }, ...sites.map((s) => ({ value: s.id, label: s.name }))];
+}
+
+export function num(ctx: PageCtx, n: number): string {
+  return new Intl.NumberFormat(ctx.lang, { maximumFractionDigits: 2 }).format(n);
+}
+
+/**
+ * Every goods page and form starts the same way: the network scope, then the action the
+ * viewer must be allowed. These register a page (GET) or a form (POST through handleForm)
+ * with that done once.
+ */
+export function pageRoute<T extends RouteGenericInterface & { Params: { slug: string } }>(
+  app: FastifyInstance,
+  deps: Deps,
+  path: string,
+  action: Action,
+  render: (req: FastifyRequest<T>, scope: NetworkScope) => Promise<VNode>,
+): void {
+  app.get(path, async (raw, reply) => {
+    const req = raw as unknown as FastifyRequest<T>;
+    const scope = await scopeOf(deps, raw as FastifyRequest<{ Params: { slug: string } }>);
+    authorize(scope, action);
+    return sendPage(reply, await render(req, scope));
+  });
+}
+
+export function formRoute<T extends RouteGenericInterface & { Params: { slug: string } }>(
+  app: FastifyInstance,
+  deps: Deps,
+  path: string,
+  action: Action,
+) {
+  return <S extends TSchema>(form: {
+    schema: S;
+    render: (
+      req: FastifyRequest<T>,
+      scope: NetworkScope,
+      state: FormState,
+    ) => VNode | Promise<VNode>;
+    run: (req: FastifyRequest<T>, scope: NetworkScope, input: Static<S>) => Promise<FormOutcome>;
+  }): void => {
+    app.post(path, async (raw, reply) => {
+      const req = raw as unknown as FastifyRequest<T>;
+      const scope = await scopeOf(deps, raw as FastifyRequest<{ Params: { slug: string } }>);
+      authorize(scope, action);
+      return handleForm(req, reply, {
+        schema: form.schema,
+        render: (state) => form.render(req, scope, state),
+        run: (input) => form.run(req, scope, input),
+      });
+    });
+  };
+}
+
+/** A table with its column headers, in a wrapper that scrolls sideways on a narrow phone
+ * and can be reached by keyboard to do so (axe: scrollable-region-focusable). */
+export function Table({ headers, children }: { headers: string[]; children: ComponentChildren }) {
+  return (
+    <div class="table-wrap" tabindex={0}>
+      <table>
+        <thead>
+          <tr>
+            {headers.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}

@@ -50,6 +50,8 @@ export const ACTIONS = {
   // Printables: coordinators print flyers and sign-in sheets for the network; a volunteer's
   // route sheet is their own tasks, under 'tasks.feed'.
   'printables.network': 'coordinator',
+  // Messages: coordinators see what could not be delivered, and send it again.
+  'messages.manage': 'coordinator',
   // Goods: volunteers run the pantry (see stock, record what comes in and moves, check
   // households in at the door); coordinators set up items, sites and days, count stock,
   // keep household records and run allocations; every member sees the aggregated reports.

@@ -1,12 +1,23 @@
-import { quietUntil } from '../../domain/time/quiet-hours.ts';
+import { parseClock, quietUntil } from '../../domain/time/quiet-hours.ts';
 import { isLanguage, type Language, type Translate, translator } from '../../i18n/i18n.ts';
+import { AppError } from '../../shared/app-error.ts';
+import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
+import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
+import { requirePerson as requirePersonId } from '../networks/scope.ts';
 import { type EnqueueResult, enqueue } from '../outbox/outbox.service.ts';
 import { findPerson } from '../people/person.repository.ts';
 import { renderEmail } from './email-template.tsx';
-import { findPrefs, insertNotification } from './notification.repository.ts';
+import {
+  countUnread,
+  findPrefs,
+  insertNotification,
+  listNotifications,
+  markAllRead,
+  savePrefs,
+} from './notification.repository.ts';
 
 export interface Message {
   title: string;
@@ -187,4 +198,65 @@ export async function notifyContact(
     email: o.email,
     phone: o.phone,
   });
+}
+
+export const NOTIFICATIONS_PAGE = 20;
+
+/** The signed-in person's in-app notifications, newest first. */
+export async function myNotifications(deps: Pick<Deps, 'db'>, actor: Actor, page: number) {
+  const personId = requirePersonId(actor);
+  const list = await listNotifications(
+    deps.db,
+    personId,
+    NOTIFICATIONS_PAGE,
+    (page - 1) * NOTIFICATIONS_PAGE,
+  );
+  return { ...list, unread: await countUnread(deps.db, personId) };
+}
+
+export async function readAllNotifications(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor) {
+  await markAllRead(deps.db, requirePersonId(actor), isoNow(deps.clock));
+}
+
+export async function myPreferences(deps: Pick<Deps, 'db'>, actor: Actor) {
+  const personId = requirePersonId(actor);
+  const [prefs, person] = await Promise.all([
+    findPrefs(deps.db, personId),
+    findPerson(deps.db, personId),
+  ]);
+  return { prefs, contact: { email: person?.email ?? null, phone: person?.phone ?? null } };
+}
+
+/**
+ * Saves how and when the person is reached. Quiet hours are both times or neither
+ * (24-hour "22:00"); the weekly digest choice is kept as it was.
+ */
+export async function saveMyPreferences(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  input: { email: boolean; sms: boolean; quietFrom: string; quietTo: string },
+): Promise<void> {
+  const personId = requirePersonId(actor);
+  const from = input.quietFrom.trim() ? parseClock(input.quietFrom) : null;
+  const to = input.quietTo.trim() ? parseClock(input.quietTo) : null;
+  const fields: Record<string, { key: string }> = {};
+  if (input.quietFrom.trim() && from === null)
+    fields.quietFrom = { key: 'notifications.clockInvalid' };
+  if (input.quietTo.trim() && to === null) fields.quietTo = { key: 'notifications.clockInvalid' };
+  if (!fields.quietFrom && !fields.quietTo && (from === null) !== (to === null)) {
+    fields[from === null ? 'quietFrom' : 'quietTo'] = { key: 'notifications.quietBoth' };
+  }
+  if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', {}, fields);
+  const before = await findPrefs(deps.db, personId);
+  await savePrefs(
+    deps.db,
+    personId,
+    {
+      email: input.email,
+      sms: input.sms,
+      quiet: from !== null && to !== null && from !== to ? { from, to } : null,
+      digest: before.digest,
+    },
+    isoNow(deps.clock),
+  );
 }

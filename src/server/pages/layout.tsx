@@ -36,6 +36,7 @@ function NetworkNav({ ctx }: { ctx: PageCtx }) {
       [`${base}/volunteers`, t('nav.volunteers')],
       [`${base}/invitations`, t('nav.invitations')],
       [`${base}/print`, t('nav.print')],
+      [`${base}/messages`, t('nav.messages')],
     );
   }
   if (atLeast(n.role, 'admin')) {
@@ -111,6 +112,9 @@ export function Layout({ ctx, title, children, notice }: LayoutProps) {
                   <>
                     <li>
                       <a href="/">{t('nav.myNetworks')}</a>
+                    </li>
+                    <li>
+                      <a href="/notifications">{t('nav.notifications')}</a>
                     </li>
                     <li>
                       <a href="/account">{t('nav.account')}</a>

@@ -1,0 +1,80 @@
+import { AppError } from '../../shared/app-error.ts';
+import { isoNow } from '../../shared/clock.ts';
+import { audit } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Deps } from '../deps.ts';
+import { authorize, type NetworkScope } from '../networks/scope.ts';
+import { countByStatus, listUndelivered, retryMessage } from './outbox.repository.ts';
+
+export interface UndeliveredMessage {
+  id: string;
+  kind: string;
+  channel: 'email' | 'sms';
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string;
+  createdAt: string;
+  /** The member it was for, by name; null for a requester without an account. */
+  personName: string | null;
+}
+
+/**
+ * What coordinators see of the network's messages: counts by status, and those failed or
+ * still waiting, with why. Never the address or the text (they stay sealed); the member's
+ * name when the message was for a member.
+ */
+export async function networkMessages(
+  deps: Pick<Deps, 'db'>,
+  { scope }: { scope: NetworkScope },
+): Promise<{ counts: Record<string, number>; undelivered: UndeliveredMessage[] }> {
+  authorize(scope, 'messages.manage');
+  const [counts, rows] = await Promise.all([
+    countByStatus(deps.db, scope.network.id),
+    listUndelivered(deps.db, scope.network.id, 100),
+  ]);
+  const ids = [...new Set(rows.flatMap((r) => (r.person_id ? [r.person_id] : [])))];
+  const names = new Map(
+    ids.length
+      ? (
+          await deps.db
+            .selectFrom('people')
+            .select(['id', 'display_name'])
+            .where('id', 'in', ids)
+            .execute()
+        ).map((p) => [p.id, p.display_name])
+      : [],
+  );
+  return {
+    counts,
+    undelivered: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      channel: r.channel,
+      status: r.status,
+      attempts: r.attempts,
+      lastError: r.last_error,
+      nextAttemptAt: r.next_attempt_at,
+      createdAt: r.created_at,
+      personName: r.person_id ? (names.get(r.person_id) ?? null) : null,
+    })),
+  };
+}
+
+/** Sends a failed message again, from the first try; audited. */
+export async function retryFailedMessage(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  { actor, scope, messageId }: { actor: Actor; scope: NetworkScope; messageId: string },
+): Promise<void> {
+  authorize(scope, 'messages.manage');
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await retryMessage(trx, scope.network.id, messageId, isoNow(deps.clock))))
+      throw new AppError('NOT_FOUND');
+    await audit(trx, deps.clock, {
+      actor,
+      action: 'outbox.retried',
+      networkId: scope.network.id,
+      subject: { type: 'message', id: messageId },
+    });
+  });
+}

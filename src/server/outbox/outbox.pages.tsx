@@ -1,0 +1,129 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../deps.ts';
+import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
+import type { NetworkScope } from '../networks/scope.ts';
+import { CsrfField, When } from '../pages/components.tsx';
+import { Layout } from '../pages/layout.tsx';
+import { doneNotice } from '../pages/notices.ts';
+import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import {
+  networkMessages,
+  retryFailedMessage,
+  type UndeliveredMessage,
+} from './outbox-admin.service.ts';
+
+const STATUSES = ['sent', 'pending', 'sending', 'failed', 'cancelled'] as const;
+
+function MessagesPage({
+  ctx,
+  scope,
+  counts,
+  undelivered,
+  notice,
+}: {
+  ctx: PageCtx;
+  scope: NetworkScope;
+  counts: Record<string, number>;
+  undelivered: UndeliveredMessage[];
+  notice?: string | undefined;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('messages.title')} notice={notice}>
+      <h1>{t('messages.title')}</h1>
+      <p>{t('messages.intro')}</p>
+      <dl class="counts">
+        {STATUSES.map((s) => (
+          <div key={s}>
+            <dt>{t(`messages.status.${s}`)}</dt>
+            <dd>{counts[s] ?? 0}</dd>
+          </div>
+        ))}
+      </dl>
+      <h2 id="undelivered">{t('messages.undelivered')}</h2>
+      {undelivered.length === 0 ? (
+        <p>{t('messages.allDelivered')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table aria-labelledby="undelivered">
+            <thead>
+              <tr>
+                <th scope="col">{t('messages.col.what')}</th>
+                <th scope="col">{t('messages.col.to')}</th>
+                <th scope="col">{t('messages.col.status')}</th>
+                <th scope="col">{t('messages.col.why')}</th>
+                <th scope="col">{t('messages.col.action')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {undelivered.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    {t(m.channel === 'email' ? 'messages.channel.email' : 'messages.channel.sms')}
+                    {' · '}
+                    {m.kind}
+                    <br />
+                    <When ctx={ctx} iso={m.createdAt} />
+                  </td>
+                  <td>{m.personName ?? t('messages.toRequester')}</td>
+                  <td>
+                    {t(`messages.status.${m.status as (typeof STATUSES)[number]}`)}
+                    {m.status === 'pending' && (
+                      <>
+                        <br />
+                        {t('messages.nextTry')} <When ctx={ctx} iso={m.nextAttemptAt} />
+                      </>
+                    )}
+                    <br />
+                    {t('messages.attempts', { count: m.attempts })}
+                  </td>
+                  <td>{m.lastError ?? ''}</td>
+                  <td>
+                    {m.status === 'failed' && (
+                      <form
+                        method="post"
+                        action={`/n/${scope.network.slug}/messages/${m.id}/retry`}
+                      >
+                        <CsrfField ctx={ctx} />
+                        <button type="submit" class="button">
+                          {t('messages.retry')}
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+type Slug = { Params: { slug: string }; Querystring: { done?: string } };
+
+export function registerOutboxPages(app: FastifyInstance, deps: Deps): void {
+  app.get<Slug>('/n/:slug/messages', async (req, reply) => {
+    const scope = await scopeOf(deps, req);
+    const data = await networkMessages(deps, { scope });
+    return sendPage(
+      reply,
+      <MessagesPage
+        ctx={pageCtx(req, scopeNav(scope))}
+        scope={scope}
+        {...data}
+        notice={doneNotice(req.ctx.t, req.query.done)}
+      />,
+    );
+  });
+
+  app.post<{ Params: { slug: string; id: string } }>(
+    '/n/:slug/messages/:id/retry',
+    async (req, reply) => {
+      const scope = await scopeOf(deps, req);
+      await retryFailedMessage(deps, { actor: req.ctx.actor, scope, messageId: req.params.id });
+      return reply.redirect(`/n/${scope.network.slug}/messages?done=saved`, 303);
+    },
+  );
+}

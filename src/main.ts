@@ -4,6 +4,7 @@ import { seedDemo } from './server/demo/seed-demo.ts';
 import { startScheduler } from './server/jobs/scheduler.ts';
 import { startOutboxWorker } from './server/outbox/outbox.worker.ts';
 import { retentionJob } from './server/requests/retention.job.ts';
+import { taskReminderJob } from './server/requests/task-reminder.job.ts';
 import { createDeps } from './server/runtime.ts';
 import { prepareSetupLink } from './server/setup/setup.service.ts';
 
@@ -36,7 +37,9 @@ async function main(): Promise<void> {
     }
   }
 
-  const stopJobs = startScheduler(deps, [retentionJob], (msg) => app.log.warn(msg));
+  const stopJobs = startScheduler(deps, [retentionJob, taskReminderJob], (msg) =>
+    app.log.warn(msg),
+  );
   const stopOutbox = startOutboxWorker(deps, (msg) => app.log.warn(msg));
   const close = async () => {
     stopJobs();

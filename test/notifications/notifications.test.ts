@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { resolveScope } from '../../src/server/networks/scope.ts';
 import { drainOutbox } from '../../src/server/outbox/outbox.worker.ts';
 import { claimTask, startTask } from '../../src/server/requests/task.service.ts';
+import { taskReminderJob } from '../../src/server/requests/task-reminder.job.ts';
 import { createTestContext, DIALECT, type TestContext } from '../helpers/context.ts';
 import { addMember, makeNetwork } from '../helpers/factories.ts';
 import { agent, text } from '../helpers/http.ts';
@@ -93,6 +94,30 @@ describe(`notifications at the moments that matter (${DIALECT})`, () => {
     assert.ok(onTheWay, texts.join(' | '));
     assert.match(onTheWay, /Ana is on the way/);
     assert.ok(!onTheWay.includes('López') && !onTheWay.includes('María'));
+  });
+
+  it('a task taken a day ago and not started: one reminder, however often the job runs', async () => {
+    const volunteer = await addMember(ctx, net.network, 'volunteer');
+    const { summary } = await makeRequest(ctx, net.network, { areaId, phone: '+15550401009' });
+    const scope = await resolveScope(ctx.db, asPerson(volunteer.id), net.network.slug);
+    await claimTask(ctx.deps, { actor: asPerson(volunteer.id), scope, requestId: summary.id });
+    await taskReminderJob.run(ctx.deps);
+    await drainOutbox(ctx.deps);
+    const reminders = () =>
+      smtp.inbox.filter(
+        (m) => m.to.includes(volunteer.email) && /is waiting for you/.test(m.subject),
+      );
+    assert.equal(reminders().length, 0, 'not before a day has passed');
+    ctx.clock.advance(25 * 60 * 60 * 1000);
+    await taskReminderJob.run(ctx.deps);
+    await taskReminderJob.run(ctx.deps);
+    await drainOutbox(ctx.deps);
+    assert.equal(reminders().length, 1);
+    assert.match(reminders()[0]!.text, /give it back so someone else can help/);
+    const me = agent(ctx.app);
+    await me.signIn(volunteer.email);
+    const list = text((await me.get('/notifications')).body);
+    assert.equal(list.split('is waiting for you').length - 1, 1, 'listed once in the app');
   });
 
   it('quiet hours hold messages until they end; urgent ones still go', async () => {

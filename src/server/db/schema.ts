@@ -502,6 +502,7 @@ export interface NotificationTable {
   person_id: string;
   network_id: string | null;
   kind: string;
+  dedupe_key: string;
   title: string;
   body: string;
   link: string | null;

@@ -54,8 +54,15 @@ export async function savePrefs(
     .execute();
 }
 
-export async function insertNotification(db: Db, row: NotificationTable): Promise<void> {
-  await db.insertInto('notifications').values(row).execute();
+/** False when a notification with the same key exists: that moment was already told. */
+export async function insertNotification(db: Db, row: NotificationTable): Promise<boolean> {
+  const inserted = await db
+    .insertInto('notifications')
+    .values(row)
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
 }
 
 export interface InAppNotification {

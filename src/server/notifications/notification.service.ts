@@ -142,17 +142,19 @@ export async function notifyPerson(
   const preferred = person.preferredLanguage ?? network?.default_language;
   const lang: Language = isLanguage(preferred) ? preferred : deps.config.defaultLanguage;
   const message = o.compose(translator(lang), lang);
-  await insertNotification(db, {
+  const first = await insertNotification(db, {
     id: newId(),
     person_id: person.id,
     network_id: o.networkId,
     kind: o.kind,
+    dedupe_key: o.key,
     title: message.title,
     body: message.text,
     link: message.link ?? null,
     read_at: null,
     created_at: deps.clock.now().toISOString(),
   });
+  if (!first) return { email: 'duplicate', sms: 'duplicate' };
   const allowed = (c: 'email' | 'sms') => !o.channels || o.channels.includes(c);
   const wait = o.urgent
     ? null

@@ -599,3 +599,31 @@ export async function redactRequests(db: Db, ids: readonly string[], now: string
     )
     .execute();
 }
+
+/** Tasks taken but not started since before `before`, for reminders (oldest first). */
+export async function findWaitingTasks(
+  db: Db,
+  networkId: string,
+  before: string,
+  limit: number,
+): Promise<
+  { id: string; code: string; category: string; volunteerId: string; updatedAt: string }[]
+> {
+  const rows = await db
+    .selectFrom('requests')
+    .select(['id', 'code', 'category', 'volunteer_id', 'updated_at'])
+    .where('network_id', '=', networkId)
+    .where('status', '=', 'assigned')
+    .where('volunteer_id', 'is not', null)
+    .where('updated_at', '<=', before)
+    .orderBy('updated_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    category: r.category,
+    volunteerId: r.volunteer_id!,
+    updatedAt: r.updated_at,
+  }));
+}

@@ -93,6 +93,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
     .addColumn('network_id', 'text', (c) => c.references('networks.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) => c.notNull())
+    // Names the moment ('task.reminder:<task>:<time>'): the same event never lists twice.
+    .addColumn('dedupe_key', 'text', (c) => c.notNull().unique())
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('link', 'text')

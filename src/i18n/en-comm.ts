@@ -101,4 +101,12 @@ export const commEn = {
   'messages.nextTry': 'Next try:',
   'messages.attempts': 'Tries: {count}',
   'messages.retry': 'Send again',
+
+  'audit.action.request.offered': 'Task offered by text',
+  'match.offerByText': 'Offer to {name} by text',
+  'match.offered': 'The offer is on its way by text. The first to reply YES gets the task.',
+  'match.offerNoPhone':
+    'This volunteer has no phone number, so the task cannot be offered by text.',
+  'match.offerStopped': 'This volunteer has stopped texts (STOP), so nothing was sent.',
+  'event.offered': 'Offered by text',
 } as const;

@@ -101,4 +101,14 @@ export const commEs: Record<keyof typeof commEn, string> = {
   'messages.nextTry': 'Próximo intento:',
   'messages.attempts': 'Intentos: {count}',
   'messages.retry': 'Enviar de nuevo',
+
+  'audit.action.request.offered': 'Tarea ofrecida por SMS',
+  'match.offerByText': 'Ofrecer a {name} por SMS',
+  'match.offered':
+    'La oferta va en camino por SMS. La primera persona que responda SI se queda con la tarea.',
+  'match.offerNoPhone':
+    'Esta persona voluntaria no tiene teléfono, así que no se puede ofrecer por SMS.',
+  'match.offerStopped':
+    'Esta persona voluntaria pidió no recibir SMS (STOP), así que no se envió nada.',
+  'event.offered': 'Ofrecida por SMS',
 };

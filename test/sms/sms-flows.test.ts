@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { ALL_WEEK } from '../../src/domain/time/weekly-slots.ts';
+import { upsertProfile } from '../../src/server/offers/volunteer-profile.repository.ts';
 import { phoneIndex } from '../../src/server/outbox/outbox.service.ts';
 import { drainOutbox } from '../../src/server/outbox/outbox.worker.ts';
+import { newId } from '../../src/shared/ids.ts';
 import { createTestContext, DIALECT, type TestContext } from '../helpers/context.ts';
 import { addMember, makeNetwork } from '../helpers/factories.ts';
 import { agent, text } from '../helpers/http.ts';
@@ -12,11 +15,12 @@ describe(`two-way SMS through a local gateway (${DIALECT})`, () => {
   let ctx: TestContext;
   let gateway: Awaited<ReturnType<typeof startSmsGateway>>;
   let net: Awaited<ReturnType<typeof makeNetwork>>;
+  let oldTown: string;
   before(async () => {
     gateway = await startSmsGateway();
     ctx = await createTestContext({ env: gateway.env });
     net = await makeNetwork(ctx, { name: 'Riverside Mutual Aid' });
-    await addArea(ctx, net.network, 'Old Town');
+    oldTown = await addArea(ctx, net.network, 'Old Town');
     await addArea(ctx, net.network, 'Peña Alta', { lat: 45.53, lng: -122.66 });
   });
   after(async () => {
@@ -110,6 +114,50 @@ describe(`two-way SMS through a local gateway (${DIALECT})`, () => {
     assert.ok(!lost!.includes(REQUEST.address!), 'no address in a text');
     const [stranger] = await converse('+15550302003', `YES ${summary.code}`);
     assert.match(stranger!, /not a volunteer of Riverside Mutual Aid/);
+  });
+
+  it('a coordinator offers a task by text from the suggestions; the volunteer replies YES', async () => {
+    const volunteer = await addMember(ctx, net.network, 'volunteer', { phone: '+15550302101' });
+    await upsertProfile(
+      ctx.db,
+      {
+        id: newId(),
+        networkId: net.network.id,
+        personId: volunteer.id,
+        input: {
+          categories: ['groceries'],
+          skills: '',
+          languages: ['en', 'es'],
+          transport: 'car',
+          hasCar: true,
+          homeAreaId: null,
+          homeLat: 45.5231,
+          homeLng: -122.6705,
+          radiusKm: 10,
+          availability: ALL_WEEK,
+          weeklyHourCap: 10,
+        },
+      },
+      new Date().toISOString(),
+    );
+    const { summary } = await makeRequest(ctx, net.network, { areaId: oldTown });
+    const coordinator = agent(ctx.app);
+    await coordinator.signIn(net.members.coordinator.email);
+    const page = `/n/${net.network.slug}/requests/${summary.id}`;
+    const view = await coordinator.get(page);
+    assert.match(text(view.body), new RegExp(`Offer to ${volunteer.name} by text`));
+    const offered = await coordinator.submit(page, `${page}/offer`, { volunteerId: volunteer.id });
+    assert.equal(offered.statusCode, 303);
+    assert.match(offered.headers.location ?? '', /done=offered/);
+    await drainOutbox(ctx.deps);
+    const [offer] = gateway.to('+15550302101').map((m) => m.body);
+    assert.match(offer!, /Reply YES [A-Z0-9-]+ to take it/);
+    assert.ok(!offer!.includes(REQUEST.address!) && !offer!.includes('Marisol'), 'nothing private');
+    const code = /Reply YES ([A-Z0-9-]+)/.exec(offer!)![1]!;
+    const [won] = await converse('+15550302101', `YES ${code}`);
+    assert.match(won!, /is yours/);
+    const timeline = text((await coordinator.get(page)).body);
+    assert.match(timeline, /Offered by text/);
   });
 
   it('STOP: nothing more is sent to that number, of any kind; START brings texts back', async () => {

@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   'request.duplicate_linked',
   'request.feedback',
   'request.redacted',
+  'request.offered',
   'volunteer_profile.saved',
   'volunteer_profile.break_started',
   'volunteer_profile.break_ended',

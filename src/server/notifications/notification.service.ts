@@ -132,7 +132,7 @@ export async function notifyPerson(
     /** Only these channels (for example only SMS for a task offered by text). */
     channels?: readonly ('email' | 'sms')[];
   },
-) {
+): Promise<{ email: EnqueueResult | null; sms: EnqueueResult | null }> {
   const [person, prefs, network] = await Promise.all([
     findPerson(db, o.personId),
     findPrefs(db, o.personId),

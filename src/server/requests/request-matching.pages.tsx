@@ -20,7 +20,7 @@ import {
   planDispatch,
   type Suggestion,
 } from './request-matching.service.ts';
-import { assignVolunteer } from './request-triage.service.ts';
+import { assignVolunteer, offerTaskByText } from './request-triage.service.ts';
 
 const fmt = (ctx: PageCtx, n: number) =>
   new Intl.NumberFormat(ctx.lang, { maximumFractionDigits: 1 }).format(n);
@@ -94,11 +94,13 @@ export function SuggestionsBlock({
   scope,
   requestId,
   suggestions,
+  textOffers,
 }: {
   ctx: PageCtx;
   scope: NetworkScope;
   requestId: string;
   suggestions: Suggestion[];
+  textOffers: boolean;
 }) {
   const { t } = ctx;
   return (
@@ -122,6 +124,20 @@ export function SuggestionsBlock({
                   {t('match.assign', { name: s.name })}
                 </button>
               </form>
+              {textOffers && (
+                <form
+                  method="post"
+                  action={`/n/${scope.network.slug}/requests/${requestId}/offer`}
+                  class="inline"
+                >
+                  <CsrfField ctx={ctx} />
+                  <input type="hidden" name="volunteerId" value={s.volunteerId} />
+                  {' · '}
+                  <button type="submit" class="link">
+                    {t('match.offerByText', { name: s.name })}
+                  </button>
+                </form>
+              )}
             </li>
           ))}
         </ol>
@@ -246,6 +262,28 @@ export function registerMatchingPages(app: FastifyInstance, deps: Deps): void {
         `/n/${scope.network.slug}/requests/${req.params.id}?done=assigned`,
         303,
       );
+    },
+  );
+
+  app.post<{ Params: { slug: string; id: string } }>(
+    '/n/:slug/requests/:id/offer',
+    async (req, reply) => {
+      const scope = await scopeOf(deps, req);
+      const parsed = parseForm(AssignForm, formValues(req.body));
+      if (!parsed.ok) throw new AppError('VALIDATION_FAILED');
+      const result = await offerTaskByText(deps, {
+        actor: req.ctx.actor,
+        scope,
+        requestId: req.params.id,
+        volunteerId: parsed.value.volunteerId,
+      });
+      const done = {
+        queued: 'offered',
+        duplicate: 'offered',
+        no_phone: 'offerNoPhone',
+        opted_out: 'offerStopped',
+      }[result];
+      return reply.redirect(`/n/${scope.network.slug}/requests/${req.params.id}?done=${done}`, 303);
     },
   );
 

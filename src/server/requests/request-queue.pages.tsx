@@ -57,6 +57,13 @@ type QueueParams = {
     page?: string;
   };
 };
+/** What a coordinator hears after offering a task by text (see offerTaskByText). */
+const OFFER_NOTICES: Record<string, MessageKey> = {
+  offered: 'match.offered',
+  offerNoPhone: 'match.offerNoPhone',
+  offerStopped: 'match.offerStopped',
+};
+
 type ReqParams = { Params: { slug: string; id: string }; Querystring: { done?: string } };
 
 function queueQuery(q: QueueParams['Querystring']): QueueQuery {
@@ -215,6 +222,7 @@ function RequestPage({
   scope,
   view,
   suggestions,
+  textOffers,
   statusState,
   commState,
   notice,
@@ -223,6 +231,8 @@ function RequestPage({
   scope: NetworkScope;
   view: RequestView;
   suggestions: Suggestion[] | null;
+  /** The SMS gateway is set up: each suggestion can be offered the task by text. */
+  textOffers: boolean;
   statusState: FormState;
   commState: FormState;
   notice?: string | undefined;
@@ -277,7 +287,13 @@ function RequestPage({
         </dl>
       )}
       {suggestions && (
-        <SuggestionsBlock ctx={ctx} scope={scope} requestId={r.id} suggestions={suggestions} />
+        <SuggestionsBlock
+          ctx={ctx}
+          scope={scope}
+          requestId={r.id}
+          suggestions={suggestions}
+          textOffers={textOffers}
+        />
       )}
       {moves.length > 0 && (
         <>
@@ -481,18 +497,22 @@ export function registerRequestQueuePages(app: FastifyInstance, deps: Deps): voi
     const suggestions = ['new', 'triaged'].includes(view.summary.status)
       ? await suggestionsFor(deps, { scope, request: view.summary })
       : null;
+    const offered = OFFER_NOTICES[req.query.done ?? ''];
     const notice =
       req.query.done === 'created'
         ? req.ctx.t('request.created', { code: formatCode(view.summary.code) })
-        : req.query.done
-          ? req.ctx.t('done.saved')
-          : undefined;
+        : offered
+          ? req.ctx.t(offered)
+          : req.query.done
+            ? req.ctx.t('done.saved')
+            : undefined;
     return (
       <RequestPage
         ctx={pageCtx(req, scopeNav(scope))}
         scope={scope}
         view={view}
         suggestions={suggestions}
+        textOffers={deps.sms.enabled}
         statusState={statusState}
         commState={commState}
         notice={notice}

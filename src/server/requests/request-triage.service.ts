@@ -15,6 +15,10 @@ import type { Actor } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
 import { findRole } from '../networks/membership.repository.ts';
 import { authorize, type NetworkScope } from '../networks/scope.ts';
+import { messages } from '../notifications/messages.ts';
+import { notifyPerson } from '../notifications/notification.service.ts';
+import type { EnqueueResult } from '../outbox/outbox.service.ts';
+import { findPerson } from '../people/person.repository.ts';
 import { openNote, revealRequest, sealNote } from '../privacy/privacy-gate.ts';
 import {
   findRequest,
@@ -251,5 +255,60 @@ export async function logCommunication(
       subject: { type: 'request', id: requestId },
       details: { channel: input.channel, outcome: input.outcome ?? null },
     });
+  });
+}
+
+/**
+ * A coordinator offers a task to one volunteer by text: "Reply YES <code> to take it". The
+ * claim itself then goes through the same one-winner rule as the web (sms-inbound.service).
+ * Also listed in the volunteer's notifications, and noted in the request's timeline.
+ */
+export async function offerTaskByText(
+  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'mailer' | 'sms'>,
+  {
+    actor,
+    scope,
+    requestId,
+    volunteerId,
+  }: { actor: Actor; scope: NetworkScope; requestId: string; volunteerId: string },
+): Promise<EnqueueResult | 'no_phone'> {
+  authorize(scope, 'requests.triage');
+  if (!atLeast(await findRole(deps.db, scope.network.id, volunteerId), 'volunteer')) {
+    throw new AppError('VALIDATION_FAILED', {}, { volunteerId: { key: 'field.choose' } });
+  }
+  const request = await loadForChange(deps, scope, requestId);
+  if (!['new', 'triaged'].includes(request.status))
+    throw new AppError('REQUEST_ALREADY_CLAIMED', { code: request.code });
+  const volunteer = await findPerson(deps.db, volunteerId);
+  if (!volunteer?.phone) return 'no_phone';
+  const now = isoNow(deps.clock);
+  return deps.db.transaction().execute(async (trx) => {
+    const sent = await notifyPerson(trx, deps, {
+      personId: volunteerId,
+      networkId: scope.network.id,
+      kind: 'task.offered',
+      key: `task.offered:${requestId}:${volunteerId}`,
+      channels: ['sms'],
+      urgent: request.urgency === 'critical',
+      compose: (t) =>
+        messages.taskOffered(t, {
+          code: request.code,
+          category: request.category,
+          area: request.areaName,
+          link: `/n/${scope.network.slug}/tasks/${requestId}`,
+        }),
+    });
+    await insertEvent(
+      trx,
+      event(requestId, scope.personId, 'offered', { outcome: volunteerId, created_at: now }),
+    );
+    await audit(trx, deps.clock, {
+      actor,
+      action: 'request.offered',
+      networkId: scope.network.id,
+      subject: { type: 'request', id: requestId },
+      details: { volunteer: volunteerId },
+    });
+    return sent.sms ?? ('no_phone' as const);
   });
 }

@@ -6,6 +6,7 @@ import { startOutboxWorker } from './server/outbox/outbox.worker.ts';
 import { retentionJob } from './server/requests/retention.job.ts';
 import { createDeps } from './server/runtime.ts';
 import { prepareSetupLink } from './server/setup/setup.service.ts';
+import { reminderJob } from './server/volunteering/reminder.job.ts';
 
 /**
  * Starts Mutua: config, database (migrated to the latest schema), the demo network in demo
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const stopJobs = startScheduler(deps, [retentionJob], (msg) => app.log.warn(msg));
+  const stopJobs = startScheduler(deps, [retentionJob, reminderJob], (msg) => app.log.warn(msg));
   const stopOutbox = startOutboxWorker(deps, (msg) => app.log.warn(msg));
   const close = async () => {
     stopJobs();

@@ -1,6 +1,7 @@
 import { commEn } from './en-comm.ts';
 import { offersEn } from './en-offers.ts';
 import { requestsEn } from './en-requests.ts';
+import { volunteeringEn } from './en-volunteering.ts';
 
 /**
  * English: the reference catalogue. Every visible string of every page, email and error is
@@ -293,6 +294,7 @@ export const en = {
   'mail.invite.body':
     'Hello,\n\nYou are invited to join {network} on Mutua as: {role}.\n\nTo accept, open this link within 14 days:\n\n{link}\n\nIf you did not expect this, you can ignore this email.',
   ...offersEn,
+  ...volunteeringEn,
   ...requestsEn,
   ...commEn,
 } as const;

@@ -2,6 +2,7 @@ import type { MessageKey } from './en.ts';
 import { commEs } from './es-comm.ts';
 import { offersEs } from './es-offers.ts';
 import { requestsEs } from './es-requests.ts';
+import { volunteeringEs } from './es-volunteering.ts';
 
 /** Spanish (neutral Latin American, "usted"). Same keys and {placeholders} as en.ts. */
 export const es: Record<MessageKey, string> = {
@@ -300,6 +301,7 @@ export const es: Record<MessageKey, string> = {
   'mail.invite.body':
     'Hola:\n\nLe invitan a unirse a {network} en Mutua como: {role}.\n\nPara aceptar, abra este enlace antes de que pasen 14 días:\n\n{link}\n\nSi no esperaba este mensaje, puede ignorar este correo.',
   ...offersEs,
+  ...volunteeringEs,
   ...requestsEs,
   ...commEs,
 };

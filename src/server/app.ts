@@ -27,6 +27,8 @@ import { registerMatchingPages } from './requests/request-matching.pages.tsx';
 import { registerRequestQueuePages } from './requests/request-queue.pages.tsx';
 import { registerTaskPages } from './requests/task.pages.tsx';
 import { registerSetupPages } from './setup/setup.pages.tsx';
+import { registerVolunteeringPages } from './volunteering/volunteering.pages.tsx';
+import { registerVolunteeringRoutes } from './volunteering/volunteering.routes.ts';
 
 /** Paths that carry a one-time secret: logged without it. */
 const SECRET_PATH = /\/(reset|invite|setup)\/[^/?#]+/g;
@@ -123,6 +125,8 @@ export async function buildApp(
   registerMatchingPages(app, deps);
   registerTaskPages(app, deps);
   registerRequestRoutes(app, deps);
+  registerVolunteeringPages(app, deps);
+  registerVolunteeringRoutes(app, deps);
 
   registerNetworkRoutes(app, deps);
   registerPeopleRoutes(app, deps);

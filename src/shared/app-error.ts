@@ -26,6 +26,10 @@ export type ErrorCode =
   | 'REQUEST_STATUS_CONFLICT'
   | 'REQUEST_NOT_YOURS'
   | 'PAYLOAD_TOO_LARGE'
+  | 'SHIFT_CLOSED'
+  | 'SHIFT_OVERLAP'
+  | 'SHIFT_OVER_CAP'
+  | 'TRAINING_REQUIRED'
   | 'INTERNAL';
 
 export type FieldErrors = Record<string, { key: string; params?: Record<string, string | number> }>;

@@ -5,6 +5,7 @@ import * as createOffers from './migrations/2026_11_23_1100_create_offers.ts';
 import * as createJobLeases from './migrations/2026_11_23_1200_create_job_leases.ts';
 import * as indexRequestChanges from './migrations/2026_11_23_1250_index_request_changes.ts';
 import * as createCommunication from './migrations/2026_11_23_1300_create_communication.ts';
+import * as createVolunteering from './migrations/2026_11_23_1500_create_volunteering.ts';
 
 /**
  * Every migration, by name, in order. Listed here rather than read from the folder so that
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_1200_create_job_leases': createJobLeases,
   '2026_11_23_1250_index_request_changes': indexRequestChanges,
   '2026_11_23_1300_create_communication': createCommunication,
+  '2026_11_23_1500_create_volunteering': createVolunteering,
 };

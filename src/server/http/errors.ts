@@ -26,5 +26,9 @@ export const ERRORS: Record<ErrorCode, { status: number; message: MessageKey }> 
   REQUEST_STATUS_CONFLICT: { status: 409, message: 'error.requestStatusConflict' },
   REQUEST_NOT_YOURS: { status: 403, message: 'error.requestNotYours' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'error.payloadTooLarge' },
+  SHIFT_CLOSED: { status: 409, message: 'error.shiftClosed' },
+  SHIFT_OVERLAP: { status: 409, message: 'error.shiftOverlap' },
+  SHIFT_OVER_CAP: { status: 409, message: 'error.shiftOverCap' },
+  TRAINING_REQUIRED: { status: 403, message: 'error.trainingRequired' },
   INTERNAL: { status: 500, message: 'error.internal' },
 };

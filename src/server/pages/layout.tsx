@@ -22,15 +22,19 @@ function NetworkNav({ ctx }: { ctx: PageCtx }) {
   const links: [string, string][] = [
     [base, t('nav.overview')],
     [`${base}/ask`, t('nav.ask')],
+    [`${base}/calendar`, t('nav.calendar')],
     [`${base}/volunteering`, t('nav.volunteering')],
     [`${base}/offers`, t('nav.offers')],
   ];
-  if (atLeast(n.role, 'volunteer')) links.push([`${base}/tasks`, t('nav.tasks')]);
+  if (atLeast(n.role, 'volunteer'))
+    links.push([`${base}/tasks`, t('nav.tasks')], [`${base}/shifts`, t('nav.shifts')]);
   if (atLeast(n.role, 'coordinator')) {
     links.push(
       [`${base}/requests`, t('nav.requests')],
       [`${base}/people`, t('nav.people')],
       [`${base}/volunteers`, t('nav.volunteers')],
+      [`${base}/trainings`, t('nav.trainings')],
+      [`${base}/wellbeing`, t('nav.wellbeing')],
       [`${base}/invitations`, t('nav.invitations')],
     );
   }

@@ -15,7 +15,7 @@ import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
-import { networkTimeZone } from './event.repository.ts';
+import { eventIdOf, networkTimeZone } from './event.repository.ts';
 import { addShift, cancelEvent, createEvent, editEvent, eventDetail } from './event.service.ts';
 import { cancelSignup, recordAttendance, signUp } from './signup.service.ts';
 import { kindLabel, LocalWhen, Places, roleLabel, volNotice } from './vol-components.tsx';
@@ -585,25 +585,10 @@ export function registerEventPages(app: FastifyInstance, deps: Deps): void {
     });
   }
   const byEvent = async (req: FastifyRequest<ById>) => req.params.id;
-  const byShift = async (req: FastifyRequest<ById>, scope: NetworkScope) => {
-    const row = await deps.db
-      .selectFrom('vol_shifts')
-      .select('event_id')
-      .where('network_id', '=', scope.network.id)
-      .where('id', '=', req.params.id)
-      .executeTakeFirst();
-    return row?.event_id ?? req.params.id;
-  };
-  const bySignup = async (req: FastifyRequest<ById>, scope: NetworkScope) => {
-    const row = await deps.db
-      .selectFrom('vol_signups')
-      .innerJoin('vol_shifts', 'vol_shifts.id', 'vol_signups.shift_id')
-      .select('vol_shifts.event_id')
-      .where('vol_signups.network_id', '=', scope.network.id)
-      .where('vol_signups.id', '=', req.params.id)
-      .executeTakeFirst();
-    return row?.event_id ?? req.params.id;
-  };
+  const byShift = async (req: FastifyRequest<ById>, scope: NetworkScope) =>
+    (await eventIdOf(deps.db, scope.network.id, { shiftId: req.params.id })) ?? req.params.id;
+  const bySignup = async (req: FastifyRequest<ById>, scope: NetworkScope) =>
+    (await eventIdOf(deps.db, scope.network.id, { signupId: req.params.id })) ?? req.params.id;
 
   action('/n/:slug/events/:id/cancel', Empty, byEvent, async (req, scope) => {
     await cancelEvent(deps, { actor: req.ctx.actor, scope, eventId: req.params.id });

@@ -416,3 +416,24 @@ export async function placeClashes(
     .filter((r) => r.place.trim().toLowerCase() === place)
     .map((r) => ({ id: r.id, title: r.title, startsAt: r.starts_at }));
 }
+
+/** The event a shift, or a sign-up, belongs to (for pages that come back to it). */
+export async function eventIdOf(
+  db: Db,
+  networkId: string,
+  of: { shiftId: string } | { signupId: string },
+): Promise<string | null> {
+  let q = db
+    .selectFrom('vol_shifts')
+    .select('vol_shifts.event_id')
+    .where('vol_shifts.network_id', '=', networkId);
+  q =
+    'shiftId' in of
+      ? q.where('vol_shifts.id', '=', of.shiftId)
+      : q.where(
+          'vol_shifts.id',
+          'in',
+          db.selectFrom('vol_signups').select('shift_id').where('id', '=', of.signupId),
+        );
+  return (await q.executeTakeFirst())?.event_id ?? null;
+}

@@ -16,6 +16,7 @@ import { insertPerson } from '../people/person.repository.ts';
 import { createAccount } from '../people/person.service.ts';
 import { createRequest, type IntakeInput } from '../requests/request-intake.service.ts';
 import { claimTask } from '../requests/task.service.ts';
+import { seedVolunteering } from './seed-volunteering.ts';
 
 /** The one password of every demo account; they exist only when MUTUA_DEMO=1. */
 export const DEMO_PASSWORD = 'mutua-demo';
@@ -195,6 +196,7 @@ export async function seedDemo(
     });
   });
   await seedNeeds(deps);
+  await seedVolunteering(deps);
   return true;
 }
 

@@ -134,19 +134,16 @@ function EventFields({
   );
 }
 
-function NewEventPage({
-  ctx,
-  scope,
-  areas,
-  trainings,
-  state,
-}: {
+/** What both event forms (new, edit) are drawn from. */
+interface EventFormProps {
   ctx: PageCtx;
   scope: NetworkScope;
   areas: Area[];
   trainings: { id: string; name: string }[];
   state: FormState;
-}) {
+}
+
+function NewEventPage({ ctx, scope, areas, trainings, state }: EventFormProps) {
   const { t } = ctx;
   const p = { ctx, values: state.values, errors: state.errors };
   return (
@@ -384,21 +381,7 @@ function EventPage({
   );
 }
 
-function EditEventPage({
-  ctx,
-  scope,
-  d,
-  areas,
-  trainings,
-  state,
-}: {
-  ctx: PageCtx;
-  scope: NetworkScope;
-  d: Detail;
-  areas: Area[];
-  trainings: { id: string; name: string }[];
-  state: FormState;
-}) {
+function EditEventPage({ ctx, scope, d, areas, trainings, state }: EventFormProps & { d: Detail }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('vol.editEvent')}>

@@ -7,6 +7,7 @@ import { retentionJob } from './server/requests/retention.job.ts';
 import { taskReminderJob } from './server/requests/task-reminder.job.ts';
 import { createDeps } from './server/runtime.ts';
 import { prepareSetupLink } from './server/setup/setup.service.ts';
+import { reminderJob } from './server/volunteering/reminder.job.ts';
 
 /**
  * Starts Mutua: config, database (migrated to the latest schema), the demo network in demo
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const stopJobs = startScheduler(deps, [retentionJob, taskReminderJob], (msg) =>
+  const stopJobs = startScheduler(deps, [retentionJob, taskReminderJob, reminderJob], (msg) =>
     app.log.warn(msg),
   );
   const stopOutbox = startOutboxWorker(deps, (msg) => app.log.warn(msg));

@@ -3,6 +3,7 @@ import { goodsEn } from './en-goods.ts';
 import { offersEn } from './en-offers.ts';
 import { printEn } from './en-print.ts';
 import { requestsEn } from './en-requests.ts';
+import { volunteeringEn } from './en-volunteering.ts';
 
 /**
  * English: the reference catalogue. Every visible string of every page, email and error is
@@ -296,6 +297,7 @@ export const en = {
     'Hello,\n\nYou are invited to join {network} on Mutua as: {role}.\n\nTo accept, open this link within 14 days:\n\n{link}\n\nIf you did not expect this, you can ignore this email.',
   ...offersEn,
   ...goodsEn,
+  ...volunteeringEn,
   ...requestsEn,
   ...commEn,
   ...printEn,

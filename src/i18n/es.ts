@@ -4,6 +4,7 @@ import { goodsEs } from './es-goods.ts';
 import { offersEs } from './es-offers.ts';
 import { printEs } from './es-print.ts';
 import { requestsEs } from './es-requests.ts';
+import { volunteeringEs } from './es-volunteering.ts';
 
 /** Spanish (neutral Latin American, "usted"). Same keys and {placeholders} as en.ts. */
 export const es: Record<MessageKey, string> = {
@@ -303,6 +304,7 @@ export const es: Record<MessageKey, string> = {
     'Hola:\n\nLe invitan a unirse a {network} en Mutua como: {role}.\n\nPara aceptar, abra este enlace antes de que pasen 14 días:\n\n{link}\n\nSi no esperaba este mensaje, puede ignorar este correo.',
   ...offersEs,
   ...goodsEs,
+  ...volunteeringEs,
   ...requestsEs,
   ...commEs,
   ...printEs,

@@ -37,6 +37,8 @@ import { registerRequestQueuePages } from './requests/request-queue.pages.tsx';
 import { registerTaskPages } from './requests/task.pages.tsx';
 import { registerSetupPages } from './setup/setup.pages.tsx';
 import { registerSmsRoutes } from './sms/sms.routes.ts';
+import { registerVolunteeringPages } from './volunteering/volunteering.pages.tsx';
+import { registerVolunteeringRoutes } from './volunteering/volunteering.routes.ts';
 
 /** Paths that carry a one-time secret: logged without it. */
 const SECRET_PATH = /\/(reset|invite|setup)\/[^/?#]+/g;
@@ -143,6 +145,8 @@ export async function buildApp(
   registerAllocationPages(app, deps);
   registerReportPages(app, deps);
   registerGoodsRoutes(app, deps);
+  registerVolunteeringPages(app, deps);
+  registerVolunteeringRoutes(app, deps);
 
   registerNetworkRoutes(app, deps);
   registerPeopleRoutes(app, deps);

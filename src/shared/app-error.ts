@@ -32,6 +32,10 @@ export type ErrorCode =
   | 'ALREADY_CHECKED_IN'
   | 'ALLOCATION_STALE'
   | 'NAME_TAKEN'
+  | 'SHIFT_CLOSED'
+  | 'SHIFT_OVERLAP'
+  | 'SHIFT_OVER_CAP'
+  | 'TRAINING_REQUIRED'
   | 'INTERNAL';
 
 export type FieldErrors = Record<string, { key: string; params?: Record<string, string | number> }>;

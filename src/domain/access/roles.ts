@@ -62,6 +62,12 @@ export const ACTIONS = {
   'households.manage': 'coordinator',
   'goods.allocate': 'coordinator',
   'goods.reports': 'neighbour',
+  // Volunteering (M3): members see the calendar (volunteers-only events from volunteer up);
+  // volunteers sign up for shifts; coordinators run events, trainings and see check-ins.
+  'events.manage': 'coordinator',
+  'shifts.signup': 'volunteer',
+  'trainings.manage': 'coordinator',
+  'wellbeing.view': 'coordinator',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof ACTIONS;
 

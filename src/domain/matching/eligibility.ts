@@ -16,6 +16,9 @@ export const carOk = (r: MatchRequest, v: MatchVolunteer): boolean => !r.needsCa
 export const hasTaskRoom = (v: MatchVolunteer): boolean => v.openTasks < v.capacity;
 export const hasHours = (r: MatchRequest, v: MatchVolunteer): boolean =>
   v.hoursThisWeek + r.hours <= v.weeklyHourCap;
+/** Every training the work needs, current (see src/server/volunteering/training.service.ts). */
+export const trainedFor = (r: MatchRequest, v: MatchVolunteer): boolean =>
+  !r.requiredTrainings?.length || r.requiredTrainings.every((t) => v.trainings?.includes(t));
 
 /** Every rule but distance: cheap, so callers test these before computing the distance. */
 export function eligibleBesidesDistance(r: MatchRequest, v: MatchVolunteer): boolean {
@@ -26,7 +29,8 @@ export function eligibleBesidesDistance(r: MatchRequest, v: MatchVolunteer): boo
     timeOk(r, v) &&
     carOk(r, v) &&
     hasHours(r, v) &&
-    languageOk(r, v)
+    languageOk(r, v) &&
+    trainedFor(r, v)
   );
 }
 

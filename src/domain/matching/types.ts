@@ -21,6 +21,8 @@ export interface MatchRequest {
   /** Estimated hours of the task. */
   hours: number;
   needsCar: boolean;
+  /** Training ids the work needs (volunteering trainings); none when absent. */
+  requiredTrainings?: readonly string[];
   /** Epoch ms, for first-come. */
   createdAt: number;
 }
@@ -40,6 +42,8 @@ export interface MatchVolunteer {
   weeklyHourCap: number;
   hoursThisWeek: number;
   onBreak: boolean;
+  /** Unexpired training ids the volunteer holds. */
+  trainings?: readonly string[];
 }
 
 /**

@@ -63,6 +63,18 @@ export const AUDIT_ACTIONS = [
   'allocation.proposed',
   'allocation.approved',
   'allocation.discarded',
+  'event.created',
+  'event.changed',
+  'event.cancelled',
+  'shift.signed_up',
+  'shift.dropped',
+  'shift.checked_in',
+  'shift.no_show',
+  'training.created',
+  'training.recorded',
+  'calendar.link_reset',
+  'milestones.choice_changed',
+  'wellbeing.checked_in',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -445,6 +445,14 @@ export interface Database {
   goods_wants: GoodsWantTable;
   allocation_rounds: AllocationRoundTable;
   allocation_shares: AllocationShareTable;
+  vol_trainings: VolTrainingTable;
+  vol_training_records: VolTrainingRecordTable;
+  vol_series: VolSeriesTable;
+  vol_events: VolEventTable;
+  vol_shifts: VolShiftTable;
+  vol_signups: VolSignupTable;
+  vol_person_settings: VolPersonSettingsTable;
+  vol_checkins: VolCheckinTable;
 }
 
 export interface OutboxMessageTable {
@@ -522,5 +530,116 @@ export interface AnnouncementTable {
   audience_language: string | null;
   public: number;
   recipients: number;
+  created_at: string;
+}
+
+// Volunteering (M3): see migrations/2026_11_23_1500_create_volunteering.ts.
+export interface VolTrainingTable {
+  id: string;
+  network_id: string;
+  name: string;
+  valid_days: number | null;
+  categories: string;
+  roles: string;
+  created_at: string;
+}
+
+export interface VolTrainingRecordTable {
+  id: string;
+  network_id: string;
+  training_id: string;
+  person_id: string;
+  completed_on: string;
+  expires_on: string | null;
+  recorded_by: string | null;
+  created_at: string;
+}
+
+export interface VolSeriesTable {
+  id: string;
+  network_id: string;
+  rrule: string;
+  start_date: string;
+  until_date: string | null;
+  start_time: string;
+  duration_min: number;
+  time_zone: string;
+  kind: string;
+  title: string;
+  description: string;
+  place: string;
+  area_id: string | null;
+  visibility: string;
+  shift_template: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VolEventTable {
+  id: string;
+  network_id: string;
+  series_id: string | null;
+  occurrence_date: string | null;
+  original_start: string | null;
+  detached: number;
+  kind: string;
+  title: string;
+  description: string;
+  place: string;
+  area_id: string | null;
+  visibility: string;
+  training_id: string | null;
+  starts_at: string;
+  ends_at: string;
+  status: 'scheduled' | 'cancelled';
+  sequence: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VolShiftTable {
+  id: string;
+  network_id: string;
+  event_id: string;
+  role: string;
+  slots: number;
+  starts_at: string;
+  ends_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VolSignupTable {
+  id: string;
+  network_id: string;
+  shift_id: string;
+  person_id: string;
+  status: 'confirmed' | 'waitlisted' | 'cancelled';
+  late_drop: number;
+  no_show: number;
+  checked_in_at: string | null;
+  hours: number | null;
+  reminded_day: number;
+  reminded_soon: number;
+  queued_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VolPersonSettingsTable {
+  id: string;
+  network_id: string;
+  person_id: string;
+  feed_version: number;
+  celebrate: number;
+  updated_at: string;
+}
+
+export interface VolCheckinTable {
+  id: string;
+  network_id: string;
+  person_id: string;
+  feeling: string;
+  note: string;
   created_at: string;
 }

@@ -17,6 +17,7 @@ import { createAccount } from '../people/person.service.ts';
 import { createRequest, type IntakeInput } from '../requests/request-intake.service.ts';
 import { claimTask } from '../requests/task.service.ts';
 import { seedGoods } from './seed-goods.ts';
+import { seedVolunteering } from './seed-volunteering.ts';
 
 /** The one password of every demo account; they exist only when MUTUA_DEMO=1. */
 export const DEMO_PASSWORD = 'mutua-demo';
@@ -196,6 +197,7 @@ export async function seedDemo(
     });
   });
   await seedNeeds(deps);
+  await seedVolunteering(deps);
   return true;
 }
 

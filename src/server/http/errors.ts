@@ -32,5 +32,9 @@ export const ERRORS: Record<ErrorCode, { status: number; message: MessageKey }> 
   ALREADY_CHECKED_IN: { status: 409, message: 'error.alreadyCheckedIn' },
   ALLOCATION_STALE: { status: 409, message: 'error.allocationStale' },
   NAME_TAKEN: { status: 409, message: 'error.nameTaken' },
+  SHIFT_CLOSED: { status: 409, message: 'error.shiftClosed' },
+  SHIFT_OVERLAP: { status: 409, message: 'error.shiftOverlap' },
+  SHIFT_OVER_CAP: { status: 409, message: 'error.shiftOverCap' },
+  TRAINING_REQUIRED: { status: 403, message: 'error.trainingRequired' },
   INTERNAL: { status: 500, message: 'error.internal' },
 };

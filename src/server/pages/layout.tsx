@@ -22,11 +22,16 @@ function NetworkNav({ ctx }: { ctx: PageCtx }) {
   const links: [string, string][] = [
     [base, t('nav.overview')],
     [`${base}/ask`, t('nav.ask')],
+    [`${base}/calendar`, t('nav.calendar')],
     [`${base}/volunteering`, t('nav.volunteering')],
     [`${base}/offers`, t('nav.offers')],
   ];
   if (atLeast(n.role, 'volunteer'))
-    links.push([`${base}/tasks`, t('nav.tasks')], [`${base}/goods`, t('nav.goods')]);
+    links.push(
+      [`${base}/tasks`, t('nav.tasks')],
+      [`${base}/shifts`, t('nav.shifts')],
+      [`${base}/goods`, t('nav.goods')],
+    );
   // Everyone sees where the goods went (aggregated); volunteers reach it from Goods.
   else links.push([`${base}/goods/report`, t('nav.goodsReport')]);
   if (atLeast(n.role, 'coordinator')) {
@@ -34,6 +39,8 @@ function NetworkNav({ ctx }: { ctx: PageCtx }) {
       [`${base}/requests`, t('nav.requests')],
       [`${base}/people`, t('nav.people')],
       [`${base}/volunteers`, t('nav.volunteers')],
+      [`${base}/trainings`, t('nav.trainings')],
+      [`${base}/wellbeing`, t('nav.wellbeing')],
       [`${base}/invitations`, t('nav.invitations')],
       [`${base}/print`, t('nav.print')],
       [`${base}/messages`, t('nav.messages')],

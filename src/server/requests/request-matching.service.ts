@@ -18,6 +18,11 @@ import { listAreas } from '../networks/network.repository.ts';
 import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { findProfile, listMatchableVolunteers } from '../offers/volunteer-profile.repository.ts';
 import { namesOf } from '../people/person.repository.ts';
+import {
+  requiredTrainings,
+  volunteeringLoad,
+  withTrainings,
+} from '../volunteering/matching-hooks.ts';
 import { listOpenNear, volunteerLoads } from './request.repository.ts';
 import type { RequestSummary } from './request.types.ts';
 import { assignVolunteer } from './request-triage.service.ts';
@@ -50,9 +55,10 @@ async function matchVolunteers(
   networkId: string,
 ): Promise<MatchVolunteer[]> {
   const now = deps.clock.now();
-  const [people, loads] = await Promise.all([
+  const [people, loads, volunteering] = await Promise.all([
     listMatchableVolunteers(deps.db, networkId, now),
     volunteerLoads(deps.db, networkId, weekStart(now)),
+    volunteeringLoad(deps.db, networkId, now),
   ]);
   const out: MatchVolunteer[] = [];
   for (const p of people) {
@@ -70,8 +76,9 @@ async function matchVolunteers(
       capacity: DEFAULT_TASK_CAPACITY,
       openTasks: load?.openTasks ?? 0,
       weeklyHourCap: p.weeklyHourCap,
-      hoursThisWeek: (load?.hoursDone ?? 0) + openHours,
+      hoursThisWeek: (load?.hoursDone ?? 0) + openHours + volunteering.shiftHours(p.personId),
       onBreak: p.onBreak,
+      trainings: volunteering.trainings(p.personId),
     });
   }
   return out;
@@ -103,7 +110,12 @@ export async function suggestionsFor(
   }: { scope: NetworkScope; request: RequestSummary; objective?: ObjectiveName },
 ): Promise<Suggestion[]> {
   authorize(scope, 'requests.triage');
-  const m = matchRequestOf(request);
+  const m = await withTrainings(
+    deps.db,
+    scope.network.id,
+    deps.clock.now(),
+    matchRequestOf(request),
+  );
   if (!m) return [];
   const volunteers = await matchVolunteers(deps, scope.network.id);
   const ranked = suggest(m, indexVolunteers(volunteers), OBJECTIVES[objective], 10);
@@ -148,7 +160,8 @@ export async function planDispatch(
     listOpenNear(deps.db, scope.network.id, UNASSIGNED_STATUSES, DISPATCH_BATCH),
     matchVolunteers(deps, scope.network.id),
   ]);
-  const matchable = requests.map((r) => [r, matchRequestOf(r)] as const);
+  const needs = await requiredTrainings(deps.db, scope.network.id, deps.clock.now());
+  const matchable = requests.map((r) => [r, needs(matchRequestOf(r))] as const);
   const result = batchDispatch(
     matchable.flatMap(([, m]) => (m ? [m] : [])),
     volunteers,
@@ -162,7 +175,7 @@ export async function planDispatch(
     objectiveValue: result.objectiveValue,
     assignments: result.assignments.map((a) => {
       const request = byId.get(a.requestId)!;
-      const m = matchRequestOf(request)!;
+      const m = needs(matchRequestOf(request))!;
       const s = suggest(m, index, OBJECTIVES[objective], 50).find(
         (x) => x.volunteerId === a.volunteerId,
       );

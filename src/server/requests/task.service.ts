@@ -2,7 +2,7 @@ import type { LatLng } from '../../domain/geo/geo.ts';
 import { URGENCY_WEIGHT } from '../../domain/requests/categories.ts';
 import { ACTIVE_TASK_STATUSES, UNASSIGNED_STATUSES } from '../../domain/requests/request-status.ts';
 import { AppError } from '../../shared/app-error.ts';
-import { isoNow } from '../../shared/clock.ts';
+import { isoNow, systemClock } from '../../shared/clock.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
@@ -11,6 +11,8 @@ import { messages } from '../notifications/messages.ts';
 import { notifyContact } from '../notifications/notification.service.ts';
 import { findPerson } from '../people/person.repository.ts';
 import { openPrivate, revealRequest } from '../privacy/privacy-gate.ts';
+import { untrainedCategories } from '../volunteering/matching-hooks.ts';
+import { assertTrained } from '../volunteering/training.service.ts';
 import {
   type Candidate,
   claimRequest,
@@ -48,7 +50,7 @@ export interface Feed {
  * Shows only what lists may show (category, urgency, area, a 500 m cell, household size).
  */
 export async function taskFeed(
-  deps: Pick<Deps, 'db' | 'openTasks'>,
+  deps: Pick<Deps, 'db' | 'openTasks'> & { clock?: Deps['clock'] },
   {
     scope,
     home,
@@ -75,8 +77,17 @@ export async function taskFeed(
     top.map((i) => i.c.id),
   );
   // The database is the truth: a task claimed since the index last looked is left out.
+  const untrained = await untrainedCategories(
+    deps.db,
+    scope.network.id,
+    scope.personId!,
+    (deps.clock ?? systemClock).now(),
+    summaries.map((s) => s.category),
+  );
   const items = summaries
     .filter((request) => UNASSIGNED_STATUSES.includes(request.status))
+    // Work that needs a training the volunteer lacks is not offered to them.
+    .filter((request) => !untrained.has(request.category))
     .map((request) => ({ request, km: km.get(request.id) ?? null }));
   return { items, total: near.length, page: shown, pages };
 }
@@ -153,6 +164,9 @@ export async function claimTask(
 ): Promise<void> {
   authorize(scope, 'tasks.claim');
   const found = await load(deps, scope, requestId);
+  await assertTrained(deps, scope.network.id, scope.personId!, {
+    category: found.summary.category,
+  });
   const now = isoNow(deps.clock);
   await deps.db.transaction().execute(async (trx) => {
     if (!(await claimRequest(trx, requestId, scope.personId!, now, UNASSIGNED_STATUSES))) {

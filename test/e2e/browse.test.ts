@@ -104,6 +104,12 @@ describe('in a real browser', { skip: browserSkip }, () => {
     await check(page, t);
     await follow(page, t['nav.invitations'], `${base}/invitations`);
     await check(page, t);
+    await follow(page, t['nav.messages'], `${base}/messages`);
+    await check(page, t);
+    await follow(page, t['nav.notifications'], '/notifications');
+    await check(page, t);
+    await follow(page, t['notifications.prefsLink'], '/account/notifications');
+    await check(page, t);
     await follow(page, t['nav.account'], '/account');
     await check(page, t);
     await follow(page, t['nav.apiDocs'], '/api/docs');

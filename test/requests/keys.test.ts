@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
+import { enqueue, openMessage } from '../../src/server/outbox/outbox.service.ts';
 import {
   DecryptError,
   decrypt,
@@ -51,6 +52,16 @@ describe('encryption at rest and key rotation', () => {
   it('rotates: a new key first re-encrypts everything; then the old key can go', async () => {
     const net = await makeNetwork(ctx);
     const { summary } = await makeRequest(ctx, net.network);
+    await enqueue(ctx.db, ctx.deps, {
+      networkId: net.network.id,
+      personId: null,
+      channel: 'sms',
+      kind: 'test',
+      language: 'en',
+      to: '+15550109999',
+      text: 'sealed text',
+      key: 'rotation-test',
+    });
     const newKey = newKeySpec('new');
     const rotated = loadConfig({
       DATA_DIR: ctx.config.dataDir,
@@ -68,6 +79,21 @@ describe('encryption at rest and key rotation', () => {
     assert.match(row.name_enc!, /^v1\.new\./);
     const onlyNew = parseKeyRing(newKey, ctx.config.secretKey);
     assert.equal(openPrivate(onlyNew, summary.id, sealedFromRow(row)).name, REQUEST.name);
+    const message = await ctx.db
+      .selectFrom('outbox_messages')
+      .selectAll()
+      .where('idempotency_key', '=', 'rotation-test')
+      .executeTakeFirstOrThrow();
+    assert.match(message.body_enc, /^v1\.new\./, 'the outbox too');
+    const opened = openMessage(
+      { config: { ...ctx.config, keys: onlyNew } },
+      {
+        ...message,
+        attempts: Number(message.attempts),
+      },
+    );
+    assert.equal(opened.text, 'sealed text');
+    assert.equal(opened.to, '+15550109999');
     assert.equal(
       (await rotateKeys({ db: ctx.db, config: rotated })).rewritten,
       0,

@@ -37,6 +37,12 @@ const SEALED: {
     columns: ['donor_enc'],
     context: (id) => `stock_movements.donor:${id}`,
   },
+  {
+    // Messages waiting in (or kept by) the outbox: see outbox.service.ts.
+    table: 'outbox_messages',
+    columns: ['to_enc', 'subject_enc', 'body_enc', 'html_enc'],
+    context: (id, column) => `outbox:${id}:${column.replace(/_enc$/, '')}`,
+  },
 ];
 
 /**

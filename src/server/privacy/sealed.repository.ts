@@ -6,7 +6,8 @@ export type SealedTable =
   | 'request_events'
   | 'request_feedback'
   | 'households'
-  | 'stock_movements';
+  | 'stock_movements'
+  | 'outbox_messages';
 
 /** Rows of a table with sealed columns, by id order, after `after` (for key rotation). */
 export async function listSealedBatch(

@@ -322,4 +322,6 @@ export const goodsEn = {
   'audit.action.allocation.proposed': 'Allocation round proposed',
   'audit.action.allocation.approved': 'Allocation round approved',
   'audit.action.allocation.discarded': 'Allocation round discarded',
+  'goods.printSignInSheet': 'Print a sign-in sheet (for when the network is down)',
+  'goods.signInSheetTitle': 'Distribution at {site}',
 };

@@ -328,4 +328,6 @@ export const goodsEs: Record<keyof typeof goodsEn, string> = {
   'audit.action.allocation.proposed': 'Ronda de reparto propuesta',
   'audit.action.allocation.approved': 'Ronda de reparto aprobada',
   'audit.action.allocation.discarded': 'Ronda de reparto descartada',
+  'goods.printSignInSheet': 'Imprimir una hoja de registro (por si falla la red)',
+  'goods.signInSheetTitle': 'Reparto en {site}',
 };

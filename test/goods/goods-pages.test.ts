@@ -5,6 +5,7 @@ import { recordMovement } from '../../src/server/goods/stock.service.ts';
 import { createTestContext, DIALECT, type TestContext } from '../helpers/context.ts';
 import { makeNetwork } from '../helpers/factories.ts';
 import { agent, text } from '../helpers/http.ts';
+import { POPPLER_SKIP, pdfText } from '../helpers/pdf.ts';
 import { makeRequest } from '../helpers/requests.ts';
 import { makeGoods, scopeAs } from './helpers.ts';
 
@@ -44,9 +45,23 @@ describe(`goods pages: door, limits, paper, allocation, report (${DIALECT})`, ()
     assert.equal(created.statusCode, 303);
     const dayUrl = String(created.headers.location).split('?')[0]!;
 
+    // The paper fallback: the coordinator prints this day's sign-in sheet from the day page.
+    const day = await coord.get(dayUrl);
+    const sheet = /href="([^"]*sign-in-sheet\.pdf[^"]*)"/.exec(day.body)?.[1];
+    assert.ok(sheet, 'the day page links its sign-in sheet');
+    const pdf = await coord.get(sheet.replace(/&amp;/g, '&'));
+    assert.equal(pdf.statusCode, 200);
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    if (!POPPLER_SKIP) {
+      const words = pdfText(pdf.rawPayload);
+      assert.match(words, new RegExp(g.siteA.name));
+      assert.match(words, /2026/);
+    }
+
     const vol = agent(ctx.app);
     await vol.signIn(net.members.volunteer.email);
     await vol.get(dayUrl);
+    assert.ok(!(await vol.get(dayUrl)).body.includes('sign-in-sheet.pdf'), 'coordinators print');
     const added = await vol.post(`${dayUrl}/household`, {
       name: 'Marisol Lopez',
       phone: '+1 555 010 9999',

@@ -244,6 +244,23 @@ export function registerDistributionPages(app: FastifyInstance, deps: Deps): voi
     },
   });
 
+  /** The paper fallback for the door: a blank sign-in sheet of this day, ready to print. */
+  function signInSheetUrl(
+    scope: NetworkScope,
+    day: DistributionDay,
+    lang: string,
+    t: PageCtx['t'],
+  ): string {
+    const q = new URLSearchParams({
+      title: t('goods.signInSheetTitle', { site: day.siteName }),
+      date: day.day,
+      place: day.siteName,
+      rows: '40',
+      language: lang,
+    });
+    return `/n/${scope.network.slug}/print/sign-in-sheet.pdf?${q}`;
+  }
+
   // ---- the door ----
   async function doorPage(
     req: FastifyRequest<DayReq>,
@@ -266,6 +283,12 @@ export function registerDistributionPages(app: FastifyInstance, deps: Deps): voi
         <p>
           {t(`goods.dayStatus.${day.status}`)} · {t('goods.checkInsCount', { count: day.checkIns })}{' '}
           · <a href={`${dayUrl(scope, day.id)}/paper`}>{t('goods.paperLink')}</a>
+          {atLeast(scope.role, 'coordinator') && (
+            <>
+              {' · '}
+              <a href={signInSheetUrl(scope, day, ctx.lang, t)}>{t('goods.printSignInSheet')}</a>
+            </>
+          )}
         </p>
         <DayItems ctx={ctx} day={day} left={left} />
         <h2 id="search">{t('goods.findHousehold')}</h2>

@@ -241,6 +241,7 @@ export async function listRequests(
 export interface Candidate {
   id: string;
   status: RequestStatus;
+  category: string;
   urgency: Urgency;
   lat: number | null;
   lng: number | null;
@@ -251,6 +252,7 @@ export interface Candidate {
 const CANDIDATE_COLUMNS = [
   'id',
   'status',
+  'category',
   'urgency',
   'approx_lat',
   'approx_lng',
@@ -261,6 +263,7 @@ const CANDIDATE_COLUMNS = [
 function candidateFromRow(r: {
   id: string;
   status: string;
+  category: string;
   urgency: string;
   approx_lat: number | null;
   approx_lng: number | null;
@@ -270,6 +273,7 @@ function candidateFromRow(r: {
   return {
     id: r.id,
     status: r.status as RequestStatus,
+    category: r.category,
     urgency: r.urgency as Urgency,
     lat: r.approx_lat == null ? null : Number(r.approx_lat),
     lng: r.approx_lng == null ? null : Number(r.approx_lng),

@@ -66,7 +66,16 @@ export async function taskFeed(
   authorize(scope, 'tasks.feed');
   const radius = radiusKm ?? DEFAULT_FEED_RADIUS_KM;
   // Within the radius of home, give or take the 500 m rounding of the request's place.
-  const near = await deps.openTasks.near(deps.db, scope.network.id, home, radius + 0.5);
+  const reachable = await deps.openTasks.near(deps.db, scope.network.id, home, radius + 0.5);
+  // Work that needs a training the volunteer lacks is not offered to them (nor counted).
+  const untrained = await untrainedCategories(
+    deps.db,
+    scope.network.id,
+    scope.personId!,
+    (deps.clock ?? systemClock).now(),
+    [...new Set(reachable.map((i) => i.c.category))],
+  );
+  const near = untrained.size ? reachable.filter((i) => !untrained.has(i.c.category)) : reachable;
   const pages = Math.max(1, Math.ceil(near.length / FEED_SIZE));
   const shown = Math.min(Math.max(1, Math.floor(page) || 1), pages);
   const top = topByFeedOrder(near, shown * FEED_SIZE).slice((shown - 1) * FEED_SIZE);
@@ -77,17 +86,8 @@ export async function taskFeed(
     top.map((i) => i.c.id),
   );
   // The database is the truth: a task claimed since the index last looked is left out.
-  const untrained = await untrainedCategories(
-    deps.db,
-    scope.network.id,
-    scope.personId!,
-    (deps.clock ?? systemClock).now(),
-    summaries.map((s) => s.category),
-  );
   const items = summaries
     .filter((request) => UNASSIGNED_STATUSES.includes(request.status))
-    // Work that needs a training the volunteer lacks is not offered to them.
-    .filter((request) => !untrained.has(request.category))
     .map((request) => ({ request, km: km.get(request.id) ?? null }));
   return { items, total: near.length, page: shown, pages };
 }

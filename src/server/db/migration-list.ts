@@ -6,6 +6,7 @@ import * as createJobLeases from './migrations/2026_11_23_1200_create_job_leases
 import * as indexRequestChanges from './migrations/2026_11_23_1250_index_request_changes.ts';
 import * as createCommunication from './migrations/2026_11_23_1300_create_communication.ts';
 import * as createGoods from './migrations/2026_11_23_1400_create_goods.ts';
+import * as createAnnouncementRecipients from './migrations/2026_11_23_1600_create_announcement_recipients.ts';
 
 /**
  * Every migration, by name, in order. Listed here rather than read from the folder so that
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_1250_index_request_changes': indexRequestChanges,
   '2026_11_23_1300_create_communication': createCommunication,
   '2026_11_23_1400_create_goods': createGoods,
+  '2026_11_23_1600_create_announcement_recipients': createAnnouncementRecipients,
 };

@@ -24,6 +24,7 @@ function NetworkNav({ ctx }: { ctx: PageCtx }) {
     [`${base}/ask`, t('nav.ask')],
     [`${base}/volunteering`, t('nav.volunteering')],
     [`${base}/offers`, t('nav.offers')],
+    [`${base}/announcements`, t('nav.announcements')],
   ];
   if (atLeast(n.role, 'volunteer'))
     links.push([`${base}/tasks`, t('nav.tasks')], [`${base}/goods`, t('nav.goods')]);

@@ -1,0 +1,102 @@
+/**
+ * English for announcements, the weekly digest and the public community board (M6).
+ * Spread into `en` (en.ts); es-announce.ts has the same keys.
+ */
+export const announceEn = {
+  'nav.announcements': 'Announcements',
+
+  'announce.title': 'Announcements',
+  'announce.intro': 'News from your network’s coordinators that was sent to you.',
+  'announce.introCoordinator':
+    'Write to everyone, to one role, one area or one language. Each person gets it in the app and by email or text, as they chose.',
+  'announce.new': 'New announcement',
+  'announce.newIntro':
+    'Preview first to see how many people it reaches; nothing is sent until you press Send.',
+  'announce.past': 'Sent announcements',
+  'announce.yours': 'Sent to you',
+  'announce.none': 'No announcements yet.',
+  'announce.audience': 'Who gets it',
+  'announce.audienceHint':
+    'The choices combine: volunteers in one area who read Spanish, for example. Leave them as they are to write to everyone.',
+  'announce.recipients': 'People',
+  'announce.recipientsCount': 'sent to {count}',
+  'announce.sentAt': 'Sent',
+  'announce.onBoard': 'on the community board',
+  'announce.areaGone': 'an area since removed',
+  'announce.field.title': 'Title',
+  'announce.field.titleHint': 'It is the subject of the email and the start of the text message.',
+  'announce.field.body': 'Message',
+  'announce.field.bodyHint':
+    'Texts carry the title and the start of the message, with a link to read it all.',
+  'announce.field.language': 'Written in',
+  'announce.field.languageHint': 'The language you wrote the message in.',
+  'announce.field.role': 'Role',
+  'announce.role.everyone': 'Everyone in the network',
+  'announce.role.neighbours': 'Neighbours (members with no volunteer or coordinator role)',
+  'announce.role.volunteers': 'Volunteers (and coordinators)',
+  'announce.role.coordinators': 'Coordinators',
+  'announce.field.area': 'Area',
+  'announce.field.areaHint': 'People whose volunteer profile has this home area.',
+  'announce.anyArea': 'Any area',
+  'announce.field.audienceLanguage': 'Language',
+  'announce.field.audienceLanguageHint':
+    'People who read this language (their own choice, or the network’s language if they made none).',
+  'announce.anyLanguage': 'Any language',
+  'announce.field.publicLegend': 'Community board',
+  'announce.field.publicHint': 'Anyone can read the board, without signing in.',
+  'announce.field.public': 'Also show it on the public community board',
+  'announce.preview': 'Preview who gets it',
+  'announce.send': 'Send',
+  'announce.sentNotice': 'Announcement sent.',
+  'announce.back': 'All announcements',
+  'announce.reach.title': 'It will reach',
+  'announce.reach.people': 'People, in the app: {count}',
+  'announce.reach.email': 'By email: {count}',
+  'announce.reach.sms': 'By text message: {count}',
+  'announce.reach.hint':
+    'People who chose not to get email or texts, or who texted STOP, still see it in the app. Texts wait for the end of quiet hours.',
+  'announce.mail.subject': '{network} · {title}',
+  'announce.mail.greeting': 'Hello {name},',
+  'announce.mail.signoff': 'An announcement from the coordinators of {network}.',
+  'announce.mail.link': 'Read it in Mutua',
+
+  'digest.title': 'Weekly digest',
+  'digest.intro':
+    'Once a week, on Monday from {hour} ({zone}), an email with up to {size} open needs near your home, the most urgent first.',
+  'digest.privacy':
+    'It says only what the task list shows: what is needed, the area, how far and how long it has waited. Never names or addresses.',
+  'digest.legend': 'Email digest',
+  'digest.checkbox': 'Send me the weekly digest of needs near me',
+  'digest.save': 'Save',
+  'digest.otherPrefs': 'Email, texts and quiet hours',
+  'digest.km': '{km} km away',
+  'digest.today': 'asked today',
+  'digest.days.one': 'waiting {days} day',
+  'digest.days.other': 'waiting {days} days',
+  'digest.mail.subject': '{network} · needs near you this week',
+  'digest.mail.intro.one': 'There is {count} open need near you:',
+  'digest.mail.intro.other': 'There are {count} open needs near you. The most urgent:',
+  'digest.mail.optOut':
+    'You asked for this weekly digest. You can stop it on the Weekly digest page.',
+  'digest.mail.link': 'See tasks near me',
+
+  'board.title': 'Community board',
+  'board.titleOf': 'Community board of {network}',
+  'board.intro': 'News, events and what neighbours need, for everyone to read.',
+  'board.link': 'Community board',
+  'board.back': 'Back to the community board',
+  'board.announcements': 'News',
+  'board.noAnnouncements': 'No news yet.',
+  'board.events': 'Coming up',
+  'board.noEvents': 'No events yet.',
+  'board.needs': 'Open needs',
+  'board.needsPrivacy':
+    'Counts only, so that no one can be recognised: a number below 3 is shown as “fewer than 3”.',
+  'board.byCategory': 'Open needs by kind of help',
+  'board.byArea': 'Open needs by area',
+  'board.category': 'Kind of help',
+  'board.area': 'Area',
+  'board.open': 'Open needs',
+  'board.noArea': 'Area not given',
+  'board.fewerThan3': 'fewer than 3',
+} as const;

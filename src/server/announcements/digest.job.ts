@@ -31,6 +31,7 @@ export function digestMessage(
   lang: Parameters<typeof plural>[0],
   o: { network: string; slug: string; items: FeedItem[]; total: number; now: Date },
 ): Message {
+  const km = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const lines = o.items.map((i) => {
     const days = Math.max(
       0,
@@ -39,7 +40,7 @@ export function digestMessage(
     const parts = [
       t(`category.${i.request.category}` as never),
       i.request.areaName ?? t('tasks.areaUnknown'),
-      ...(i.km === null ? [] : [t('digest.km', { km: i.km.toFixed(1) })]),
+      ...(i.km === null ? [] : [t('digest.km', { km: km.format(i.km) })]),
       days === 0 ? t('digest.today') : t(plural(lang, 'digest.days', days), { days }),
     ];
     return `• ${parts.join(' · ')}`;

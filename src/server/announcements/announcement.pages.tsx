@@ -76,23 +76,22 @@ function ListPage({
     <Layout ctx={ctx} title={t('announce.title')} notice={notice}>
       <h1>{t('announce.title')}</h1>
       <p>{all ? t('announce.introCoordinator') : t('announce.intro')}</p>
-      <ul>
-        {all && (
-          <li>
-            <a class="button" href={`${base}/announcements/new`}>
-              {t('announce.new')}
-            </a>
-          </li>
-        )}
-        {can(scope.role, 'digest.own') && (
-          <li>
-            <a href={`${base}/digest`}>{t('digest.title')}</a>
-          </li>
-        )}
-        <li>
-          <a href={`${base}/board`}>{t('board.title')}</a>
-        </li>
-      </ul>
+      {all && (
+        <p>
+          <a class="button" href={`${base}/announcements/new`}>
+            {t('announce.new')}
+          </a>
+        </p>
+      )}
+      {/* Links in their own paragraphs: far enough apart to tap (WCAG 2.2 target size). */}
+      {can(scope.role, 'digest.own') && (
+        <p>
+          <a href={`${base}/digest`}>{t('digest.title')}</a>
+        </p>
+      )}
+      <p>
+        <a href={`${base}/board`}>{t('board.title')}</a>
+      </p>
       <h2>{all ? t('announce.past') : t('announce.yours')}</h2>
       {items.length === 0 ? (
         <p>{t('announce.none')}</p>

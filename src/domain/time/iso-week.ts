@@ -1,8 +1,8 @@
-/** The date and hour of `at` in `timeZone` (an IANA name; UTC when unknown). */
+/** The date, hour and minute of `at` in `timeZone` (an IANA name; UTC when unknown). */
 export function localParts(
   at: Date,
   timeZone: string,
-): { y: number; m: number; d: number; hour: number } {
+): { y: number; m: number; d: number; hour: number; minute: number } {
   let parts: Intl.DateTimeFormatPart[];
   try {
     parts = new Intl.DateTimeFormat('en-GB', {
@@ -11,13 +11,20 @@ export function localParts(
       month: '2-digit',
       day: '2-digit',
       hour: '2-digit',
+      minute: '2-digit',
       hourCycle: 'h23',
     }).formatToParts(at);
   } catch {
     return localParts(at, 'UTC');
   }
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return { y: get('year'), m: get('month'), d: get('day'), hour: get('hour') };
+  return {
+    y: get('year'),
+    m: get('month'),
+    d: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+  };
 }
 
 /** The ISO 8601 week of `at` in `timeZone`, such as "2026-W48" (weeks start on Monday). */

@@ -166,6 +166,8 @@ export async function sendAnnouncement(
   return { id, reach };
 }
 
+const canSend = (scope: NetworkScope) => can(scope.role, 'announcements.send');
+
 /** Coordinators see every announcement; members see those that were sent to them. */
 export async function announcementsFor(
   deps: Pick<Deps, 'db'>,
@@ -179,8 +181,6 @@ export async function announcementsFor(
   });
   return { all, items };
 }
-
-const canSend = (scope: NetworkScope) => can(scope.role, 'announcements.send');
 
 /** One announcement: to coordinators, to the people it was sent to, and to anyone if public. */
 export async function viewAnnouncement(

@@ -55,7 +55,7 @@ export const announceEn = {
   'announce.reach.sms': 'By text message: {count}',
   'announce.reach.hint':
     'People who chose not to get email or texts, or who texted STOP, still see it in the app. Texts wait for the end of quiet hours.',
-  'announce.mail.subject': '{network} · {title}',
+  'announce.mail.subject': '{network} announcement: {title}',
   'announce.mail.greeting': 'Hello {name},',
   'announce.mail.signoff': 'An announcement from the coordinators of {network}.',
   'announce.mail.link': 'Read it in Mutua',

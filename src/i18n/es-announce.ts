@@ -54,7 +54,7 @@ export const announceEs: Record<keyof typeof announceEn, string> = {
   'announce.reach.sms': 'Por mensaje de texto: {count}',
   'announce.reach.hint':
     'Quienes eligieron no recibir correos ni mensajes, o enviaron STOP, lo ven igualmente en la aplicación. Los mensajes esperan al final de las horas de silencio.',
-  'announce.mail.subject': '{network} · {title}',
+  'announce.mail.subject': 'Anuncio de {network}: {title}',
   'announce.mail.greeting': 'Hola, {name}:',
   'announce.mail.signoff': 'Un anuncio de quienes coordinan {network}.',
   'announce.mail.link': 'Leerlo en Mutua',

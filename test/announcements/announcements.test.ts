@@ -93,7 +93,7 @@ describe(`announcements by email and SMS (${DIALECT})`, () => {
     const mails = smtp.inbox.filter((m) => m.subject.includes('Reparto de comida'));
     assert.deepEqual(mails.map((m) => m.to[0]).sort(), [ana.email, stopped.email].sort());
     const toAna = mails.find((m) => m.to[0] === ana.email)!;
-    assert.equal(toAna.subject, 'Riverside Mutual Aid · Reparto de comida el sábado');
+    assert.equal(toAna.subject, 'Anuncio de Riverside Mutual Aid: Reparto de comida el sábado');
     assert.match(toAna.text, /^Hola, Ana:/m);
     assert.match(toAna.text, /Necesitamos manos para repartir comida/);
     assert.match(toAna.text, /Un anuncio de quienes coordinan Riverside Mutual Aid\./);

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config.ts';
+import { digestJob } from './server/announcements/digest.job.ts';
 import { buildApp } from './server/app.ts';
 import { seedDemo } from './server/demo/seed-demo.ts';
 import { startScheduler } from './server/jobs/scheduler.ts';
@@ -38,8 +39,10 @@ async function main(): Promise<void> {
     }
   }
 
-  const stopJobs = startScheduler(deps, [retentionJob, taskReminderJob, reminderJob], (msg) =>
-    app.log.warn(msg),
+  const stopJobs = startScheduler(
+    deps,
+    [retentionJob, taskReminderJob, reminderJob, digestJob],
+    (msg) => app.log.warn(msg),
   );
   const stopOutbox = startOutboxWorker(deps, (msg) => app.log.warn(msg));
   const close = async () => {

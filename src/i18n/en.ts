@@ -1,3 +1,4 @@
+import { announceEn } from './en-announce.ts';
 import { commEn } from './en-comm.ts';
 import { goodsEn } from './en-goods.ts';
 import { offersEn } from './en-offers.ts';
@@ -301,6 +302,7 @@ export const en = {
   ...requestsEn,
   ...commEn,
   ...printEn,
+  ...announceEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

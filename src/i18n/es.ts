@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.ts';
+import { announceEs } from './es-announce.ts';
 import { commEs } from './es-comm.ts';
 import { goodsEs } from './es-goods.ts';
 import { offersEs } from './es-offers.ts';
@@ -308,4 +309,5 @@ export const es: Record<MessageKey, string> = {
   ...requestsEs,
   ...commEs,
   ...printEs,
+  ...announceEs,
 };

@@ -5,6 +5,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { AppError } from '../shared/app-error.ts';
 import { registerAccountPages } from './account/account.pages.tsx';
+import { registerAnnouncementPages } from './announcements/announcement.pages.tsx';
+import { registerBoardPages } from './announcements/board.pages.tsx';
+import { registerDigestPages } from './announcements/digest.pages.tsx';
 import { registerApiDocs } from './api/api-docs.pages.tsx';
 import { registerAuditPages } from './audit/audit.pages.tsx';
 import { registerAuthPages } from './auth/auth.pages.tsx';
@@ -147,6 +150,9 @@ export async function buildApp(
   registerGoodsRoutes(app, deps);
   registerVolunteeringPages(app, deps);
   registerVolunteeringRoutes(app, deps);
+  registerAnnouncementPages(app, deps);
+  registerDigestPages(app, deps);
+  registerBoardPages(app, deps);
 
   registerNetworkRoutes(app, deps);
   registerPeopleRoutes(app, deps);

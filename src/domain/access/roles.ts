@@ -68,6 +68,11 @@ export const ACTIONS = {
   'shifts.signup': 'volunteer',
   'trainings.manage': 'coordinator',
   'wellbeing.view': 'coordinator',
+  // Announcements: coordinators write to the network; every member reads what was sent to
+  // them; volunteers choose whether they get the weekly digest of open needs near them.
+  'announcements.send': 'coordinator',
+  'announcements.view': 'neighbour',
+  'digest.own': 'volunteer',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof ACTIONS;
 

@@ -1,3 +1,5 @@
+import { localParts } from './iso-week.ts';
+
 /**
  * Quiet hours: a daily span, in minutes after local midnight, during which a person receives
  * no messages (they wait until it ends). `from` > `to` spans midnight (22:00 to 07:00).
@@ -9,19 +11,8 @@ export interface QuietHours {
 
 /** Minutes after midnight of `at` in `timeZone` (an IANA name); UTC if the zone is unknown. */
 export function localMinutes(at: Date, timeZone: string): number {
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(at);
-  } catch {
-    return at.getUTCHours() * 60 + at.getUTCMinutes();
-  }
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return get('hour') * 60 + get('minute');
+  const { hour, minute } = localParts(at, timeZone);
+  return hour * 60 + minute;
 }
 
 export function isQuiet(minutes: number, q: QuietHours): boolean {

@@ -7,6 +7,7 @@ import * as indexRequestChanges from './migrations/2026_11_23_1250_index_request
 import * as createCommunication from './migrations/2026_11_23_1300_create_communication.ts';
 import * as createGoods from './migrations/2026_11_23_1400_create_goods.ts';
 import * as createVolunteering from './migrations/2026_11_23_1500_create_volunteering.ts';
+import * as createAnnouncementRecipients from './migrations/2026_11_23_1600_create_announcement_recipients.ts';
 
 /**
  * Every migration, by name, in order. Listed here rather than read from the folder so that
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_1300_create_communication': createCommunication,
   '2026_11_23_1400_create_goods': createGoods,
   '2026_11_23_1500_create_volunteering': createVolunteering,
+  '2026_11_23_1600_create_announcement_recipients': createAnnouncementRecipients,
 };

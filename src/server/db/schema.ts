@@ -407,6 +407,18 @@ export interface AllocationShareTable {
   reasons: string;
 }
 
+export interface AnnouncementRecipientTable {
+  announcement_id: string;
+  person_id: string;
+}
+
+export interface DigestSendTable {
+  network_id: string;
+  person_id: string;
+  week: string;
+  sent_at: string;
+}
+
 export interface Database {
   networks: NetworkTable;
   outbox_messages: OutboxMessageTable;
@@ -415,6 +427,8 @@ export interface Database {
   notification_prefs: NotificationPrefsTable;
   notifications: NotificationTable;
   announcements: AnnouncementTable;
+  announcement_recipients: AnnouncementRecipientTable;
+  digest_sends: DigestSendTable;
   areas: AreaTable;
   people: PersonTable;
   memberships: MembershipTable;

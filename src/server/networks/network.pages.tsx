@@ -115,6 +115,9 @@ function NetworkPage({
           {t('nav.ask')}
         </a>
       </p>
+      <p>
+        <a href={`/n/${n.slug}/board`}>{t('board.link')}</a>
+      </p>
       {scope.role ? (
         <p>{t('network.yourRole', { role: t(`role.${scope.role}`) })}</p>
       ) : ctx.actor.kind === 'person' ? (

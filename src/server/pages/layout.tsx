@@ -25,6 +25,7 @@ function NetworkNav({ ctx }: { ctx: PageCtx }) {
     [`${base}/calendar`, t('nav.calendar')],
     [`${base}/volunteering`, t('nav.volunteering')],
     [`${base}/offers`, t('nav.offers')],
+    [`${base}/announcements`, t('nav.announcements')],
   ];
   if (atLeast(n.role, 'volunteer'))
     links.push(

@@ -4,6 +4,7 @@ import { networkTimeZone } from './event.repository.ts';
 import { shiftHoursByPerson } from './signup.repository.ts';
 import { weekAround } from './signup.service.ts';
 import { trainingRules } from './training.service.ts';
+import { listTrainings } from './wellbeing.repository.ts';
 
 // What volunteering adds to matching, kept here so request matching changes by a few lines:
 // hours promised in shifts count against the weekly cap, and work that needs a training
@@ -46,6 +47,10 @@ export async function untrainedCategories(
   now: Date,
   categories: readonly string[],
 ): Promise<Set<string>> {
+  // Most networks ask no training for most work: then nobody's records need reading (the
+  // volunteers' feed calls this on every view).
+  const trainings = await listTrainings(db, networkId);
+  if (!trainings.some((t) => categories.some((c) => t.categories.includes(c)))) return new Set();
   const rules = await trainingRules(db, networkId, now);
   return new Set(categories.filter((c) => rules.missing(personId, { category: c }) !== null));
 }

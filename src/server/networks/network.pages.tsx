@@ -35,7 +35,12 @@ type Done = { Querystring: { done?: string } };
 type Slug = { Params: { slug: string } } & Done;
 
 export function scopeNav(scope: NetworkScope): PageCtx['network'] {
-  return { slug: scope.network.slug, name: scope.network.name, role: scope.role };
+  return {
+    slug: scope.network.slug,
+    name: scope.network.name,
+    role: scope.role,
+    timeZone: scope.network.timeZone,
+  };
 }
 
 export async function scopeOf(

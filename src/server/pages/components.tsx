@@ -173,15 +173,41 @@ export function Submit({ children }: { children: ComponentChildren }) {
   );
 }
 
-/** A short date and time in the reader's language, in UTC until people have time zones. */
+/**
+ * A short date and time in the reader's language, in the network's time zone on its pages
+ * (UTC elsewhere), with the zone named so nobody has to guess.
+ */
 export function When({ ctx, iso }: { ctx: PageCtx; iso: string | null }) {
   if (!iso) return <span>—</span>;
-  const text = new Intl.DateTimeFormat(ctx.lang, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(new Date(iso));
-  return <time dateTime={iso}>{text} UTC</time>;
+  const timeZone = ctx.network?.timeZone ?? 'UTC';
+  let text: string;
+  try {
+    text = new Intl.DateTimeFormat(ctx.lang, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone,
+    }).format(new Date(iso));
+  } catch {
+    text = new Intl.DateTimeFormat(ctx.lang, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'UTC',
+    }).format(new Date(iso));
+    return <time dateTime={iso}>{text} UTC</time>;
+  }
+  return (
+    <time dateTime={iso}>
+      {text} {timeZone === 'UTC' ? 'UTC' : zoneAbbreviation(ctx.lang, timeZone, iso)}
+    </time>
+  );
+}
+
+/** "PST", "CET", or "GMT-5" where the language has no short name for the zone. */
+function zoneAbbreviation(lang: string, timeZone: string, iso: string): string {
+  const part = new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: 'short' })
+    .formatToParts(new Date(iso))
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? timeZone;
 }
 
 /** The languages Mutua speaks, each named in itself, for a language select. */

@@ -14,7 +14,15 @@ export interface PageCtx {
   /** Path and query of this page, for the language switcher to come back to. */
   path: string;
   /** The network the page belongs to, with the viewer's role there. */
-  network?: { slug: string; name: string; role: Role | null } | undefined;
+  network?:
+    | {
+        slug: string;
+        name: string;
+        role: Role | null;
+        /** IANA zone of the network: dates and times on its pages are shown in it. */
+        timeZone?: string | undefined;
+      }
+    | undefined;
 }
 
 export function pageCtx(req: FastifyRequest, network?: PageCtx['network']): PageCtx {

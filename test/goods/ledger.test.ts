@@ -84,6 +84,50 @@ describe(`stock ledger (${DIALECT})`, () => {
     await assertLedgerConsistent(ctx, net.network.id);
   });
 
+  it('the ledger is append-only in the database: no edit of what moved, no deletion', async () => {
+    const movement = await ctx.db
+      .selectFrom('stock_movements')
+      .select(['id', 'quantity'])
+      .where('network_id', '=', net.network.id)
+      .executeTakeFirstOrThrow();
+    await assert.rejects(
+      ctx.db
+        .updateTable('stock_movements')
+        .set({ quantity: 999 })
+        .where('id', '=', movement.id)
+        .execute(),
+      /append-only/,
+    );
+    await assert.rejects(
+      ctx.db.deleteFrom('stock_movements').where('id', '=', movement.id).execute(),
+      /append-only/,
+    );
+    await assert.rejects(
+      ctx.db
+        .updateTable('stock_postings')
+        .set({ quantity: 0 })
+        .where('movement_id', '=', movement.id)
+        .execute(),
+      /append-only/,
+    );
+    await assert.rejects(
+      ctx.db.deleteFrom('stock_postings').where('movement_id', '=', movement.id).execute(),
+      /append-only/,
+    );
+    // What may change: the sealed donor name (key rotation) and links to what went away.
+    await ctx.db
+      .updateTable('stock_movements')
+      .set({ donor_enc: null, day_id: null })
+      .where('id', '=', movement.id)
+      .execute();
+    const after = await ctx.db
+      .selectFrom('stock_movements')
+      .select('quantity')
+      .where('id', '=', movement.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(after.quantity), Number(movement.quantity));
+  });
+
   it('a physical count reconciles the difference with an audited adjustment', async () => {
     const g = await makeGoods(ctx, net.network, net.members.coordinator.id);
     await recordMovement(ctx.deps, {

@@ -1,0 +1,50 @@
+import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../dialect.ts';
+
+/**
+ * The stock ledger's numbers are append-only in the database itself, like the audit log: a
+ * correction is a new movement (a count adjustment), never an edit. Movements may still have
+ * their sealed donor name re-encrypted (key rotation) and their links to people, days or
+ * households cleared when those go; what moved, how much, and between which sites may not
+ * change, and neither movements nor postings may be deleted.
+ */
+const MOVEMENT_FACTS = 'network_id, kind, item_id, quantity, from_site_id, to_site_id, created_at';
+const POSTING_FACTS = 'network_id, movement_id, item_id, account, site_id, quantity';
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on today's schema types
+export async function up(db: Kysely<any>): Promise<void> {
+  for (const [table, facts] of [
+    ['stock_movements', MOVEMENT_FACTS],
+    ['stock_postings', POSTING_FACTS],
+  ] as const) {
+    const message = sql.lit(`${table} is append-only: record a new movement instead`);
+    if (isPostgres(db)) {
+      await sql`create function ${sql.raw(`${table}_append_only`)}() returns trigger
+        language plpgsql as $$ begin raise exception ${message}; end $$`.execute(db);
+      await sql`create trigger ${sql.raw(`${table}_no_change`)}
+        before update of ${sql.raw(facts)} or delete on ${sql.table(table)}
+        for each row execute function ${sql.raw(`${table}_append_only`)}()`.execute(db);
+    } else {
+      await sql`create trigger ${sql.raw(`${table}_no_update`)}
+        before update of ${sql.raw(facts)} on ${sql.table(table)}
+        begin select raise(abort, ${message}); end`.execute(db);
+      await sql`create trigger ${sql.raw(`${table}_no_delete`)} before delete on ${sql.table(table)}
+        begin select raise(abort, ${message}); end`.execute(db);
+    }
+  }
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: see up()
+export async function down(db: Kysely<any>): Promise<void> {
+  for (const table of ['stock_movements', 'stock_postings']) {
+    if (isPostgres(db)) {
+      await sql`drop trigger if exists ${sql.raw(`${table}_no_change`)} on ${sql.table(table)}`.execute(
+        db,
+      );
+      await sql`drop function if exists ${sql.raw(`${table}_append_only`)}()`.execute(db);
+    } else {
+      await sql`drop trigger if exists ${sql.raw(`${table}_no_update`)}`.execute(db);
+      await sql`drop trigger if exists ${sql.raw(`${table}_no_delete`)}`.execute(db);
+    }
+  }
+}

@@ -240,4 +240,5 @@ export const volunteeringEn = {
   'vol.reminderDayTitle': 'Your shift tomorrow',
   'vol.reminderSoonTitle': 'Your shift starts soon',
   'vol.reminderText': '{title}, {date} at {time}, {place}.',
+  'unmatched.training': 'nobody free within {km} km has the training this work needs',
 } as const;

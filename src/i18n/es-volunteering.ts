@@ -243,4 +243,5 @@ export const volunteeringEs: Record<keyof typeof volunteeringEn, string> = {
   'vol.reminderDayTitle': 'Su turno de mañana',
   'vol.reminderSoonTitle': 'Su turno empieza pronto',
   'vol.reminderText': '{title}, {date} a las {time}, {place}.',
+  'unmatched.training': 'nadie libre a menos de {km} km tiene la formación que pide esta tarea',
 };

@@ -171,6 +171,16 @@ describe('explainUnmatched', () => {
       assert.equal(reason.kind, kind, JSON.stringify(vols));
       assert.ok(unmatchedInWords(reason).length > 10);
     }
+    // Work that needs a training: nobody holding it is the reason, before the car.
+    const trainedOnly = request({ needsCar: true, requiredTrainings: ['food-safety'] });
+    assert.equal(
+      explainUnmatched(trainedOnly, [volunteer({ hasCar: true })]).kind,
+      'nobody-trained',
+    );
+    assert.equal(
+      explainUnmatched(trainedOnly, [volunteer({ trainings: ['food-safety'] })]).kind,
+      'needs-car',
+    );
     assert.deepEqual(explainUnmatched(r, [volunteer({ home: at(12) })]), {
       kind: 'nobody-in-range',
       nearestKm: 12,

@@ -4,7 +4,15 @@
  */
 import { distanceKm } from '../geo/geo.ts';
 import { isWeekdaysOnly } from '../time/weekly-slots.ts';
-import { carOk, hasHours, hasTaskRoom, inCategory, languageOk, timeOk } from './eligibility.ts';
+import {
+  carOk,
+  hasHours,
+  hasTaskRoom,
+  inCategory,
+  languageOk,
+  timeOk,
+  trainedFor,
+} from './eligibility.ts';
 import { pairWeight } from './score.ts';
 import { languageName } from './suggest.ts';
 import type { MatchRequest, MatchVolunteer, Objective, UnmatchedReason } from './types.ts';
@@ -41,7 +49,9 @@ export function explainUnmatched(
       ? { kind: 'nobody-speaks', language, withinKm, weekdays }
       : { kind: 'no-time-overlap', withinKm, weekdays };
   }
-  const car = free.filter((c) => carOk(request, c.v));
+  const trained = free.filter((c) => trainedFor(request, c.v));
+  if (trained.length === 0) return { kind: 'nobody-trained', withinKm };
+  const car = trained.filter((c) => carOk(request, c.v));
   if (car.length === 0) return { kind: 'needs-car', withinKm };
   const working = car.filter((c) => !c.v.onBreak);
   if (working.length === 0) return { kind: 'all-on-break', withinKm, candidates: car.length };
@@ -102,6 +112,8 @@ export function unmatchedInWords(reason: UnmatchedReason): string {
         : `nobody who speaks ${languageName(reason.language)} ${within} is free ${when(reason.weekdays)}`;
     case 'no-time-overlap':
       return `nobody ${within} who could help is free ${when(reason.weekdays)}`;
+    case 'nobody-trained':
+      return `nobody ${within} who could help then has the training this work needs`;
     case 'needs-car':
       return `nobody ${within} who could help then has a car`;
     case 'all-on-break':

@@ -78,7 +78,7 @@ export interface Suggestion {
 /**
  * Why a request is left without a volunteer: the constraint that removed the last candidates,
  * checked in this order: reach (each volunteer's own radius), category, language (when
- * required), time, car, break, room (open tasks and weekly hours). `withinKm` is the longest
+ * required), time, training, car, break, room (open tasks and weekly hours). `withinKm` is the longest
  * travel radius among the volunteers who reach the request. `weekdays` is true when the request
  * asks only for weekday slots, so the words can say "free on weekdays".
  */
@@ -89,6 +89,8 @@ export type UnmatchedReason =
   /** Without `weekdays`: nobody within reach speaks it; with it: speakers exist, none free then. */
   | { kind: 'nobody-speaks'; language: string; withinKm: number; weekdays?: boolean }
   | { kind: 'no-time-overlap'; withinKm: number; weekdays: boolean }
+  /** Within reach and free, but nobody holds the training this work needs. */
+  | { kind: 'nobody-trained'; withinKm: number }
   | { kind: 'needs-car'; withinKm: number }
   | { kind: 'all-on-break'; withinKm: number; candidates: number }
   /** Everyone left holds all the tasks they allow (`atCapacity`) or lacks the weekly hours. */

@@ -74,6 +74,8 @@ export function unmatchedInWords(
       return t(reason.weekdays ? 'unmatched.timeWeekdays' : 'unmatched.time', {
         km: fmt(ctx, reason.withinKm),
       });
+    case 'nobody-trained':
+      return t('unmatched.training', { km: fmt(ctx, reason.withinKm) });
     case 'needs-car':
       return t('unmatched.car', { km: fmt(ctx, reason.withinKm) });
     case 'all-on-break':

@@ -6,6 +6,7 @@ import { newId } from '../../shared/ids.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
+import { findNetworkById } from '../networks/network.repository.ts';
 import { requirePerson as requirePersonId } from '../networks/scope.ts';
 import { type EnqueueResult, enqueue } from '../outbox/outbox.service.ts';
 import { findPerson } from '../people/person.repository.ts';
@@ -43,17 +44,6 @@ export function smsText(deps: Pick<Deps, 'config'>, m: Message): string {
   const body = `${m.title}: ${m.text.replace(/\s+/g, ' ')}`.trim();
   const room = SMS_MAX - link.length;
   return (body.length > room ? `${body.slice(0, room - 1)}…` : body) + link;
-}
-
-async function networkInfo(db: Db, networkId: string | null) {
-  if (!networkId) return null;
-  return (
-    (await db
-      .selectFrom('networks')
-      .select(['slug', 'default_language', 'time_zone'])
-      .where('id', '=', networkId)
-      .executeTakeFirst()) ?? null
-  );
 }
 
 async function send(
@@ -136,10 +126,10 @@ export async function notifyPerson(
   const [person, prefs, network] = await Promise.all([
     findPerson(db, o.personId),
     findPrefs(db, o.personId),
-    networkInfo(db, o.networkId),
+    o.networkId ? findNetworkById(db, o.networkId) : null,
   ]);
   if (!person || person.disabled) return { email: null, sms: null };
-  const preferred = person.preferredLanguage ?? network?.default_language;
+  const preferred = person.preferredLanguage ?? network?.defaultLanguage;
   const lang: Language = isLanguage(preferred) ? preferred : deps.config.defaultLanguage;
   const message = o.compose(translator(lang), lang);
   const first = await insertNotification(db, {
@@ -158,7 +148,7 @@ export async function notifyPerson(
   const allowed = (c: 'email' | 'sms') => !o.channels || o.channels.includes(c);
   const wait = o.urgent
     ? null
-    : quietUntil(deps.clock.now(), network?.time_zone ?? 'UTC', prefs.quiet);
+    : quietUntil(deps.clock.now(), network?.timeZone ?? 'UTC', prefs.quiet);
   return send(db, deps, {
     networkId: o.networkId,
     personId: person.id,

@@ -15,6 +15,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
 import { findRole } from '../networks/membership.repository.ts';
 import {
+  findNetworkById,
   findNetworkBySmsNumber,
   listAreas,
   listNetworks,
@@ -170,7 +171,8 @@ export async function handleInboundSms(deps: SmsDeps, sms: InboundSms): Promise<
     return;
   }
   const network =
-    candidates.find((n) => n.id === live.networkId) ?? (await networkById(deps, live.networkId));
+    candidates.find((n) => n.id === live.networkId) ??
+    (await findNetworkById(deps.db, live.networkId));
   const lang = live.language as SmsLanguage;
   const t = translator(lang);
   if (!network) {
@@ -254,10 +256,6 @@ async function networksFor(deps: SmsDeps, to: string): Promise<Network[]> {
   }
   if (!deps.config.sms || number !== deps.config.sms.from) return [];
   return (await listNetworks(deps.db)).filter((n) => n.smsNumber === null);
-}
-
-async function networkById(deps: SmsDeps, id: string): Promise<Network | null> {
-  return (await listNetworks(deps.db)).find((n) => n.id === id) ?? null;
 }
 
 async function findByCode(deps: SmsDeps, networks: Network[], raw: string) {

@@ -21,13 +21,34 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+export interface GatewayOptions {
+  /** How long the gateway takes to answer a send it has accepted (0: at once). */
+  delayMs?: number;
+  /**
+   * When given, that delay passes on this clock (it is advanced by `delayMs`) while the
+   * answer waits only a moment of real time: a test can have a gateway "take 7 s" on the app's
+   * clock, so leases run out as they would, without waiting 7 s per text.
+   */
+  clock?: { advance(ms: number): void };
+}
+
+/** Waits `ms` (on the given test clock, with a short real pause so others run meanwhile). */
+export async function slowDown(ms: number, clock?: { advance(ms: number): void }): Promise<void> {
+  if (ms <= 0) return;
+  if (!clock) return new Promise((resolve) => setTimeout(resolve, ms));
+  clock.advance(ms);
+  await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
 /**
  * A local SMS gateway speaking Twilio's Messages API over real HTTP: checks the account and
  * Basic credentials, answers 201 with a sid, and keeps every request it received (`received`,
  * repeats included) and each message once per idempotency token (`messages`), as Twilio does.
- * `failNext(n, status)` makes the next n sends fail.
+ * `failNext(n, status)` makes the next n sends fail; `delayMs` (or `setDelay`) makes it slow:
+ * it accepts the text at once and answers after the delay, as a loaded gateway does.
  */
-export async function startSmsGateway() {
+export async function startSmsGateway(opts: GatewayOptions = {}) {
+  let delayMs = opts.delayMs ?? 0;
   const received: GatewayMessage[] = [];
   const messages: GatewayMessage[] = [];
   const byToken = new Map<string, GatewayMessage>();
@@ -62,6 +83,7 @@ export async function startSmsGateway() {
         message: `The 'To' number ${m.to} is not a valid phone number.`,
       });
     received.push(m);
+    await slowDown(delayMs, opts.clock);
     const earlier = token ? byToken.get(token) : undefined;
     if (earlier) return send(201, { sid: earlier.sid, status: 'queued' });
     if (token) byToken.set(token, m);
@@ -83,6 +105,9 @@ export async function startSmsGateway() {
     to: (phone: string) => messages.filter((m) => m.to === phone),
     failNext(n: number, status = 500) {
       failures = { left: n, status };
+    },
+    setDelay(ms: number) {
+      delayMs = ms;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

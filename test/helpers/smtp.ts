@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { type GatewayOptions, slowDown } from './sms-gateway.ts';
 
 export interface ReceivedMail {
   from: string;
@@ -17,8 +18,10 @@ export interface ReceivedMail {
 /**
  * A real SMTP server in the test process: what Mutua sends arrives here over TCP, and is read
  * back by a real MIME parser (mailparser), so encodings and multipart bodies are checked too.
+ * With `delayMs` it is a slow server: the mail is in the inbox when its data has arrived, and
+ * the "250 OK" that tells the sender so comes after the delay (on `clock` when given).
  */
-export async function startSmtp(): Promise<{
+export async function startSmtp(opts: GatewayOptions = {}): Promise<{
   url: string;
   inbox: ReceivedMail[];
   close(): Promise<void>;
@@ -44,7 +47,7 @@ export async function startSmtp(): Promise<{
               html: typeof mail.html === 'string' ? mail.html : null,
               messageId: mail.messageId ?? null,
             });
-            done();
+            slowDown(opts.delayMs ?? 0, opts.clock).then(() => done());
           },
           (e: Error) => done(e),
         );

@@ -1,12 +1,20 @@
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createDb } from '../../src/server/db/database.ts';
 import type { Deps } from '../../src/server/deps.ts';
 import { smtpMailer } from '../../src/server/mail/mailer.ts';
+import { claimNext, finishMessage } from '../../src/server/outbox/outbox.repository.ts';
 import { enqueue } from '../../src/server/outbox/outbox.service.ts';
-import { deliverDue } from '../../src/server/outbox/outbox.worker.ts';
+import {
+  deliverClaimed,
+  deliverDue,
+  drainOutbox,
+  LEASE_MS,
+  SEND_DEADLINE_MS,
+} from '../../src/server/outbox/outbox.worker.ts';
 import { twilioSender } from '../../src/server/sms/sms-gateway.ts';
+import { isoNow, isoPlus } from '../../src/shared/clock.ts';
 import { createTestContext, DIALECT, type TestContext } from '../helpers/context.ts';
 import { startSmsGateway } from '../helpers/sms-gateway.ts';
 import { startSmtp } from '../helpers/smtp.ts';
@@ -95,7 +103,7 @@ describe(`outbox: each message sent once with a slow provider and two workers ($
           return n;
         }),
       );
-      return sent[0]! + sent[1]!;
+      return { sent: sent[0]! + sent[1]!, each: sent };
     } finally {
       for (const s of servers) await s.db.destroy();
     }
@@ -103,7 +111,7 @@ describe(`outbox: each message sent once with a slow provider and two workers ($
 
   it('a 20-text announcement through a gateway that answers in 7 s: 20 texts arrive', async () => {
     await announce('sms', 20, 'sms-slow');
-    const sent = await twoServers('sms-slow');
+    const { sent, each } = await twoServers('sms-slow');
     const got = gateway.received.filter((m) => m.body.startsWith('sms-slow '));
     // Counted as the gateway received them, repeats included (a real gateway may not drop a
     // repeat: the duplicates of the field test carried the same token and still went out).
@@ -111,6 +119,10 @@ describe(`outbox: each message sent once with a slow provider and two workers ($
     assert.equal(new Set(got.map((m) => m.body)).size, 20);
     assert.equal(new Set(got.map((m) => m.token)).size, 20);
     assert.equal(sent, 20);
+    assert.ok(
+      each.every((n) => n > 0),
+      `both servers took part (${each.join(' + ')})`,
+    );
     const rows = await ctx.db
       .selectFrom('outbox_messages')
       .select(['status'])
@@ -124,11 +136,107 @@ describe(`outbox: each message sent once with a slow provider and two workers ($
 
   it('20 emails through an SMTP server that answers in 7 s: each arrives once', async () => {
     await announce('email', 20, 'mail-slow');
-    const sent = await twoServers('mail-slow');
+    const { sent, each } = await twoServers('mail-slow');
     const got = smtp.inbox.filter((m) => m.subject.startsWith('mail-slow '));
     assert.equal(got.length, 20, `the SMTP server received ${got.length} mails for 20`);
     assert.equal(new Set(got.map((m) => m.subject)).size, 20);
     assert.equal(new Set(got.map((m) => m.messageId)).size, 20);
     assert.equal(sent, 20);
+    assert.ok(
+      each.every((n) => n > 0),
+      `both servers took part (${each.join(' + ')})`,
+    );
+  });
+
+  async function row(key: string) {
+    return ctx.db
+      .selectFrom('outbox_messages')
+      .select(['status', 'attempts', 'fence', 'provider_id', 'last_error'])
+      .where('idempotency_key', '=', key)
+      .executeTakeFirstOrThrow();
+  }
+
+  it('a server that stalls after its claim neither sends nor records over the next holder', async () => {
+    await announce('sms', 1, 'stall');
+    const key = 'announcement:stall:0:sms';
+    const a = server();
+    try {
+      const claimA = await claimNext(
+        a.db,
+        ctx.config.dialect,
+        'server-a',
+        isoNow(ctx.clock),
+        isoPlus(ctx.clock, LEASE_MS),
+      );
+      assert.ok(claimA);
+      // Server A stalls (a long pause of its process) until its lease has run out; server B
+      // takes the message over and sends it.
+      ctx.clock.advance(LEASE_MS);
+      assert.equal((await drainOutbox(ctx.deps, 'server-b')).sent, 1);
+      const afterB = await row(key);
+      assert.equal(afterB.status, 'sent');
+      // A wakes up: it does not send, and its outcome cannot overwrite B's.
+      assert.equal(await deliverClaimed(a, claimA), 'lost');
+      assert.equal(
+        await finishMessage(a.db, claimA.id, claimA.fence, {
+          status: 'failed',
+          last_error: 'late',
+          updated_at: isoNow(ctx.clock),
+        }),
+        false,
+      );
+      assert.deepEqual(await row(key), afterB);
+      assert.equal(gateway.received.filter((m) => m.body === 'stall 0').length, 1);
+    } finally {
+      await a.db.destroy();
+    }
+  });
+
+  it('a claim that stalled before its send hands the message back untried', async () => {
+    await announce('sms', 1, 'late-start');
+    const key = 'announcement:late-start:0:sms';
+    const claim = await claimNext(
+      ctx.db,
+      ctx.config.dialect,
+      'server-a',
+      isoNow(ctx.clock),
+      isoPlus(ctx.clock, LEASE_MS),
+    );
+    assert.ok(claim);
+    // Too little of the lease is left to finish a send before another server may claim it.
+    ctx.clock.advance(LEASE_MS - SEND_DEADLINE_MS);
+    assert.equal(await deliverClaimed(ctx.deps, claim), 'lost');
+    assert.equal(gateway.received.filter((m) => m.body === 'late-start 0').length, 0);
+    const back = await row(key);
+    assert.equal(back.status, 'pending');
+    assert.equal(Number(back.attempts), 0, 'an untried claim is not counted as a try');
+    assert.equal((await drainOutbox(ctx.deps)).sent, 1);
+    assert.equal(gateway.received.filter((m) => m.body === 'late-start 0').length, 1);
+  });
+
+  it('a send that outlasts its deadline is cut off and retried later, not left running', async () => {
+    // Providers that take longer than the deadline in real time (not on the test clock).
+    const hangingGateway = await startSmsGateway({ delayMs: SEND_DEADLINE_MS + 1_000 });
+    const hangingSmtp = await startSmtp({ delayMs: SEND_DEADLINE_MS + 1_000 });
+    const deps = {
+      ...ctx.deps,
+      sms: twilioSender({ ...ctx.config.sms!, gatewayUrl: hangingGateway.url }),
+      mailer: smtpMailer(hangingSmtp.url, ctx.config.mailFrom),
+    };
+    try {
+      await announce('sms', 1, 'hang');
+      await announce('email', 1, 'hang');
+      // Two passes side by side, so the two deadlines run at the same time.
+      const reports = await Promise.all([deliverDue(deps, 'x'), deliverDue(deps, 'y')]);
+      assert.equal(reports[0].retrying + reports[1].retrying, 2);
+      for (const channel of ['sms', 'email']) {
+        const r = await row(`announcement:hang:0:${channel}`);
+        assert.equal(r.status, 'pending');
+        assert.match(r.last_error ?? '', /abort|timeout/i);
+      }
+    } finally {
+      await hangingGateway.close();
+      await hangingSmtp.close();
+    }
   });
 });

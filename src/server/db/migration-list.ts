@@ -9,6 +9,7 @@ import * as createGoods from './migrations/2026_11_23_1400_create_goods.ts';
 import * as createVolunteering from './migrations/2026_11_23_1500_create_volunteering.ts';
 import * as createAnnouncementRecipients from './migrations/2026_11_23_1600_create_announcement_recipients.ts';
 import * as ledgerAppendOnly from './migrations/2026_11_23_1700_ledger_append_only.ts';
+import * as outboxFence from './migrations/2026_11_24_1000_outbox_fence.ts';
 
 /**
  * Every migration, by name, in order. Listed here rather than read from the folder so that
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_1500_create_volunteering': createVolunteering,
   '2026_11_23_1600_create_announcement_recipients': createAnnouncementRecipients,
   '2026_11_23_1700_ledger_append_only': ledgerAppendOnly,
+  '2026_11_24_1000_outbox_fence': outboxFence,
 };

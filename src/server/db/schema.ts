@@ -488,6 +488,8 @@ export interface OutboxMessageTable {
   next_attempt_at: string;
   locked_by: string | null;
   locked_until: string | null;
+  /** Fencing token: one more on every claim; the outcome is recorded only under the latest. */
+  fence: Generated<number>;
   last_error: string | null;
   provider_id: string | null;
   created_at: string;

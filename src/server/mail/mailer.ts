@@ -7,6 +7,11 @@ export interface Mail {
   html?: string | undefined;
   /** A stable Message-ID, so a repeat of the same message can be recognised. */
   messageId?: string | undefined;
+  /**
+   * Ends the SMTP conversation when aborted (the outbox's deadline for one send). Cut before
+   * the end of DATA, the server drops the mail: SMTP delivers nothing half-sent.
+   */
+  signal?: AbortSignal | undefined;
 }
 
 export interface Mailer {
@@ -21,8 +26,13 @@ export function smtpMailer(url: string, from: string): Mailer {
   return {
     enabled: true,
     async send(mail) {
-      const { messageId, ...rest } = mail;
-      await transport.sendMail({ from, ...rest, ...(messageId ? { messageId } : {}) });
+      const { messageId, signal, ...rest } = mail;
+      await transport.sendMail({
+        from,
+        ...rest,
+        ...(messageId ? { messageId } : {}),
+        ...(signal ? { signal } : {}),
+      });
     },
   };
 }

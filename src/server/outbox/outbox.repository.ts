@@ -2,8 +2,6 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { OutboxMessageTable } from '../db/schema.ts';
 
-export type OutboxRow = Omit<OutboxMessageTable, 'attempts'> & { attempts: number };
-
 /** A message row; a second one with the same idempotency key is ignored (false). */
 export async function insertMessage(db: Db, row: OutboxRow): Promise<boolean> {
   const inserted = await db
@@ -15,42 +13,67 @@ export async function insertMessage(db: Db, row: OutboxRow): Promise<boolean> {
   return inserted !== undefined;
 }
 
+export type OutboxRow = Omit<OutboxMessageTable, 'attempts' | 'fence'> & {
+  attempts: number;
+  fence: number;
+};
+
+type RawRow = Omit<OutboxMessageTable, 'attempts' | 'fence'> & {
+  attempts: unknown;
+  fence: unknown;
+};
+
+/** `attempts` and `fence` as numbers (PostgreSQL may hand integers back as strings). */
+const fromRow = (r: RawRow): OutboxRow => ({
+  ...r,
+  attempts: Number(r.attempts),
+  fence: Number(r.fence),
+});
+
 /**
- * Takes up to `limit` messages that are due (pending, or sending under a lease that ran out
- * because its server stopped) for `holder`, in one statement. On PostgreSQL the candidates are
- * read `for update skip locked`, so two servers claiming at the same moment take different
- * messages; SQLite runs one writer at a time.
+ * Takes the next due message (pending, or sending under a lease that ran out because its
+ * server stopped or stalled) for `holder` until `leaseUntil`, in one statement, and gives it
+ * a new fencing token (`fence`). One message per claim, taken just before it is sent: a lease
+ * only ever covers one send, so it cannot run out behind a queue of slow ones. On PostgreSQL
+ * the candidate is read `for update skip locked`, so two servers claiming at the same moment
+ * take different messages; SQLite runs one writer at a time.
  */
-export async function claimDue(
+export async function claimNext(
   db: Db,
   dialect: 'sqlite' | 'postgres',
   holder: string,
   now: string,
   leaseUntil: string,
-  limit: number,
-): Promise<OutboxRow[]> {
+): Promise<OutboxRow | undefined> {
   const lock = dialect === 'postgres' ? sql` for update skip locked` : sql``;
-  const res = await sql<OutboxRow>`
+  const res = await sql<RawRow>`
     update outbox_messages
        set status = 'sending', locked_by = ${holder}, locked_until = ${leaseUntil},
-           attempts = attempts + 1, updated_at = ${now}
+           attempts = attempts + 1, fence = fence + 1, updated_at = ${now}
      where id in (
        select id from outbox_messages
         where (status = 'pending' and next_attempt_at <= ${now})
            or (status = 'sending' and locked_until <= ${now})
         order by next_attempt_at
-        limit ${limit}${lock})
+        limit 1${lock})
     returning *`.execute(db);
-  return res.rows.map((r) => ({ ...r, attempts: Number(r.attempts) }));
+  const row = res.rows[0];
+  return row && fromRow(row);
 }
 
-/** Records the outcome, only while `holder` still holds the message. */
+/**
+ * Records the outcome, only under the claim that `fence` names: once another server has
+ * claimed the message (its lease having run out), this changes nothing and answers false.
+ */
 export async function finishMessage(
   db: Db,
   id: string,
-  holder: string,
+  fence: number,
   set: Partial<
-    Pick<OutboxRow, 'status' | 'next_attempt_at' | 'last_error' | 'provider_id' | 'sent_at'>
+    Pick<
+      OutboxRow,
+      'status' | 'next_attempt_at' | 'last_error' | 'provider_id' | 'sent_at' | 'attempts'
+    >
   > & {
     updated_at: string;
   },
@@ -59,7 +82,7 @@ export async function finishMessage(
     .updateTable('outbox_messages')
     .set({ ...set, locked_by: null, locked_until: null })
     .where('id', '=', id)
-    .where('locked_by', '=', holder)
+    .where('fence', '=', fence)
     .where('status', '=', 'sending')
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
@@ -80,7 +103,7 @@ export async function listUndelivered(
     .orderBy('created_at', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ ...r, attempts: Number(r.attempts) }));
+  return rows.map(fromRow);
 }
 
 export async function countByStatus(db: Db, networkId: string): Promise<Record<string, number>> {

@@ -68,6 +68,7 @@ export async function enqueue(
     next_attempt_at: m.notBefore && m.notBefore > now ? m.notBefore : now,
     locked_by: null,
     locked_until: null,
+    fence: 0,
     last_error: null,
     provider_id: null,
     created_at: now,

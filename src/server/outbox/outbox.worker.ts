@@ -2,13 +2,34 @@ import { randomUUID } from 'node:crypto';
 import { isoNow, isoPlus, MINUTE } from '../../shared/clock.ts';
 import type { Deps } from '../deps.ts';
 import { SmsError } from '../sms/sms-gateway.ts';
-import { claimDue, finishMessage, isOptedOut, type OutboxRow } from './outbox.repository.ts';
+import { claimNext, finishMessage, isOptedOut, type OutboxRow } from './outbox.repository.ts';
 import { deliveryToken, openMessage } from './outbox.service.ts';
+
+const SECOND = 1000;
 
 /** After this many tries a message is marked failed, for a coordinator to see and retry. */
 export const MAX_ATTEMPTS = 6;
-/** How long a server holds a message it is sending before another may take it over. */
-const LEASE_MS = 2 * MINUTE;
+/**
+ * The longest one send may last: the SMS request or the SMTP conversation is aborted then
+ * (10 s, the SMS gateway client's own timeout; a healthy gateway answers in well under 1 s).
+ */
+export const SEND_DEADLINE_MS = 10 * SECOND;
+/**
+ * How far apart the clocks of two app servers may be: a lease written by one server's clock
+ * is judged run out by another's. NTP keeps servers within milliseconds; 30 s is generous.
+ */
+const CLOCK_MARGIN_MS = 30 * SECOND;
+/**
+ * What may pass between the claim and the start of the send (the STOP check, decrypting):
+ * a few milliseconds, unless the process stalls. If more has passed, the send is not begun.
+ */
+const START_WITHIN_MS = 20 * SECOND;
+/**
+ * How long a claim holds one message: it starts within START_WITHIN_MS and ends within
+ * SEND_DEADLINE_MS, so it is over CLOCK_MARGIN_MS before any other server may take it (60 s).
+ */
+export const LEASE_MS = START_WITHIN_MS + SEND_DEADLINE_MS + CLOCK_MARGIN_MS;
+/** How many messages one pass of the worker sends (each claimed on its own) before it yields. */
 const BATCH = 20;
 
 /** 30 s, 1 min, 2 min, 4 min… at most an hour between tries. */
@@ -26,49 +47,77 @@ export interface DeliveryReport {
 }
 
 /**
- * Delivers one batch of due messages. Each is claimed atomically (see claimDue), so with
- * several app servers every message goes out once; the idempotency token sent with it makes
- * the gateway drop a repeat if a server dies between sending and recording it.
+ * Delivers up to BATCH due messages, one at a time: each is claimed just before it is sent,
+ * under its own lease and fencing token (see deliverClaimed), so a slow provider can never let
+ * a lease run out behind a queue of waiting sends. With several app servers a message is sent
+ * by one server at a time; the idempotency token sent with it lets the provider drop a repeat
+ * if a server dies between sending and recording it.
  */
 export async function deliverDue(
   deps: WorkerDeps,
   holder: string,
   log: (msg: string) => void = () => {},
 ): Promise<DeliveryReport & { claimed: number }> {
-  const now = isoNow(deps.clock);
-  const batch = await claimDue(
-    deps.db,
-    deps.config.dialect,
-    holder,
-    now,
-    isoPlus(deps.clock, LEASE_MS),
-    BATCH,
-  );
-  const report = { claimed: batch.length, sent: 0, retrying: 0, failed: 0, cancelled: 0 };
-  for (const row of batch) {
-    report[await deliverOne(deps, row, log)]++;
+  const report = { claimed: 0, sent: 0, retrying: 0, failed: 0, cancelled: 0 };
+  while (report.claimed < BATCH) {
+    const row = await claimNext(
+      deps.db,
+      deps.config.dialect,
+      holder,
+      isoNow(deps.clock),
+      isoPlus(deps.clock, LEASE_MS),
+    );
+    if (!row) break;
+    report.claimed++;
+    const outcome = await deliverClaimed(deps, row, log);
+    if (outcome !== 'lost') report[outcome]++;
   }
   return report;
 }
 
-async function deliverOne(
+/**
+ * Sends one claimed message and records the outcome under its fencing token. The send is begun
+ * only while the claim has enough of its lease left to finish before the deadline, and is
+ * aborted at the deadline, so it is over before any other server may claim the message.
+ * 'lost': the claim ran out before the send began (the message goes back to the queue, or was
+ * already taken by another server), or it ran out and was taken over meanwhile.
+ */
+export async function deliverClaimed(
   deps: WorkerDeps,
   row: OutboxRow,
-  log: (msg: string) => void,
-): Promise<keyof DeliveryReport> {
-  const holder = row.locked_by!;
+  log: (msg: string) => void = () => {},
+): Promise<keyof DeliveryReport | 'lost'> {
   const now = () => isoNow(deps.clock);
+  const record = async (
+    outcome: keyof DeliveryReport,
+    set: Parameters<typeof finishMessage>[3],
+  ) => {
+    if (await finishMessage(deps.db, row.id, row.fence, set)) return outcome;
+    log(`message ${row.id}: its claim ran out and another server took it over`);
+    return 'lost' as const;
+  };
   if (row.channel === 'sms' && row.to_index && (await isOptedOut(deps.db, row.to_index))) {
-    await finishMessage(deps.db, row.id, holder, {
+    return record('cancelled', {
       status: 'cancelled',
       last_error: 'opted out (STOP)',
       updated_at: now(),
     });
-    return 'cancelled';
   }
+  const m = openMessage(deps, row);
+  const token = deliveryToken(row.idempotency_key);
+  // Checked just before sending: the send must end (at its deadline) a clock margin before
+  // the lease does. A claim that stalled past that is handed back untried.
+  const left = Date.parse(row.locked_until!) - deps.clock.now().getTime();
+  if (left < SEND_DEADLINE_MS + CLOCK_MARGIN_MS) {
+    await finishMessage(deps.db, row.id, row.fence, {
+      status: 'pending',
+      attempts: row.attempts - 1,
+      updated_at: now(),
+    });
+    return 'lost';
+  }
+  const signal = AbortSignal.timeout(SEND_DEADLINE_MS);
   try {
-    const m = openMessage(deps, row);
-    const token = deliveryToken(row.idempotency_key);
     let providerId: string;
     if (row.channel === 'email') {
       if (!deps.mailer.enabled)
@@ -79,19 +128,19 @@ async function deliverOne(
         text: m.text,
         html: m.html,
         messageId: `<${token}@mutua>`,
+        signal,
       });
       providerId = `<${token}@mutua>`;
     } else {
-      providerId = await deps.sms.send({ to: m.to, body: m.text, idempotencyKey: token });
+      providerId = await deps.sms.send({ to: m.to, body: m.text, idempotencyKey: token, signal });
     }
-    await finishMessage(deps.db, row.id, holder, {
+    return record('sent', {
       status: 'sent',
       provider_id: providerId,
       sent_at: now(),
       last_error: null,
       updated_at: now(),
     });
-    return 'sent';
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     const retryable = !(e instanceof SmsError) || e.retryable;
@@ -99,13 +148,12 @@ async function deliverOne(
     log(
       `message ${row.id} (${row.kind}, ${row.channel}) ${giveUp ? 'failed' : 'will be retried'}: ${reason}`,
     );
-    await finishMessage(deps.db, row.id, holder, {
+    return record(giveUp ? 'failed' : 'retrying', {
       status: giveUp ? 'failed' : 'pending',
       next_attempt_at: isoPlus(deps.clock, backoffMs(row.attempts)),
       last_error: reason.slice(0, 500),
       updated_at: now(),
     });
-    return giveUp ? 'failed' : 'retrying';
   }
 }
 

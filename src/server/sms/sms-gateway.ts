@@ -8,6 +8,8 @@ export interface Sms {
   idempotencyKey: string;
   /** Our own number for this network, when it has one; else SMS_FROM. */
   from?: string | null | undefined;
+  /** Aborts the request (the outbox's deadline for one send), besides the sender's own timeout. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface SmsSender {
@@ -49,7 +51,9 @@ export function twilioSender(config: SmsConfig, timeoutMs = 10_000): SmsSender {
             'i-twilio-idempotency-token': sms.idempotencyKey,
           },
           body: new URLSearchParams({ To: sms.to, From: sms.from || config.from, Body: sms.body }),
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: sms.signal
+            ? AbortSignal.any([sms.signal, AbortSignal.timeout(timeoutMs)])
+            : AbortSignal.timeout(timeoutMs),
         });
       } catch (e) {
         throw new SmsError(`gateway unreachable: ${e instanceof Error ? e.message : e}`, true);

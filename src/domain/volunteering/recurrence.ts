@@ -63,32 +63,37 @@ export function nthWeekday(year: number, month: number, nth: number, day: Weekda
 
 /**
  * The local dates of a series from `from` (inclusive; the first occurrence on or after it)
- * to `until` (inclusive), at most `max`. Weekly intervals count from the week of `from`.
+ * to `until` (inclusive), at most `max` of those on or after `notBefore` (default `from`).
+ * Weekly intervals count from the week of `from`, so a series made long ago passes its own
+ * first date as `from` and today as `notBefore`: the cap counts what is made ahead, never the
+ * occurrences already behind (an open-ended series goes on past its 60th).
  */
 export function occurrences(
   rule: Recurrence,
   from: string,
   until: string,
   max = MAX_OCCURRENCES,
+  notBefore = from,
 ): string[] {
   const out: string[] = [];
+  const first = notBefore > from ? notBefore : from;
   if (rule.freq === 'weekly') {
     const days = rule.days.map((d) => WEEKDAYS.indexOf(d)).sort((a, b) => a - b);
     for (let week = mondayOf(from); week <= until && out.length < max; ) {
       for (const d of days) {
         const date = addDays(week, d);
-        if (date >= from && date <= until && out.length < max) out.push(date);
+        if (date >= first && date <= until && out.length < max) out.push(date);
       }
       week = addDays(week, 7 * rule.interval);
     }
     return out;
   }
-  let year = Number(from.slice(0, 4));
-  let month = Number(from.slice(5, 7));
-  for (let i = 0; i < 240 && out.length < max; i++) {
+  let year = Number(first.slice(0, 4));
+  let month = Number(first.slice(5, 7));
+  while (out.length < max && `${year}-${String(month).padStart(2, '0')}` <= until.slice(0, 7)) {
     const date = nthWeekday(year, month, rule.nth, rule.day);
     if (date > until) break;
-    if (date >= from) out.push(date);
+    if (date >= first) out.push(date);
     month += 1;
     if (month > 12) {
       month = 1;

@@ -9,6 +9,7 @@ import {
   visibleTo,
 } from '../../domain/volunteering/events.ts';
 import {
+  MAX_OCCURRENCES,
   occurrences,
   parseRRule,
   type Recurrence,
@@ -171,8 +172,9 @@ export async function materialise(
   if (!rule) return [];
   const last = series.untilDate && series.untilDate < until ? series.untilDate : until;
   const start = from > series.startDate ? from : series.startDate;
-  // Count weekly intervals from the series' first week, not from `from`.
-  const dates = occurrences(rule, series.startDate, last).filter((d) => d >= start);
+  // Count weekly intervals from the series' first week, not from `from`; the cap counts only
+  // the dates from `start` on.
+  const dates = occurrences(rule, series.startDate, last, MAX_OCCURRENCES, start);
   const existing = new Set(
     (
       await db

@@ -147,6 +147,8 @@ export const volunteeringEn = {
   'vol.when': 'When',
   'vol.repeats': 'Repeats',
   'vol.partOfSeries': 'This is one date of a repeating event.',
+  'vol.seriesOtherZone':
+    'It repeats at {time} in {zone}, the time zone it was made in. Times on this page are in this network’s zone.',
   'vol.eventCancelled': 'This event is cancelled.',
   'vol.doubleBooked': 'Double booking: something else is planned at {place} at the same time.',
   'vol.shifts': 'Shifts',

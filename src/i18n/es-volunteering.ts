@@ -149,6 +149,8 @@ export const volunteeringEs: Record<keyof typeof volunteeringEn, string> = {
   'vol.when': 'Cuándo',
   'vol.repeats': 'Se repite',
   'vol.partOfSeries': 'Es una fecha de un evento que se repite.',
+  'vol.seriesOtherZone':
+    'Se repite a las {time} en {zone}, la zona horaria en que se creó. Las horas de esta página son de la zona de esta red.',
   'vol.eventCancelled': 'Este evento está cancelado.',
   'vol.doubleBooked': 'Doble reserva: hay otra cosa prevista en {place} a la misma hora.',
   'vol.shifts': 'Turnos',

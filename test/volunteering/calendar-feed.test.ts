@@ -4,7 +4,7 @@ import ICAL from 'ical.js';
 import { utcToLocal } from '../../src/domain/volunteering/zoned-time.ts';
 import { updateSettings } from '../../src/server/networks/network.service.ts';
 import { resolveScope } from '../../src/server/networks/scope.ts';
-import { createEvent } from '../../src/server/volunteering/event.service.ts';
+import { createEvent, editEvent } from '../../src/server/volunteering/event.service.ts';
 import { reminderJob } from '../../src/server/volunteering/reminder.job.ts';
 import { DAY } from '../../src/shared/clock.ts';
 import { createTestContext, DIALECT, type TestContext } from '../helpers/context.ts';
@@ -166,6 +166,52 @@ describe(`calendar page and iCalendar feed agree (${DIALECT})`, () => {
     const feed = await inTheFeed(slug, title, page.at(-1)!);
     assert.deepEqual(feed.instants, page);
     assert.equal(feed.tzid, 'UTC');
+    // The page says so: times in the network's zone, the series repeating in its own.
+    const [one] = await ctx.db
+      .selectFrom('vol_events')
+      .select('id')
+      .where('title', '=', title)
+      .limit(1)
+      .execute();
+    const detail = await ctx.app.inject({ method: 'GET', url: `/n/${slug}/events/${one!.id}` });
+    assert.equal(detail.statusCode, 200);
+    assert.match(detail.body, /It repeats at 10:00 in UTC, the time zone it was made in\./);
+    assert.match(detail.body, /\(America\/New_York\)/);
+
+    // "This and following" from March: the coordinator types 10:00 in the network's zone now,
+    // so the new part of the series is a New York series, on the page and in the feed.
+    const [from] = await ctx.db
+      .selectFrom('vol_events')
+      .select(['id', 'occurrence_date'])
+      .where('title', '=', title)
+      .where('occurrence_date', '>=', '2027-03-01')
+      .orderBy('occurrence_date')
+      .limit(1)
+      .execute();
+    const later = 'Saturday repair cafe (New York time)';
+    await editEvent(ctx.deps, {
+      actor: asPerson(admin),
+      scope: await resolveScope(ctx.db, asPerson(admin), slug),
+      eventId: from!.id,
+      input: {
+        kind: 'meeting',
+        title: later,
+        place: 'Library',
+        visibility: 'public',
+        date: from!.occurrence_date!,
+        startTime: '10:00',
+        endTime: '12:00',
+        apply: 'following',
+      },
+    });
+    const moved = await onThePage(slug, later, '2027-02-01', '2027-06-30');
+    assert.ok(moved.length >= 10);
+    for (const p of moved) assert.equal(utcToLocal(new Date(p), 'America/New_York').time, '10:00');
+    const movedFeed = await inTheFeed(slug, later, moved.at(-1)!);
+    assert.deepEqual(movedFeed.instants, moved);
+    assert.equal(movedFeed.tzid, 'America/New_York');
+    const before = await onThePage(slug, title, '2026-11-23', '2027-06-30');
+    assert.deepEqual((await inTheFeed(slug, title, page.at(-1)!)).instants, before);
   });
 
   it('an open-ended series over three years and more of daylight-saving changes', async () => {

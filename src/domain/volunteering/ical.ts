@@ -1,9 +1,10 @@
 /**
  * An iCalendar (RFC 5545) writer for the calendar feeds: escaping, 75-octet line folding,
- * CRLF, UTC or TZID date-times, and a VTIMEZONE made from the zone's real transitions (read
- * from Intl), so every TZID a feed uses is defined in it. Pure.
+ * CRLF, UTC or TZID date-times, and a VTIMEZONE for every TZID a feed uses (vtimezone.ts).
+ * Pure.
  */
-import { offsetMinutes, utcToLocal } from './zoned-time.ts';
+import { vtimezone } from './vtimezone.ts';
+import { addDays, utcToLocal, zonedToUtc } from './zoned-time.ts';
 
 export interface IcsEvent {
   uid: string;
@@ -69,69 +70,16 @@ function dateTime(name: string, iso: string, tz: string | undefined): string {
   return tz ? `${name};TZID=${tz}:${localStamp(iso, tz)}` : `${name}:${utcStamp(iso)}`;
 }
 
-function offsetText(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const a = Math.abs(minutes);
-  return `${sign}${String(Math.floor(a / 60)).padStart(2, '0')}${String(a % 60).padStart(2, '0')}`;
-}
-
-/** Every change of the zone's offset between two instants, to the minute. */
-export function transitions(
-  tz: string,
-  fromMs: number,
-  toMs: number,
-): { at: number; from: number; to: number }[] {
-  const out: { at: number; from: number; to: number }[] = [];
-  const step = 86_400_000;
-  let prev = offsetMinutes(new Date(fromMs), tz);
-  for (let t = fromMs + step; t <= toMs; t += step) {
-    const cur = offsetMinutes(new Date(t), tz);
-    if (cur === prev) continue;
-    let lo = t - step;
-    let hi = t;
-    while (hi - lo > 60_000) {
-      const mid = lo + Math.floor((hi - lo) / 2);
-      if (offsetMinutes(new Date(mid), tz) === prev) lo = mid;
-      else hi = mid;
-    }
-    out.push({ at: hi - (hi % 60_000), from: prev, to: cur });
-    prev = cur;
-  }
-  return out;
-}
-
 /**
- * The VTIMEZONE of `tz` over the years a feed covers: one STANDARD or DAYLIGHT block per
- * transition (a larger offset than the one it follows is daylight time), or a single
- * STANDARD block for a zone without changes (UTC).
+ * The UNTIL of a series that ends on the local date `untilDate` in `tz`: the last second of
+ * that day there, in UTC (RFC 5545 §3.3.10: with a DTSTART in a time zone, UNTIL is a UTC
+ * date-time). `<date>T235959Z` would cut an evening occurrence west of UTC, which falls on the
+ * next day in UTC.
  */
-export function vtimezone(tz: string, fromMs: number, toMs: number): string[] {
-  const lines = ['BEGIN:VTIMEZONE', `TZID:${tz}`];
-  const changes = transitions(tz, fromMs, toMs);
-  if (changes.length === 0) {
-    const off = offsetText(offsetMinutes(new Date(fromMs), tz));
-    lines.push(
-      'BEGIN:STANDARD',
-      'DTSTART:19700101T000000',
-      `TZOFFSETFROM:${off}`,
-      `TZOFFSETTO:${off}`,
-      'END:STANDARD',
-    );
-  }
-  for (const c of changes) {
-    const kind = c.to > c.from ? 'DAYLIGHT' : 'STANDARD';
-    // DTSTART of a block is the local time just before the change, in the old offset.
-    const local = new Date(c.at + c.from * 60_000).toISOString();
-    lines.push(
-      `BEGIN:${kind}`,
-      `DTSTART:${local.slice(0, 19).replace(/[-:]/g, '')}`,
-      `TZOFFSETFROM:${offsetText(c.from)}`,
-      `TZOFFSETTO:${offsetText(c.to)}`,
-      `END:${kind}`,
-    );
-  }
-  lines.push('END:VTIMEZONE');
-  return lines;
+export function rruleUntil(untilDate: string, tz: string): string {
+  return utcStamp(
+    new Date(zonedToUtc(addDays(untilDate, 1), '00:00', tz).getTime() - 1000).toISOString(),
+  );
 }
 
 /** A task without a time of its own (a volunteer's claimed request): a VTODO. */
@@ -153,18 +101,13 @@ export function calendar(name: string, events: IcsEvent[], todos: IcsTodo[] = []
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(name)}`,
   ];
-  const zones = new Map<string, { from: number; to: number }>();
+  // Each zone from its earliest event on; its VTIMEZONE holds indefinitely after (vtimezone.ts).
+  const zones = new Map<string, number>();
   for (const e of events) {
     if (!e.timeZone) continue;
-    const z = zones.get(e.timeZone) ?? { from: Infinity, to: -Infinity };
-    z.from = Math.min(z.from, Date.parse(e.start));
-    // A series runs on: cover two years past its first start.
-    z.to = Math.max(z.to, Date.parse(e.end) + (e.rrule ? 2 * 366 * 86_400_000 : 0));
-    zones.set(e.timeZone, z);
+    zones.set(e.timeZone, Math.min(zones.get(e.timeZone) ?? Infinity, Date.parse(e.start)));
   }
-  for (const [tz, z] of zones) {
-    lines.push(...vtimezone(tz, z.from - 366 * 86_400_000, z.to + 86_400_000));
-  }
+  for (const [tz, from] of zones) lines.push(...vtimezone(tz, from));
   for (const e of events) {
     lines.push(
       'BEGIN:VEVENT',

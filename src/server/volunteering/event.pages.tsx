@@ -247,7 +247,11 @@ function EventPage({
         {d.series && (
           <>
             <dt>{t('vol.repeats')}</dt>
-            <dd>{t('vol.partOfSeries')}</dd>
+            <dd>
+              {t('vol.partOfSeries')}
+              {d.series.timeZone !== d.timeZone &&
+                ` ${t('vol.seriesOtherZone', { time: d.series.startTime, zone: d.series.timeZone })}`}
+            </dd>
           </>
         )}
       </dl>

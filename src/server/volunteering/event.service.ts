@@ -342,6 +342,9 @@ export async function editEvent(
         startDate: event.occurrenceDate,
         startTime: input.startTime,
         durationMin,
+        // The time just typed is in the network's zone of today (the form shows that zone),
+        // so the new part of the series repeats in it, as a new series would.
+        timeZone: tz,
         shifts: series.shifts.map((s) => ({
           ...s,
           durationMin: s.offsetMin === 0 ? durationMin : s.durationMin,

@@ -1,6 +1,6 @@
 import { ACTIVE_TASK_STATUSES } from '../../domain/requests/request-status.ts';
 import { VISIBILITIES, visibleTo } from '../../domain/volunteering/events.ts';
-import { calendar, type IcsEvent } from '../../domain/volunteering/ical.ts';
+import { calendar, type IcsEvent, rruleUntil } from '../../domain/volunteering/ical.ts';
 import { translator } from '../../i18n/i18n.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { DAY } from '../../shared/clock.ts';
@@ -70,9 +70,12 @@ async function eventsAsIcs(
         await listEvents(deps.db, networkId, { visibilities: [...VISIBILITIES], seriesId: s.id })
       )[0];
       const start = first?.originalStart ?? e.originalStart ?? e.startsAt;
-      const until = s.untilDate ? `;UNTIL=${s.untilDate.replace(/-/g, '')}T235959Z` : '';
+      const until = s.untilDate ? `;UNTIL=${rruleUntil(s.untilDate, s.timeZone)}` : '';
       out.push({
         ...base,
+        // The rule repeats a wall-clock time in the zone the series was made in, which its
+        // occurrences were computed in: not the network's zone of today, if that has changed.
+        timeZone: s.timeZone,
         summary: s.title,
         description: s.description || undefined,
         location: s.place || undefined,
@@ -87,6 +90,7 @@ async function eventsAsIcs(
     if (e.detached || e.status === 'cancelled') {
       out.push({
         ...base,
+        timeZone: s.timeZone,
         uid: uidOf(s.id, deps),
         start: e.startsAt,
         end: e.endsAt,

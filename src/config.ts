@@ -16,6 +16,13 @@ export interface Config {
   readonly dialect: 'sqlite' | 'postgres';
   /** SQLite file path, or ':memory:'. Only for the sqlite dialect. */
   readonly sqliteFile: string;
+  /**
+   * SQLite's `synchronous` (SQLITE_SYNCHRONOUS): 'full' (default) syncs the WAL to disk before
+   * each commit returns, so an acknowledged request survives a power cut; 'normal' syncs only
+   * at checkpoints, which survives a crash of the process but may lose the last commits when
+   * the machine loses power. README and docs/architecture.md quote the cost.
+   */
+  readonly sqliteSynchronous: 'full' | 'normal';
   readonly pgPoolMax: number;
   readonly demo: boolean;
   readonly secretKey: string;
@@ -136,6 +143,10 @@ export function loadConfig(env: Env = process.env): Config {
   } else {
     throw new ConfigError('DATABASE_URL', 'must start with sqlite: or postgres://');
   }
+  const sqliteSynchronous = (env.SQLITE_SYNCHRONOUS || 'full').toLowerCase();
+  if (sqliteSynchronous !== 'full' && sqliteSynchronous !== 'normal') {
+    throw new ConfigError('SQLITE_SYNCHRONOUS', 'must be full or normal');
+  }
   const baseUrl = (env.BASE_URL || `http://localhost:${port}`).replace(/\/+$/, '');
   try {
     const u = new URL(baseUrl);
@@ -164,6 +175,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl,
     dialect,
     sqliteFile,
+    sqliteSynchronous,
     pgPoolMax: int(env, 'PG_POOL_MAX', 10, 1, 200),
     demo: bool(env, 'MUTUA_DEMO', false),
     secretKey: secret,

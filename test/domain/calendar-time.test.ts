@@ -3,7 +3,11 @@ import { describe, it } from 'node:test';
 import ICAL from 'ical.js';
 import { rruleUntil } from '../../src/domain/volunteering/ical.ts';
 import { MAX_OCCURRENCES, occurrences } from '../../src/domain/volunteering/recurrence.ts';
-import { RULE_SEARCH_YEARS, transitions, vtimezone } from '../../src/domain/volunteering/vtimezone.ts';
+import {
+  RULE_SEARCH_YEARS,
+  transitions,
+  vtimezone,
+} from '../../src/domain/volunteering/vtimezone.ts';
 import { utcToLocal } from '../../src/domain/volunteering/zoned-time.ts';
 
 const DAY = 86_400_000;

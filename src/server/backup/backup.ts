@@ -21,7 +21,7 @@ export async function backupSqlite(
   if (file === resolve(config.sqliteFile))
     throw new Error('the backup must not overwrite the live database');
   mkdirSync(dirname(file), { recursive: true });
-  const db = openSqlite(config.sqliteFile);
+  const db = openSqlite(config.sqliteFile, config.sqliteSynchronous);
   try {
     const result = await db.backup(file);
     return { file, pages: result.totalPages };

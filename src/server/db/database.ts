@@ -19,15 +19,17 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
 /**
  * SQLite: WAL so readers never wait for the writer, foreign keys on (off by default in
- * SQLite), and a 5 s busy timeout so a second process (the CLI, a backup) waits instead of
- * failing with SQLITE_BUSY.
+ * SQLite), a 5 s busy timeout so a second process (the CLI, a backup) waits instead of
+ * failing with SQLITE_BUSY, and `synchronous` said out loud: FULL unless the operator chose
+ * NORMAL (SQLITE_SYNCHRONOUS). With WAL, FULL syncs the log before each commit returns, so
+ * what the app has acknowledged survives a power cut; NORMAL survives only a process crash.
  */
-export function openSqlite(file: string): SQLite.Database {
+export function openSqlite(file: string, synchronous: 'full' | 'normal' = 'full'): SQLite.Database {
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(`synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   return sqlite;
 }
 
@@ -54,11 +56,15 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
 }
 
 export function createDb(
-  config: Pick<Config, 'dialect' | 'sqliteFile' | 'databaseUrl' | 'pgPoolMax'>,
+  config: Pick<
+    Config,
+    'dialect' | 'sqliteFile' | 'sqliteSynchronous' | 'databaseUrl' | 'pgPoolMax'
+  >,
 ): Db {
   if (config.dialect === 'sqlite') {
+    const sqlite = openSqlite(config.sqliteFile, config.sqliteSynchronous);
     return new Kysely<Database>({
-      dialect: new SqliteDialect({ database: withStatementCache(openSqlite(config.sqliteFile)) }),
+      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     });
   }
   const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.pgPoolMax });

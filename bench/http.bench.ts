@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { loadConfig } from '../src/config.ts';
@@ -8,6 +8,7 @@ import { roundForPrivacy } from '../src/domain/geo/geo.ts';
 import { ALL_WEEK } from '../src/domain/time/weekly-slots.ts';
 import { createApiToken } from '../src/server/api-tokens/api-token.service.ts';
 import { sessionFor } from '../src/server/auth/auth.service.ts';
+import { openSqlite } from '../src/server/db/database.ts';
 import { insertMembership } from '../src/server/networks/membership.repository.ts';
 import { insertNetworkWithAdmin } from '../src/server/networks/network.service.ts';
 import { upsertProfile } from '../src/server/offers/volunteer-profile.repository.ts';
@@ -41,7 +42,9 @@ async function cannon(opts: autocannon.Options) {
  * Throughput over real sockets: the server runs in its own process on loopback, autocannon
  * drives it from this one. 100,000 stored requests (about 8 % of them open) in a 40 × 40 km
  * city; the routes are measured beside GET /healthz of the same server (one `select 1`).
- * Then a surge of 10,000 intake submissions through the API, counted in the database after.
+ * Then a surge of 10,000 intake submissions through the API, counted in the database after,
+ * and intake with SQLite's synchronous=FULL (the default) against NORMAL, the server restarted
+ * for each.
  */
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'mutua-http-'));
@@ -193,14 +196,7 @@ export async function run(): Promise<void> {
     return;
   }
 
-  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.stdout!.on('data', (c: Buffer) => String(c).includes('Mutua is running') && resolve());
-    server.once('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
+  let server: ChildProcess = await startServer({ ...process.env, ...env });
   const base = env.BASE_URL;
   try {
     const measure = async (title: string, opts: Partial<autocannon.Options>) => {
@@ -271,11 +267,77 @@ export async function run(): Promise<void> {
     console.log(
       `surge: ${SURGE} submissions sent, ${surge['2xx']} answered 201, ${surge.non2xx + surge.errors} failed; ${after - before} new rows stored (${after - before === SURGE ? 'none lost' : 'LOST SOME'})`,
     );
+
+    // The cost of durability (SQLITE_SYNCHRONOUS): intake with the WAL synced at every commit
+    // (FULL, the default) against synced only at checkpoints (NORMAL, the baseline), on the
+    // same database, the server restarted for each; twice each, alternating, so a change in
+    // the machine's load falls on both.
+    console.log(
+      `durability: intake with SQLITE_SYNCHRONOUS (load average ${loadavg()[0]!.toFixed(2)})`,
+    );
+    const bySync: Record<'normal' | 'full', number[]> = { normal: [], full: [] };
+    for (const mode of ['normal', 'full', 'normal', 'full'] as const) {
+      await stopServer(server);
+      server = await startServer({ ...process.env, ...env, SQLITE_SYNCHRONOUS: mode });
+      bySync[mode].push(
+        await measure(`POST …/requests, synchronous=${mode.toUpperCase()}`, {
+          url: base,
+          requests: [intakeRequest],
+        }),
+      );
+    }
+    // The sync itself, without HTTP or the app: one-row commits on a file in the same place.
+    for (const mode of ['normal', 'full'] as const) {
+      const perSecond = commitsPerSecond(join(dir, `commits-${mode}.sqlite`), mode);
+      console.log(
+        `one-row commits, synchronous=${mode.toUpperCase().padEnd(6)}        ${String(Math.round(perSecond)).padStart(6)} commits/s   ${(1000 / perSecond).toFixed(3)} ms each`,
+      );
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const normal = mean(bySync.normal);
+    const full = mean(bySync.full);
+    console.log(
+      `durability: FULL ${Math.round(full)} req/s against NORMAL ${Math.round(normal)} req/s (baseline): ${pct(full, normal)} of it, ${(((normal - full) / normal) * 100).toFixed(1)} % fewer; load average now ${loadavg()[0]!.toFixed(2)}`,
+    );
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    await stopServer(server);
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Commits of one small row each, for two seconds, on a fresh WAL database. */
+function commitsPerSecond(file: string, mode: 'normal' | 'full'): number {
+  const db = openSqlite(file, mode);
+  db.exec('create table t (id integer primary key, v text)');
+  const insert = db.prepare('insert into t (v) values (?)');
+  const started = performance.now();
+  let n = 0;
+  while (performance.now() - started < 2000) {
+    insert.run(`row ${n}`); // autocommit: one transaction per row
+    n++;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  db.close();
+  return n / seconds;
+}
+
+async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.stdout!.on('data', (c: Buffer) => String(c).includes('Mutua is running') && resolve());
+    server.once('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  return server;
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null) return;
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill('SIGTERM');
+  await exited;
 }
 
 async function countRequests(config: ReturnType<typeof loadConfig>): Promise<number> {

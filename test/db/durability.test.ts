@@ -61,8 +61,9 @@ describe(`durability of acknowledged writes (${DIALECT})`, () => {
     }
   });
 
-  it('so does the app as main.ts wires it (createDeps)', async () => {
-    if (DIALECT !== 'sqlite') return;
+  it('so does the app as main.ts wires it (createDeps)', {
+    skip: DIALECT !== 'sqlite' && 'SQLite only: on PostgreSQL the first test reads the server',
+  }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mutua-durable-'));
     const deps = await createDeps(
       loadConfig({ DATA_DIR: dir, SECRET_KEY: 's'.repeat(40), LOG_LEVEL: 'silent' }),

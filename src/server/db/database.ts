@@ -9,6 +9,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../../config.ts';
+import { FiniteResults } from './finite-results.ts';
 import { migrations } from './migration-list.ts';
 import type { Database } from './schema.ts';
 
@@ -59,6 +60,7 @@ export function createDb(
   if (config.dialect === 'sqlite') {
     return new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(openSqlite(config.sqliteFile)) }),
+      plugins: [new FiniteResults()],
     });
   }
   const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.pgPoolMax });
@@ -66,7 +68,10 @@ export function createDb(
   // dropped from the pool and replaced on the next query; without a listener, Node would
   // treat the event as an uncaught error and stop the whole process.
   pool.on('error', () => undefined);
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new FiniteResults()],
+  });
 }
 
 export function migrator(db: Db): Migrator {

@@ -11,6 +11,7 @@ import { Layout } from '../pages/layout.tsx';
 import { pageCtx, sendPage } from '../pages/page-context.ts';
 import { isApiPath } from './context.ts';
 import { ERRORS } from './errors.ts';
+import { NOT_FINITE } from './validation.ts';
 
 interface ValidationIssue {
   keyword: string;
@@ -30,6 +31,7 @@ const FIELD_KEYS: Record<string, MessageKey> = {
   pattern: 'field.invalid',
   minimum: 'field.range',
   maximum: 'field.range',
+  [NOT_FINITE]: 'field.range',
   additionalProperties: 'field.unknown',
 };
 

@@ -1,18 +1,15 @@
-import { Ajv, type ErrorObject } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Static, TSchema } from 'typebox';
 import { AppError, type FieldErrors } from '../../shared/app-error.ts';
+import { compileChecked, createAjv, NOT_FINITE } from './validation.ts';
 
 /**
  * HTML forms are validated with the same TypeBox schemas as the API, but here a failure does
  * not end the request: it becomes a message key per field, so the page comes back with the
  * mistake named at the field and everything typed kept.
  */
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-const ajv = addFormats(
-  new Ajv({ allErrors: true, coerceTypes: true, useDefaults: true, keywords: ['x-error'] }),
-);
-const compiled = new WeakMap<TSchema, ReturnType<typeof ajv.compile>>();
+const ajv = createAjv({ allErrors: true, coerceTypes: true, useDefaults: true });
+const compiled = new WeakMap<TSchema, ValidateFunction>();
 
 export type FormValues = Record<string, string>;
 
@@ -70,6 +67,7 @@ function messageOf(
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
+    case NOT_FINITE:
       return { key: 'field.range' };
     case 'type':
       return { key: 'field.number' };
@@ -91,7 +89,7 @@ export function parseForm<S extends TSchema>(
 ): Parsed<Static<S>> {
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate = compileChecked(ajv, schema);
     compiled.set(schema, validate);
   }
   const data: Record<string, unknown> = {};

@@ -72,7 +72,14 @@ function fastifyCode(e: FastifyError): ErrorCode | null {
 function ensureContext(req: FastifyRequest): void {
   if (req.ctx) return;
   const lang = fromAcceptLanguage(req.headers['accept-language']) ?? 'en';
-  req.ctx = { actor: ANONYMOUS, lang, t: translator(lang), csrf: '', isApi: isApiPath(req.url) };
+  req.ctx = {
+    actor: ANONYMOUS,
+    lang,
+    t: translator(lang),
+    csrf: '',
+    isApi: isApiPath(req.url),
+    path: req.url,
+  };
 }
 
 export function sendError(req: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {

@@ -471,6 +471,11 @@ export async function addShift(
     if (!event) throw new AppError('NOT_FOUND');
     const tz = await networkTimeZone(trx, scope.network.id);
     const day = utcToLocal(new Date(event.startsAt), tz).date;
+    // Only a shift of an event that runs past midnight (a night shelter) may end "before" it
+    // starts, on the next day; anywhere else an end before the start is a typing mistake.
+    const overnight = utcToLocal(new Date(event.endsAt), tz).date !== day;
+    if (!overnight && input.endTime <= input.startTime)
+      throw new AppError('VALIDATION_FAILED', {}, { endTime: { key: 'vol.shiftEndsBeforeStart' } });
     const startsAt = zonedToUtc(day, input.startTime, tz);
     const shift = {
       id: newId(),

@@ -138,16 +138,3 @@ export function setSessionCookie(
 ): void {
   reply.setCookie(SESSION_COOKIE, token, cookieOptions(deps, deps.config.sessionDays * 86_400));
 }
-
-/** A same-site path to go back to after a form, or `/`: never an open redirect. */
-export function safeNext(next: unknown, fallback = '/'): string {
-  if (
-    typeof next !== 'string' ||
-    !next.startsWith('/') ||
-    next.startsWith('//') ||
-    next.startsWith('/\\')
-  ) {
-    return fallback;
-  }
-  return next;
-}

@@ -69,6 +69,8 @@ export const en = {
   'error.roleTooHigh': 'You cannot give a role higher than your own.',
   'error.tokenInvalid': 'The API token is not valid, or has been revoked.',
   'error.payloadTooLarge': 'What you sent is too large.',
+  'error.badCharacters':
+    'Part of what was sent holds characters that cannot be kept (such as an invisible control character). Remove them and try again.',
   'error.internal': 'Nothing you typed was lost on our side. Please try again in a moment.',
 
   'field.required': 'Please fill this in.',
@@ -80,6 +82,8 @@ export const en = {
   'field.range': 'This number is outside the allowed range.',
   'field.number': 'Please enter a number.',
   'field.unknown': 'This field is not expected here.',
+  'field.badCharacters':
+    'This held characters that cannot be kept (such as an invisible control character), so they were taken out. Check it and send again.',
   'field.phoneInvalid': 'Please enter a phone number, for example +1 555 010 2000.',
   'field.emailOrPhone': 'Please give an email or a phone number, so you can sign in.',
   'field.slugInvalid': 'Use 3 to 40 lower-case letters, numbers or dashes.',

@@ -70,6 +70,8 @@ export const es: Record<MessageKey, string> = {
   'error.roleTooHigh': 'No puede dar un rol más alto que el suyo.',
   'error.tokenInvalid': 'El token de la API no es válido o fue revocado.',
   'error.payloadTooLarge': 'Lo que envió es demasiado grande.',
+  'error.badCharacters':
+    'Parte de lo enviado contiene caracteres que no se pueden guardar (por ejemplo, un carácter de control invisible). Quítelos e inténtelo de nuevo.',
   'error.internal':
     'No se perdió nada de lo que escribió. Por favor, inténtelo de nuevo en un momento.',
 
@@ -82,6 +84,8 @@ export const es: Record<MessageKey, string> = {
   'field.range': 'Este número está fuera del rango permitido.',
   'field.number': 'Por favor, escriba un número.',
   'field.unknown': 'Este campo no corresponde aquí.',
+  'field.badCharacters':
+    'Esto contenía caracteres que no se pueden guardar (por ejemplo, un carácter de control invisible), así que se quitaron. Revíselo y envíelo de nuevo.',
   'field.phoneInvalid': 'Por favor, escriba un número de teléfono, por ejemplo +1 555 010 2000.',
   'field.emailOrPhone':
     'Por favor, indique un correo o un número de teléfono, para poder iniciar sesión.',

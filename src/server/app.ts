@@ -21,6 +21,7 @@ import { registerStockPages } from './goods/stock.pages.tsx';
 import { registerHealthRoutes } from './health/health.routes.ts';
 import { registerRequestContext } from './http/context.ts';
 import { registerErrorHandler, sendError } from './http/error-handler.tsx';
+import { registerInputCharacters } from './http/input-characters.ts';
 import { registerSecurityHeaders } from './http/security.ts';
 import { compileChecked, createAjv } from './http/validation.ts';
 import { registerInvitationPages } from './invitations/invitation.pages.tsx';
@@ -122,6 +123,7 @@ export async function buildApp(
   registerRequestContext(app, deps);
   registerSecurityHeaders(app, deps.config);
   registerErrorHandler(app);
+  registerInputCharacters(app);
   registerStaticAssets(app);
   registerHealthRoutes(app, deps);
 

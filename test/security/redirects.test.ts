@@ -24,7 +24,6 @@ const HOSTILE = [
   'https:evil.example',
   'javascript:alert(1)',
   '%2F%2Fevil.example',
-  '/%00/x',
   `/${'a'.repeat(5000)}`,
 ];
 

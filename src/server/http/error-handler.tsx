@@ -91,9 +91,9 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: AppErro
     reply.header('Retry-After', Number(err.params.minutes) * 60);
   if (!req.ctx || req.ctx.isApi) {
     const fields = err.fields
-      ? Object.entries(err.fields).map(([path, f]) => ({
-          in: 'body',
-          path: `/${path}`,
+      ? Object.entries(err.fields).map(([name, f]) => ({
+          in: f.in ?? 'body',
+          path: f.path ?? `/${name}`,
           message: t ? t(f.key as MessageKey, f.params) : f.key,
         }))
       : undefined;

@@ -26,6 +26,7 @@ export const ERRORS: Record<ErrorCode, { status: number; message: MessageKey }> 
   REQUEST_STATUS_CONFLICT: { status: 409, message: 'error.requestStatusConflict' },
   REQUEST_NOT_YOURS: { status: 403, message: 'error.requestNotYours' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'error.payloadTooLarge' },
+  BAD_CHARACTERS: { status: 400, message: 'error.badCharacters' },
   INSUFFICIENT_STOCK: { status: 409, message: 'error.insufficientStock' },
   HOUSEHOLD_LIMIT: { status: 409, message: 'error.householdLimit' },
   LIMIT_WARNING: { status: 409, message: 'error.limitWarning' },

@@ -1,6 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Static, TSchema } from 'typebox';
 import { AppError, type FieldErrors } from '../../shared/app-error.ts';
+import { STRIPPED, type WithStripped } from './input-characters.ts';
 import { compileChecked, createAjv, NOT_FINITE } from './validation.ts';
 
 /**
@@ -11,7 +12,8 @@ import { compileChecked, createAjv, NOT_FINITE } from './validation.ts';
 const ajv = createAjv({ allErrors: true, coerceTypes: true, useDefaults: true });
 const compiled = new WeakMap<TSchema, ValidateFunction>();
 
-export type FormValues = Record<string, string>;
+/** What was typed; `STRIPPED` names fields whose unstorable characters were taken out. */
+export type FormValues = Record<string, string> & WithStripped;
 
 /** Form bodies as plain strings, trimmed; empty fields are dropped so "required" catches them. */
 export function formValues(body: unknown): FormValues {
@@ -22,6 +24,8 @@ export function formValues(body: unknown): FormValues {
       const s = Array.isArray(v) ? String(v[0] ?? '') : typeof v === 'string' ? v : '';
       out[k] = s;
     }
+    const stripped = (body as WithStripped)[STRIPPED];
+    if (stripped) out[STRIPPED] = stripped;
   }
   return out;
 }
@@ -98,8 +102,12 @@ export function parseForm<S extends TSchema>(
     if (trimmed !== '') data[k] = trimmed;
   }
   const shaped = shape ? shape(data) : data;
-  if (validate(shaped)) return { ok: true, value: shaped as Static<S> };
+  const stripped = values[STRIPPED] ?? [];
+  if (validate(shaped) && stripped.length === 0) return { ok: true, value: shaped as Static<S> };
   const errors: FieldErrors = {};
+  // Characters taken out on arrival (http/input-characters.ts): the field is refused, so the
+  // person sees what is left of it before it is saved.
+  for (const name of stripped) errors[name] = { key: 'field.badCharacters' };
   for (const e of validate.errors ?? []) {
     const field = fieldOf(e);
     if (!errors[field]) errors[field] = messageOf(e, schema);

@@ -71,7 +71,13 @@ export const en = {
   'error.payloadTooLarge': 'What you sent is too large.',
   'error.badCharacters':
     'Part of what was sent holds characters that cannot be kept (such as an invisible control character). Remove them and try again.',
-  'error.internal': 'Nothing you typed was lost on our side. Please try again in a moment.',
+  'error.internal':
+    'This went wrong on our side, not yours. If you were sending a form, it may not have been saved: go back, check it and send it again in a moment.',
+  'error.internalForm':
+    'This went wrong on our side, not yours, and it may not have been saved. What you typed is still here: please send it again in a moment.',
+  'error.referenceNotFound':
+    'Something this refers to is not here (it may just have been removed). Check the choices and try again.',
+  'error.alreadyExists': 'This is already recorded.',
 
   'field.required': 'Please fill this in.',
   'field.tooShort': 'Please use at least {min} characters.',

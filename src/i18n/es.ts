@@ -73,7 +73,12 @@ export const es: Record<MessageKey, string> = {
   'error.badCharacters':
     'Parte de lo enviado contiene caracteres que no se pueden guardar (por ejemplo, un carácter de control invisible). Quítelos e inténtelo de nuevo.',
   'error.internal':
-    'No se perdió nada de lo que escribió. Por favor, inténtelo de nuevo en un momento.',
+    'Esto falló por nuestra parte, no por la suya. Si estaba enviando un formulario, puede que no se haya guardado: vuelva atrás, revíselo y envíelo de nuevo en un momento.',
+  'error.internalForm':
+    'Esto falló por nuestra parte, no por la suya, y puede que no se haya guardado. Lo que escribió sigue aquí: envíelo de nuevo en un momento.',
+  'error.referenceNotFound':
+    'Algo a lo que esto se refiere no está aquí (puede que se acabe de quitar). Revise las opciones e inténtelo de nuevo.',
+  'error.alreadyExists': 'Esto ya está registrado.',
 
   'field.required': 'Por favor, complete este campo.',
   'field.tooShort': 'Por favor, use al menos {min} caracteres.',

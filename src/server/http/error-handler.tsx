@@ -7,6 +7,7 @@ import {
 } from '../../i18n/i18n.ts';
 import { AppError, type ErrorCode, isAppError } from '../../shared/app-error.ts';
 import { ANONYMOUS } from '../auth/actor.ts';
+import { appErrorFromDatabase } from '../db/db-errors.ts';
 import { Layout } from '../pages/layout.tsx';
 import { pageCtx, sendPage } from '../pages/page-context.ts';
 import { isApiPath } from './context.ts';
@@ -145,6 +146,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const known = fastifyCode(error);
     if (known) return sendError(req, reply, new AppError(known));
+    // A check a service lacks, refused by the database: the sender's mistake, in our words.
+    const refused = appErrorFromDatabase(error);
+    if (refused) {
+      req.log.warn({ err: error }, 'the database refused what was sent');
+      return sendError(req, reply, refused);
+    }
     req.log.error({ err: error }, 'unhandled error');
     return sendError(req, reply, new AppError('INTERNAL'));
   });

@@ -27,6 +27,8 @@ export const ERRORS: Record<ErrorCode, { status: number; message: MessageKey }> 
   REQUEST_NOT_YOURS: { status: 403, message: 'error.requestNotYours' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'error.payloadTooLarge' },
   BAD_CHARACTERS: { status: 400, message: 'error.badCharacters' },
+  REFERENCE_NOT_FOUND: { status: 409, message: 'error.referenceNotFound' },
+  ALREADY_EXISTS: { status: 409, message: 'error.alreadyExists' },
   INSUFFICIENT_STOCK: { status: 409, message: 'error.insufficientStock' },
   HOUSEHOLD_LIMIT: { status: 409, message: 'error.householdLimit' },
   LIMIT_WARNING: { status: 409, message: 'error.limitWarning' },

@@ -52,6 +52,7 @@ import {
   type VolEvent,
 } from './event.repository.ts';
 import { listSignups, type Signup } from './signup.repository.ts';
+import { listTrainings } from './wellbeing.repository.ts';
 
 export const TITLE_MAX = 120;
 export const TEXT_MAX = 2000;
@@ -137,10 +138,13 @@ function recurrenceOf(input: EventInput, errors: FieldErrors): Recurrence | null
   return null;
 }
 
+/** What an event points at must be of its own network, and exist: else a field error. */
 async function checkRefs(db: Db, networkId: string, f: EventFields): Promise<FieldErrors> {
   const errors: FieldErrors = {};
   if (f.areaId && !(await listAreas(db, networkId)).some((a) => a.id === f.areaId))
     errors.areaId = { key: 'field.choose' };
+  if (f.trainingId && !(await listTrainings(db, networkId)).some((t) => t.id === f.trainingId))
+    errors.trainingId = { key: 'field.choose' };
   return errors;
 }
 

@@ -39,9 +39,11 @@ export const en = {
   'status.404': 'Page not found',
   'status.409': 'That clashes with something already here',
   'status.410': 'This link no longer works',
+  'status.408': 'That took too long',
   'status.413': 'Too much at once',
   'status.422': 'Please check the form',
   'status.429': 'Please wait a little',
+  'status.431': 'Too much sent with the request',
   'status.500': 'Something went wrong on our side',
 
   'error.notFound': 'We could not find what you asked for.',
@@ -78,6 +80,9 @@ export const en = {
   'error.referenceNotFound':
     'Something this refers to is not here (it may just have been removed). Check the choices and try again.',
   'error.alreadyExists': 'This is already recorded.',
+  'error.headersTooLarge':
+    'Your browser sent more than we accept, usually too many or too large cookies. Clearing the cookies of this site and trying again fixes it.',
+  'error.requestTimeout': 'The request took too long to arrive. Please try again.',
 
   'field.required': 'Please fill this in.',
   'field.tooShort': 'Please use at least {min} characters.',

@@ -36,9 +36,11 @@ export const es: Record<MessageKey, string> = {
   'status.404': 'No encontramos la página',
   'status.409': 'Eso choca con algo que ya existe',
   'status.410': 'Este enlace ya no funciona',
+  'status.408': 'Eso tardó demasiado',
   'status.413': 'Demasiado de una vez',
   'status.422': 'Por favor, revise el formulario',
   'status.429': 'Por favor, espere un poco',
+  'status.431': 'Demasiado enviado con la solicitud',
   'status.500': 'Algo salió mal de nuestro lado',
 
   'error.notFound': 'No pudimos encontrar lo que buscaba.',
@@ -79,6 +81,9 @@ export const es: Record<MessageKey, string> = {
   'error.referenceNotFound':
     'Algo a lo que esto se refiere no está aquí (puede que se acabe de quitar). Revise las opciones e inténtelo de nuevo.',
   'error.alreadyExists': 'Esto ya está registrado.',
+  'error.headersTooLarge':
+    'Su navegador envió más de lo que aceptamos, normalmente demasiadas cookies o muy grandes. Borrar las cookies de este sitio y volver a intentarlo lo soluciona.',
+  'error.requestTimeout': 'La solicitud tardó demasiado en llegar. Inténtelo de nuevo.',
 
   'field.required': 'Por favor, complete este campo.',
   'field.tooShort': 'Por favor, use al menos {min} caracteres.',

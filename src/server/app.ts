@@ -3,7 +3,6 @@ import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { AppError } from '../shared/app-error.ts';
 import { registerAccountPages } from './account/account.pages.tsx';
 import { registerAnnouncementPages } from './announcements/announcement.pages.tsx';
 import { registerBoardPages } from './announcements/board.pages.tsx';
@@ -20,7 +19,8 @@ import { registerReportPages } from './goods/report.pages.tsx';
 import { registerStockPages } from './goods/stock.pages.tsx';
 import { registerHealthRoutes } from './health/health.routes.ts';
 import { registerRequestContext } from './http/context.ts';
-import { registerErrorHandler, sendError } from './http/error-handler.tsx';
+import { clientErrorHandler, frameworkErrorHandler } from './http/early-errors.tsx';
+import { registerErrorHandler } from './http/error-handler.tsx';
 import { registerInputCharacters } from './http/input-characters.ts';
 import { registerSecurityHeaders } from './http/security.ts';
 import { compileChecked, createAjv } from './http/validation.ts';
@@ -51,6 +51,9 @@ export function redactUrl(url: string): string {
   return url.replace(SECRET_PATH, '/$1/[redacted]');
 }
 
+/** 16 KB of request headers: a session, language and CSRF cookie take well under 1 KB. */
+const MAX_HEADER_SIZE = 16 * 1024;
+
 /** 100 KB: the largest form (an area polygon) is 20 KB; nothing here uploads files yet. */
 const BODY_LIMIT = 100 * 1024;
 
@@ -64,9 +67,11 @@ export async function buildApp(
   const app = Fastify({
     trustProxy: deps.config.trustProxy,
     bodyLimit: BODY_LIMIT,
-    // A malformed URL is the visitor's mistake: the same translated 400 as any other.
-    frameworkErrors: (_error, req, reply) =>
-      sendError(req, reply, new AppError('VALIDATION_FAILED')),
+    // Errors before routing answer like every other (http/early-errors.tsx).
+    frameworkErrors: frameworkErrorHandler(deps.config),
+    clientErrorHandler: clientErrorHandler(deps.config),
+    // Node's default, said out loud: past 16 KB of headers the answer is a 431 in our format.
+    http: { maxHeaderSize: MAX_HEADER_SIZE },
     logger:
       opts.log === false
         ? false

@@ -29,6 +29,8 @@ export const ERRORS: Record<ErrorCode, { status: number; message: MessageKey }> 
   BAD_CHARACTERS: { status: 400, message: 'error.badCharacters' },
   REFERENCE_NOT_FOUND: { status: 409, message: 'error.referenceNotFound' },
   ALREADY_EXISTS: { status: 409, message: 'error.alreadyExists' },
+  HEADERS_TOO_LARGE: { status: 431, message: 'error.headersTooLarge' },
+  REQUEST_TIMEOUT: { status: 408, message: 'error.requestTimeout' },
   INSUFFICIENT_STOCK: { status: 409, message: 'error.insufficientStock' },
   HOUSEHOLD_LIMIT: { status: 409, message: 'error.householdLimit' },
   LIMIT_WARNING: { status: 409, message: 'error.limitWarning' },

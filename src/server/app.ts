@@ -54,8 +54,14 @@ export function redactUrl(url: string): string {
 /** 16 KB of request headers: a session, language and CSRF cookie take well under 1 KB. */
 const MAX_HEADER_SIZE = 16 * 1024;
 
-/** 100 KB: the largest form (an area polygon) is 20 KB; nothing here uploads files yet. */
+/** 100 KB of JSON: the largest API body (an area polygon) is 20 KB; nothing uploads files yet. */
 const BODY_LIMIT = 100 * 1024;
+/**
+ * 2 MB of form: no field takes more than 20 KB, but a form is refused at its fields (and comes
+ * back with what was typed) only once it is read; past this limit it is a bare 413 page.
+ * A page of a megabyte pasted into a box is a mistake to be shown, not a reason to lose it.
+ */
+const FORM_BODY_LIMIT = 2 * 1024 * 1024;
 
 export type App = FastifyInstance;
 
@@ -103,7 +109,7 @@ export async function buildApp(
   app.setValidatorCompiler(({ schema }) => compileChecked(ajv, schema));
 
   await app.register(cookie);
-  await app.register(formbody, { bodyLimit: BODY_LIMIT });
+  await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -138,6 +138,8 @@ export const volunteeringEn = {
   'vol.createEvent': 'Add to the calendar',
   'vol.dateInvalid': 'Please enter a date like 2026-12-05.',
   'vol.timeInvalid': 'Please enter a time like 09:30.',
+  'vol.shiftEndsBeforeStart':
+    'This shift ends before it starts. Give an end time after the start time.',
   'vol.untilBeforeStart': 'The last date must be after the first.',
   'vol.weekdaysRequired': 'Please choose at least one day.',
   'vol.noOccurrence': 'No date between the first and last dates matches the repeat.',

@@ -39,9 +39,11 @@ export const en = {
   'status.404': 'Page not found',
   'status.409': 'That clashes with something already here',
   'status.410': 'This link no longer works',
+  'status.408': 'That took too long',
   'status.413': 'Too much at once',
   'status.422': 'Please check the form',
   'status.429': 'Please wait a little',
+  'status.431': 'Too much sent with the request',
   'status.500': 'Something went wrong on our side',
 
   'error.notFound': 'We could not find what you asked for.',
@@ -69,7 +71,18 @@ export const en = {
   'error.roleTooHigh': 'You cannot give a role higher than your own.',
   'error.tokenInvalid': 'The API token is not valid, or has been revoked.',
   'error.payloadTooLarge': 'What you sent is too large.',
-  'error.internal': 'Nothing you typed was lost on our side. Please try again in a moment.',
+  'error.badCharacters':
+    'Part of what was sent holds characters that cannot be kept (such as an invisible control character). Remove them and try again.',
+  'error.internal':
+    'This went wrong on our side, not yours. If you were sending a form, it may not have been saved: go back, check it and send it again in a moment.',
+  'error.internalForm':
+    'This went wrong on our side, not yours, and it may not have been saved. What you typed is still here: please send it again in a moment.',
+  'error.referenceNotFound':
+    'Something this refers to is not here (it may just have been removed). Check the choices and try again.',
+  'error.alreadyExists': 'This is already recorded.',
+  'error.headersTooLarge':
+    'Your browser sent more than we accept, usually too many or too large cookies. Clearing the cookies of this site and trying again fixes it.',
+  'error.requestTimeout': 'The request took too long to arrive. Please try again.',
 
   'field.required': 'Please fill this in.',
   'field.tooShort': 'Please use at least {min} characters.',
@@ -80,6 +93,8 @@ export const en = {
   'field.range': 'This number is outside the allowed range.',
   'field.number': 'Please enter a number.',
   'field.unknown': 'This field is not expected here.',
+  'field.badCharacters':
+    'This held characters that cannot be kept (such as an invisible control character), so they were taken out. Check it and send again.',
   'field.phoneInvalid': 'Please enter a phone number, for example +1 555 010 2000.',
   'field.emailOrPhone': 'Please give an email or a phone number, so you can sign in.',
   'field.slugInvalid': 'Use 3 to 40 lower-case letters, numbers or dashes.',

@@ -140,6 +140,8 @@ export const volunteeringEs: Record<keyof typeof volunteeringEn, string> = {
   'vol.createEvent': 'Agregar al calendario',
   'vol.dateInvalid': 'Escriba una fecha como 2026-12-05.',
   'vol.timeInvalid': 'Escriba una hora como 09:30.',
+  'vol.shiftEndsBeforeStart':
+    'Este turno termina antes de empezar. Indique una hora de fin posterior a la de inicio.',
   'vol.untilBeforeStart': 'La última fecha debe ser posterior a la primera.',
   'vol.weekdaysRequired': 'Elija al menos un día.',
   'vol.noOccurrence': 'Ninguna fecha entre la primera y la última coincide con la repetición.',

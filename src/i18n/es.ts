@@ -36,9 +36,11 @@ export const es: Record<MessageKey, string> = {
   'status.404': 'No encontramos la página',
   'status.409': 'Eso choca con algo que ya existe',
   'status.410': 'Este enlace ya no funciona',
+  'status.408': 'Eso tardó demasiado',
   'status.413': 'Demasiado de una vez',
   'status.422': 'Por favor, revise el formulario',
   'status.429': 'Por favor, espere un poco',
+  'status.431': 'Demasiado enviado con la solicitud',
   'status.500': 'Algo salió mal de nuestro lado',
 
   'error.notFound': 'No pudimos encontrar lo que buscaba.',
@@ -70,8 +72,18 @@ export const es: Record<MessageKey, string> = {
   'error.roleTooHigh': 'No puede dar un rol más alto que el suyo.',
   'error.tokenInvalid': 'El token de la API no es válido o fue revocado.',
   'error.payloadTooLarge': 'Lo que envió es demasiado grande.',
+  'error.badCharacters':
+    'Parte de lo enviado contiene caracteres que no se pueden guardar (por ejemplo, un carácter de control invisible). Quítelos e inténtelo de nuevo.',
   'error.internal':
-    'No se perdió nada de lo que escribió. Por favor, inténtelo de nuevo en un momento.',
+    'Esto falló por nuestra parte, no por la suya. Si estaba enviando un formulario, puede que no se haya guardado: vuelva atrás, revíselo y envíelo de nuevo en un momento.',
+  'error.internalForm':
+    'Esto falló por nuestra parte, no por la suya, y puede que no se haya guardado. Lo que escribió sigue aquí: envíelo de nuevo en un momento.',
+  'error.referenceNotFound':
+    'Algo a lo que esto se refiere no está aquí (puede que se acabe de quitar). Revise las opciones e inténtelo de nuevo.',
+  'error.alreadyExists': 'Esto ya está registrado.',
+  'error.headersTooLarge':
+    'Su navegador envió más de lo que aceptamos, normalmente demasiadas cookies o muy grandes. Borrar las cookies de este sitio y volver a intentarlo lo soluciona.',
+  'error.requestTimeout': 'La solicitud tardó demasiado en llegar. Inténtelo de nuevo.',
 
   'field.required': 'Por favor, complete este campo.',
   'field.tooShort': 'Por favor, use al menos {min} caracteres.',
@@ -82,6 +94,8 @@ export const es: Record<MessageKey, string> = {
   'field.range': 'Este número está fuera del rango permitido.',
   'field.number': 'Por favor, escriba un número.',
   'field.unknown': 'Este campo no corresponde aquí.',
+  'field.badCharacters':
+    'Esto contenía caracteres que no se pueden guardar (por ejemplo, un carácter de control invisible), así que se quitaron. Revíselo y envíelo de nuevo.',
   'field.phoneInvalid': 'Por favor, escriba un número de teléfono, por ejemplo +1 555 010 2000.',
   'field.emailOrPhone':
     'Por favor, indique un correo o un número de teléfono, para poder iniciar sesión.',

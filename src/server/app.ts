@@ -3,7 +3,6 @@ import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { AppError } from '../shared/app-error.ts';
 import { registerAccountPages } from './account/account.pages.tsx';
 import { registerAnnouncementPages } from './announcements/announcement.pages.tsx';
 import { registerBoardPages } from './announcements/board.pages.tsx';
@@ -20,8 +19,11 @@ import { registerReportPages } from './goods/report.pages.tsx';
 import { registerStockPages } from './goods/stock.pages.tsx';
 import { registerHealthRoutes } from './health/health.routes.ts';
 import { registerRequestContext } from './http/context.ts';
-import { registerErrorHandler, sendError } from './http/error-handler.tsx';
+import { clientErrorHandler, frameworkErrorHandler } from './http/early-errors.tsx';
+import { registerErrorHandler } from './http/error-handler.tsx';
+import { registerInputCharacters } from './http/input-characters.ts';
 import { registerSecurityHeaders } from './http/security.ts';
+import { compileChecked, createAjv } from './http/validation.ts';
 import { registerInvitationPages } from './invitations/invitation.pages.tsx';
 import { registerNetworkPages } from './networks/network.pages.tsx';
 import { registerNetworkRoutes } from './networks/network.routes.ts';
@@ -49,8 +51,17 @@ export function redactUrl(url: string): string {
   return url.replace(SECRET_PATH, '/$1/[redacted]');
 }
 
-/** 100 KB: the largest form (an area polygon) is 20 KB; nothing here uploads files yet. */
+/** 16 KB of request headers: a session, language and CSRF cookie take well under 1 KB. */
+const MAX_HEADER_SIZE = 16 * 1024;
+
+/** 100 KB of JSON: the largest API body (an area polygon) is 20 KB; nothing uploads files yet. */
 const BODY_LIMIT = 100 * 1024;
+/**
+ * 2 MB of form: no field takes more than 20 KB, but a form is refused at its fields (and comes
+ * back with what was typed) only once it is read; past this limit it is a bare 413 page.
+ * A page of a megabyte pasted into a box is a mistake to be shown, not a reason to lose it.
+ */
+const FORM_BODY_LIMIT = 2 * 1024 * 1024;
 
 export type App = FastifyInstance;
 
@@ -62,9 +73,11 @@ export async function buildApp(
   const app = Fastify({
     trustProxy: deps.config.trustProxy,
     bodyLimit: BODY_LIMIT,
-    // A malformed URL is the visitor's mistake: the same translated 400 as any other.
-    frameworkErrors: (_error, req, reply) =>
-      sendError(req, reply, new AppError('VALIDATION_FAILED')),
+    // Errors before routing answer like every other (http/early-errors.tsx).
+    frameworkErrors: frameworkErrorHandler(deps.config),
+    clientErrorHandler: clientErrorHandler(deps.config),
+    // Node's default, said out loud: past 16 KB of headers the answer is a 431 in our format.
+    http: { maxHeaderSize: MAX_HEADER_SIZE },
     logger:
       opts.log === false
         ? false
@@ -84,19 +97,19 @@ export async function buildApp(
               }),
             },
           },
-    // 'x-error' names the translated message a form shows for a field (see http/forms.ts).
-    ajv: {
-      customOptions: {
-        removeAdditional: false,
-        coerceTypes: 'array',
-        allErrors: true,
-        keywords: ['x-error'],
-      },
-    },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // One Ajv for every route (validation.ts): it also refuses numbers that are not finite.
+  const ajv = createAjv({
+    removeAdditional: false,
+    coerceTypes: 'array',
+    useDefaults: true,
+    allErrors: true,
+    addUsedSchema: false,
+  });
+  app.setValidatorCompiler(({ schema }) => compileChecked(ajv, schema));
 
   await app.register(cookie);
-  await app.register(formbody, { bodyLimit: BODY_LIMIT });
+  await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -121,6 +134,7 @@ export async function buildApp(
   registerRequestContext(app, deps);
   registerSecurityHeaders(app, deps.config);
   registerErrorHandler(app);
+  registerInputCharacters(app);
   registerStaticAssets(app);
   registerHealthRoutes(app, deps);
 

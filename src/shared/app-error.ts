@@ -26,6 +26,11 @@ export type ErrorCode =
   | 'REQUEST_STATUS_CONFLICT'
   | 'REQUEST_NOT_YOURS'
   | 'PAYLOAD_TOO_LARGE'
+  | 'BAD_CHARACTERS'
+  | 'REFERENCE_NOT_FOUND'
+  | 'ALREADY_EXISTS'
+  | 'HEADERS_TOO_LARGE'
+  | 'REQUEST_TIMEOUT'
   | 'INSUFFICIENT_STOCK'
   | 'HOUSEHOLD_LIMIT'
   | 'LIMIT_WARNING'
@@ -38,7 +43,19 @@ export type ErrorCode =
   | 'TRAINING_REQUIRED'
   | 'INTERNAL';
 
-export type FieldErrors = Record<string, { key: string; params?: Record<string, string | number> }>;
+/**
+ * Mistakes by field name (a form's field, or a body property of the API). `in` and `path`
+ * place one outside the body, for the API's answer (a path segment, the query).
+ */
+export type FieldErrors = Record<
+  string,
+  {
+    key: string;
+    params?: Record<string, string | number>;
+    in?: 'params' | 'querystring' | 'body';
+    path?: string;
+  }
+>;
 
 export class AppError extends Error {
   readonly code: ErrorCode;

@@ -7,9 +7,9 @@ import {
   cookieOptions,
   LANG_COOKIE,
   SESSION_COOKIE,
-  safeNext,
   setSessionCookie,
 } from '../http/context.ts';
+import { safeNext } from '../http/redirect.ts';
 import { findNetworkBySlug } from '../networks/network.repository.ts';
 import {
   CsrfField,
@@ -214,15 +214,20 @@ type Q = { Querystring: { next?: string; to?: string; sent?: string } };
 
 export function registerAuthPages(app: FastifyInstance, deps: Deps): void {
   app.get<Q>('/sign-in', (req, reply) => {
-    if (req.ctx.actor.kind === 'person') return reply.redirect(safeNext(req.query.next));
+    if (req.ctx.actor.kind === 'person')
+      return reply.redirect(safeNext(deps.config.baseUrl, req.query.next));
     return sendPage(
       reply,
-      <SignInPage ctx={pageCtx(req)} next={safeNext(req.query.next)} state={{}} />,
+      <SignInPage
+        ctx={pageCtx(req)}
+        next={safeNext(deps.config.baseUrl, req.query.next)}
+        state={{}}
+      />,
     );
   });
 
   app.post<Q>('/sign-in', (req, reply) => {
-    const next = safeNext(req.query.next);
+    const next = safeNext(deps.config.baseUrl, req.query.next);
     return handleForm(req, reply, {
       schema: SignInInput,
       render: (state) => <SignInPage ctx={pageCtx(req)} next={next} state={state} />,
@@ -255,7 +260,7 @@ export function registerAuthPages(app: FastifyInstance, deps: Deps): void {
         );
       }
     }
-    return reply.redirect(safeNext(req.query.next), 303);
+    return reply.redirect(safeNext(deps.config.baseUrl, req.query.next), 303);
   });
 
   app.get<{ Params: { slug: string } }>('/n/:slug/join', async (req, reply) => {

@@ -9,6 +9,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../../config.ts';
+import { FiniteResults } from './finite-results.ts';
 import { migrations } from './migration-list.ts';
 import type { Database } from './schema.ts';
 
@@ -65,6 +66,7 @@ export function createDb(
     const sqlite = openSqlite(config.sqliteFile, config.sqliteSynchronous);
     return new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+      plugins: [new FiniteResults()],
     });
   }
   const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.pgPoolMax });
@@ -72,7 +74,10 @@ export function createDb(
   // dropped from the pool and replaced on the next query; without a listener, Node would
   // treat the event as an uncaught error and stop the whole process.
   pool.on('error', () => undefined);
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new FiniteResults()],
+  });
 }
 
 export function migrator(db: Db): Migrator {

@@ -456,6 +456,8 @@ export function registerDistributionPages(app: FastifyInstance, deps: Deps): voi
     schema: HouseholdForm,
     render: (req, scope, state) => doorPage(req, scope, { household: state }),
     run: async (req, scope, form) => {
+      // The door of a day that is not there (another network's, or none): nothing is made.
+      await dayDetail(deps, { scope, dayId: req.params.id });
       const h = await createHousehold(deps, {
         actor: req.ctx.actor,
         scope,

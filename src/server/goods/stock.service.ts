@@ -186,8 +186,14 @@ export interface MovementInput {
 export async function moveStock(
   trx: Db,
   deps: Pick<Deps, 'clock' | 'config'>,
-  { actor, scope, input }: Ctx & { input: MovementInput },
+  { actor, scope, input: given }: Ctx & { input: MovementInput },
 ): Promise<string> {
+  // An empty choice ("", or null sent to the API) is no site at all, not a site named "".
+  const input = {
+    ...given,
+    fromSiteId: given.fromSiteId || null,
+    toSiteId: given.toSiteId || null,
+  };
   const errors: FieldErrors = {};
   const item = await findItem(trx, scope.network.id, input.itemId);
   if (!item) errors.itemId = { key: 'field.choose' };

@@ -24,6 +24,11 @@ export interface RequestContext {
   t: Translate;
   csrf: string;
   isApi: boolean;
+  /**
+   * Path and query of the request as it arrived, kept here (not read from the request later)
+   * so that every page context has it, whatever object a handler renders with.
+   */
+  path: string;
 }
 
 declare module 'fastify' {
@@ -79,7 +84,8 @@ export function registerRequestContext(app: FastifyInstance, deps: Deps): void {
     const isApi = isApiPath(req.url);
     let actor: Actor = ANONYMOUS;
     const lang0 = fromAcceptLanguage(req.headers['accept-language']) ?? deps.config.defaultLanguage;
-    req.ctx = { actor, lang: lang0, t: translator(lang0), csrf: '', isApi };
+    const path = req.url;
+    req.ctx = { actor, lang: lang0, t: translator(lang0), csrf: '', isApi, path };
     if (req.url.startsWith('/static/') || req.url === '/healthz') return;
 
     if (isApi) {
@@ -101,7 +107,14 @@ export function registerRequestContext(app: FastifyInstance, deps: Deps): void {
       reply.setCookie(CSRF_COOKIE, anon, cookieOptions(deps));
     }
     const lang = pickLanguage(req, actor, deps.config.defaultLanguage);
-    req.ctx = { actor, lang, t: translator(lang), csrf: csrfToken(deps, actor, anon), isApi };
+    req.ctx = {
+      actor,
+      lang,
+      t: translator(lang),
+      csrf: csrfToken(deps, actor, anon),
+      isApi,
+      path,
+    };
   });
 
   // Every form POST must carry the token (checked after the body is parsed).
@@ -124,17 +137,4 @@ export function setSessionCookie(
   token: string,
 ): void {
   reply.setCookie(SESSION_COOKIE, token, cookieOptions(deps, deps.config.sessionDays * 86_400));
-}
-
-/** A same-site path to go back to after a form, or `/`: never an open redirect. */
-export function safeNext(next: unknown, fallback = '/'): string {
-  if (
-    typeof next !== 'string' ||
-    !next.startsWith('/') ||
-    next.startsWith('//') ||
-    next.startsWith('/\\')
-  ) {
-    return fallback;
-  }
-  return next;
 }

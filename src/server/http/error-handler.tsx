@@ -7,10 +7,12 @@ import {
 } from '../../i18n/i18n.ts';
 import { AppError, type ErrorCode, isAppError } from '../../shared/app-error.ts';
 import { ANONYMOUS } from '../auth/actor.ts';
+import { appErrorFromDatabase } from '../db/db-errors.ts';
 import { Layout } from '../pages/layout.tsx';
-import { pageCtx, sendPage } from '../pages/page-context.ts';
+import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { isApiPath } from './context.ts';
 import { ERRORS } from './errors.ts';
+import { NOT_FINITE } from './validation.ts';
 
 interface ValidationIssue {
   keyword: string;
@@ -30,6 +32,7 @@ const FIELD_KEYS: Record<string, MessageKey> = {
   pattern: 'field.invalid',
   minimum: 'field.range',
   maximum: 'field.range',
+  [NOT_FINITE]: 'field.range',
   additionalProperties: 'field.unknown',
 };
 
@@ -70,46 +73,62 @@ function fastifyCode(e: FastifyError): ErrorCode | null {
 function ensureContext(req: FastifyRequest): void {
   if (req.ctx) return;
   const lang = fromAcceptLanguage(req.headers['accept-language']) ?? 'en';
-  req.ctx = { actor: ANONYMOUS, lang, t: translator(lang), csrf: '', isApi: isApiPath(req.url) };
+  req.ctx = {
+    actor: ANONYMOUS,
+    lang,
+    t: translator(lang),
+    csrf: '',
+    isApi: isApiPath(req.url),
+    path: req.url,
+  };
 }
 
-export function sendError(req: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
-  ensureContext(req);
+/** An error as the JSON API answers it: `{ error: { code, message, fields? } }`. */
+export function errorJson(t: Translate, err: AppError) {
+  const fields = err.fields
+    ? Object.entries(err.fields).map(([name, f]) => ({
+        in: f.in ?? 'body',
+        path: f.path ?? `/${name}`,
+        message: t(f.key as MessageKey, f.params),
+      }))
+    : undefined;
+  return {
+    error: {
+      code: err.code,
+      message: t(ERRORS[err.code].message, err.params),
+      ...(fields ? { fields } : {}),
+    },
+  };
+}
+
+/** An error as a page: its status as the title, the translated message, a way on. */
+export function ErrorPage({ ctx, err }: { ctx: PageCtx; err: AppError }) {
+  const { t } = ctx;
   const { status, message } = ERRORS[err.code];
-  const t = req.ctx.t;
-  const text = t(message, err.params);
-  if (err.code === 'RATE_LIMITED' && err.params.minutes)
-    reply.header('Retry-After', Number(err.params.minutes) * 60);
-  if (!req.ctx || req.ctx.isApi) {
-    const fields = err.fields
-      ? Object.entries(err.fields).map(([path, f]) => ({
-          in: 'body',
-          path: `/${path}`,
-          message: t ? t(f.key as MessageKey, f.params) : f.key,
-        }))
-      : undefined;
-    return reply
-      .code(status)
-      .send({ error: { code: err.code, message: text, ...(fields ? { fields } : {}) } });
-  }
-  const ctx = pageCtx(req);
-  return sendPage(
-    reply,
+  return (
     <Layout ctx={ctx} title={t(`status.${status}` as MessageKey)}>
       <h1>{t(`status.${status}` as MessageKey)}</h1>
-      <p>{text}</p>
+      <p>{t(message, err.params)}</p>
       {status === 401 ? (
         <p>
-          <a href={`/sign-in?next=${encodeURIComponent(req.url)}`}>{t('nav.signIn')}</a>
+          <a href={`/sign-in?next=${encodeURIComponent(ctx.path)}`}>{t('nav.signIn')}</a>
         </p>
       ) : (
         <p>
           {err.code === 'CSRF_FAILED' ? t('error.csrfHelp') : <a href="/">{t('error.home')}</a>}
         </p>
       )}
-    </Layout>,
-    status,
+    </Layout>
   );
+}
+
+export function sendError(req: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
+  ensureContext(req);
+  const { status } = ERRORS[err.code];
+  if (err.code === 'RATE_LIMITED' && err.params.minutes)
+    reply.header('Retry-After', Number(err.params.minutes) * 60);
+  if (req.ctx.isApi) return reply.code(status).send(errorJson(req.ctx.t, err));
+  return sendPage(reply, <ErrorPage ctx={pageCtx(req)} err={err} />, status);
 }
 
 /**
@@ -136,6 +155,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const known = fastifyCode(error);
     if (known) return sendError(req, reply, new AppError(known));
+    // A check a service lacks, refused by the database: the sender's mistake, in our words.
+    const refused = appErrorFromDatabase(error);
+    if (refused) {
+      req.log.warn({ err: error }, 'the database refused what was sent');
+      return sendError(req, reply, refused);
+    }
     req.log.error({ err: error }, 'unhandled error');
     return sendError(req, reply, new AppError('INTERNAL'));
   });

@@ -1,20 +1,19 @@
-import { Ajv, type ErrorObject } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Static, TSchema } from 'typebox';
 import { AppError, type FieldErrors } from '../../shared/app-error.ts';
+import { STRIPPED, type WithStripped } from './input-characters.ts';
+import { compileChecked, createAjv, NOT_FINITE } from './validation.ts';
 
 /**
  * HTML forms are validated with the same TypeBox schemas as the API, but here a failure does
  * not end the request: it becomes a message key per field, so the page comes back with the
  * mistake named at the field and everything typed kept.
  */
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-const ajv = addFormats(
-  new Ajv({ allErrors: true, coerceTypes: true, useDefaults: true, keywords: ['x-error'] }),
-);
-const compiled = new WeakMap<TSchema, ReturnType<typeof ajv.compile>>();
+const ajv = createAjv({ allErrors: true, coerceTypes: true, useDefaults: true });
+const compiled = new WeakMap<TSchema, ValidateFunction>();
 
-export type FormValues = Record<string, string>;
+/** What was typed; `STRIPPED` names fields whose unstorable characters were taken out. */
+export type FormValues = Record<string, string> & WithStripped;
 
 /** Form bodies as plain strings, trimmed; empty fields are dropped so "required" catches them. */
 export function formValues(body: unknown): FormValues {
@@ -25,6 +24,8 @@ export function formValues(body: unknown): FormValues {
       const s = Array.isArray(v) ? String(v[0] ?? '') : typeof v === 'string' ? v : '';
       out[k] = s;
     }
+    const stripped = (body as WithStripped)[STRIPPED];
+    if (stripped) out[STRIPPED] = stripped;
   }
   return out;
 }
@@ -70,6 +71,7 @@ function messageOf(
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
+    case NOT_FINITE:
       return { key: 'field.range' };
     case 'type':
       return { key: 'field.number' };
@@ -91,7 +93,7 @@ export function parseForm<S extends TSchema>(
 ): Parsed<Static<S>> {
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate = compileChecked(ajv, schema);
     compiled.set(schema, validate);
   }
   const data: Record<string, unknown> = {};
@@ -100,8 +102,12 @@ export function parseForm<S extends TSchema>(
     if (trimmed !== '') data[k] = trimmed;
   }
   const shaped = shape ? shape(data) : data;
-  if (validate(shaped)) return { ok: true, value: shaped as Static<S> };
+  const stripped = values[STRIPPED] ?? [];
+  if (validate(shaped) && stripped.length === 0) return { ok: true, value: shaped as Static<S> };
   const errors: FieldErrors = {};
+  // Characters taken out on arrival (http/input-characters.ts): the field is refused, so the
+  // person sees what is left of it before it is saved.
+  for (const name of stripped) errors[name] = { key: 'field.badCharacters' };
   for (const e of validate.errors ?? []) {
     const field = fieldOf(e);
     if (!errors[field]) errors[field] = messageOf(e, schema);

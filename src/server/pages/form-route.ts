@@ -34,6 +34,14 @@ export async function handleForm<S extends TSchema>(
     return sendPage(reply, outcome.page, outcome.status);
   } catch (e) {
     const { status, state } = formFailure(req, e);
-    return sendPage(reply, await form.render({ values, ...state }), status);
+    let page: VNode;
+    try {
+      page = await form.render({ values, ...state });
+    } catch (renderError) {
+      // The page itself cannot be drawn (the database gone): the error page, with the cause.
+      if (status >= 500) throw e;
+      throw renderError;
+    }
+    return sendPage(reply, page, status);
   }
 }

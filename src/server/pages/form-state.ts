@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { type FieldErrors, isAppError } from '../../shared/app-error.ts';
+import { appErrorFromDatabase } from '../db/db-errors.ts';
 import { ERRORS } from '../http/errors.ts';
 import type { FormValues } from '../http/forms.ts';
 
@@ -12,27 +13,34 @@ export interface FormState {
 
 /**
  * A service error as the form shows it: field errors at their fields, anything else as a
- * message above the form, the input kept. Refusals (401, 403) and failures are rethrown for
- * the error page: there is no form to keep for someone who may not use it.
+ * message above the form, the input kept. A refusal of the database (a missing check) reads
+ * like the service's own. Refusals of the person (401, 403, 404, CSRF) are rethrown for the
+ * error page: there is no form to keep for someone who may not use it. A failure of ours
+ * (500) is logged, and the form still comes back with what was typed, so nothing is lost.
  */
 export function formFailure(req: FastifyRequest, e: unknown): { status: number; state: FormState } {
-  if (!isAppError(e)) throw e;
-  const status = e.code === 'VALIDATION_FAILED' ? 422 : ERRORS[e.code].status;
+  const err = isAppError(e) ? e : appErrorFromDatabase(e);
+  if (!err || ERRORS[err.code].status >= 500) {
+    req.log.error({ err: e }, 'unhandled error in a form');
+    return { status: 500, state: { message: req.ctx.t('error.internalForm') } };
+  }
+  if (err !== e) req.log.warn({ err: e }, 'the database refused what a form sent');
+  const status = err.code === 'VALIDATION_FAILED' ? 422 : ERRORS[err.code].status;
   if (
-    status >= 500 ||
-    e.code === 'CSRF_FAILED' ||
-    e.code === 'FORBIDDEN' ||
-    e.code === 'SIGN_IN_REQUIRED' ||
-    e.code === 'NOT_A_MEMBER' ||
-    e.code === 'NOT_FOUND'
+    err.code === 'CSRF_FAILED' ||
+    err.code === 'FORBIDDEN' ||
+    err.code === 'SIGN_IN_REQUIRED' ||
+    err.code === 'NOT_A_MEMBER' ||
+    err.code === 'NOT_FOUND' ||
+    err.code === 'NETWORK_NOT_FOUND'
   ) {
-    throw e;
+    throw err;
   }
   return {
     status,
     state: {
-      errors: e.fields,
-      message: e.fields ? null : req.ctx.t(ERRORS[e.code].message, e.params),
+      errors: err.fields,
+      message: err.fields ? null : req.ctx.t(ERRORS[err.code].message, err.params),
     },
   };
 }

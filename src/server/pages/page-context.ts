@@ -26,8 +26,8 @@ export interface PageCtx {
 }
 
 export function pageCtx(req: FastifyRequest, network?: PageCtx['network']): PageCtx {
-  const { t, lang, actor, csrf } = req.ctx;
-  return { t, lang, actor, csrf, path: req.url, network };
+  const { t, lang, actor, csrf, path } = req.ctx;
+  return { t, lang, actor, csrf, path, network };
 }
 
 /** Renders a page (escaped by preact-render-to-string) and sends it. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { can } from '../../domain/access/roles.ts';
+import { type Action, can } from '../../domain/access/roles.ts';
 import { EVENT_KINDS, SHIFT_ROLES, VISIBILITIES } from '../../domain/volunteering/events.ts';
 import { WEEKDAYS } from '../../domain/volunteering/recurrence.ts';
 import { utcToLocal } from '../../domain/volunteering/zoned-time.ts';
@@ -206,14 +206,18 @@ function EventPage({
   d,
   notice,
   message,
+  shiftForm = {},
 }: {
   ctx: PageCtx;
   scope: NetworkScope;
   d: Detail;
   notice?: string | undefined;
   message?: string | null | undefined;
+  /** What was typed in "Add a shift", and its mistakes, when it comes back. */
+  shiftForm?: FormState | undefined;
 }) {
   const { t } = ctx;
+  const sf = { ctx, values: shiftForm.values, errors: shiftForm.errors };
   const slug = scope.network.slug;
   const e = d.event;
   const manager = can(scope.role, 'events.manage');
@@ -360,14 +364,14 @@ function EventPage({
             <fieldset>
               <legend>{t('vol.addShift')}</legend>
               <SelectField
-                ctx={ctx}
+                {...sf}
                 name="role"
                 label={t('vol.role')}
                 options={SHIFT_ROLES.map((r) => ({ value: r, label: roleLabel(ctx, r) }))}
               />
-              <Field ctx={ctx} name="slots" label={t('vol.slots')} inputmode="numeric" />
-              <Field ctx={ctx} name="startTime" type="time" label={t('vol.startTime')} />
-              <Field ctx={ctx} name="endTime" type="time" label={t('vol.endTime')} />
+              <Field {...sf} name="slots" label={t('vol.slots')} inputmode="numeric" />
+              <Field {...sf} name="startTime" type="time" label={t('vol.startTime')} />
+              <Field {...sf} name="endTime" type="time" label={t('vol.endTime')} />
               <Submit>{t('vol.addShift')}</Submit>
             </fieldset>
           </form>
@@ -469,16 +473,17 @@ export function registerEventPages(app: FastifyInstance, deps: Deps): void {
   async function detailPage(
     req: FastifyRequest<ById>,
     scope: NetworkScope,
-    message?: string | null,
+    opts: { eventId?: string; message?: string | null; shiftForm?: FormState } = {},
   ) {
-    const d = await eventDetail(deps, { scope, eventId: req.params.id });
+    const d = await eventDetail(deps, { scope, eventId: opts.eventId ?? req.params.id });
     return (
       <EventPage
         ctx={ctxOf(req, scope)}
         scope={scope}
         d={d}
         notice={volNotice(req.ctx.t, req.query.done)}
-        message={message}
+        message={opts.message}
+        shiftForm={opts.shiftForm}
       />
     );
   }
@@ -546,6 +551,7 @@ export function registerEventPages(app: FastifyInstance, deps: Deps): void {
   /** A button on the event page: on a refusal the page comes back with the reason on top. */
   function action<B extends typeof Empty | typeof ShiftForm | typeof AttendanceForm>(
     path: string,
+    may: Action,
     schema: B,
     eventIdOf: (req: FastifyRequest<ById>, scope: NetworkScope) => Promise<string>,
     run: (
@@ -556,16 +562,18 @@ export function registerEventPages(app: FastifyInstance, deps: Deps): void {
   ) {
     app.post<ById>(path, async (req, reply) => {
       const scope = await scopeOf(deps, req);
+      // Who may not use the form is told so before anything in it is read.
+      authorize(scope, may);
       const eventId = await eventIdOf(req, scope);
-      const asEvent = { ...req, params: { ...req.params, id: eventId } } as FastifyRequest<ById>;
       return handleForm(req, reply, {
         schema,
+        // The event page again, with the reason on top; "Add a shift" keeps what was typed.
         render: (state) =>
-          detailPage(
-            asEvent,
-            scope,
-            state.message ?? (state.errors ? req.ctx.t('error.validation') : null),
-          ),
+          detailPage(req, scope, {
+            eventId,
+            message: state.message ?? (state.errors ? req.ctx.t('error.validation') : null),
+            ...(schema === ShiftForm ? { shiftForm: state } : {}),
+          }),
         run: async (form) =>
           `/n/${scope.network.slug}/events/${eventId}?done=${await run(req, scope, form as Record<string, string>)}`,
       });
@@ -577,39 +585,51 @@ export function registerEventPages(app: FastifyInstance, deps: Deps): void {
   const bySignup = async (req: FastifyRequest<ById>, scope: NetworkScope) =>
     (await eventIdOf(deps.db, scope.network.id, { signupId: req.params.id })) ?? req.params.id;
 
-  action('/n/:slug/events/:id/cancel', Empty, byEvent, async (req, scope) => {
+  action('/n/:slug/events/:id/cancel', 'events.manage', Empty, byEvent, async (req, scope) => {
     await cancelEvent(deps, { actor: req.ctx.actor, scope, eventId: req.params.id });
     return 'eventCancelled';
   });
-  action('/n/:slug/events/:id/shifts', ShiftForm, byEvent, async (req, scope, form) => {
-    await addShift(deps, {
-      actor: req.ctx.actor,
-      scope,
-      eventId: req.params.id,
-      input: {
-        role: form.role!,
-        slots: Number(form.slots),
-        startTime: form.startTime!,
-        endTime: form.endTime!,
-      },
-    });
-    return 'shiftAdded';
-  });
-  action('/n/:slug/shifts/:id/signup', Empty, byShift, async (req, scope) => {
+  action(
+    '/n/:slug/events/:id/shifts',
+    'events.manage',
+    ShiftForm,
+    byEvent,
+    async (req, scope, form) => {
+      await addShift(deps, {
+        actor: req.ctx.actor,
+        scope,
+        eventId: req.params.id,
+        input: {
+          role: form.role!,
+          slots: Number(form.slots),
+          startTime: form.startTime!,
+          endTime: form.endTime!,
+        },
+      });
+      return 'shiftAdded';
+    },
+  );
+  action('/n/:slug/shifts/:id/signup', 'shifts.signup', Empty, byShift, async (req, scope) => {
     const status = await signUp(deps, { actor: req.ctx.actor, scope, shiftId: req.params.id });
     return status === 'confirmed' ? 'signedUp' : 'waitlisted';
   });
-  action('/n/:slug/shifts/:id/cancel', Empty, byShift, async (req, scope) => {
+  action('/n/:slug/shifts/:id/cancel', 'shifts.signup', Empty, byShift, async (req, scope) => {
     await cancelSignup(deps, { actor: req.ctx.actor, scope, shiftId: req.params.id });
     return 'dropped';
   });
-  action('/n/:slug/signups/:id/attendance', AttendanceForm, bySignup, async (req, scope, form) => {
-    await recordAttendance(deps, {
-      actor: req.ctx.actor,
-      scope,
-      signupId: req.params.id,
-      outcome: form.outcome as 'attended' | 'noShow',
-    });
-    return 'attendance';
-  });
+  action(
+    '/n/:slug/signups/:id/attendance',
+    'events.manage',
+    AttendanceForm,
+    bySignup,
+    async (req, scope, form) => {
+      await recordAttendance(deps, {
+        actor: req.ctx.actor,
+        scope,
+        signupId: req.params.id,
+        outcome: form.outcome as 'attended' | 'noShow',
+      });
+      return 'attendance';
+    },
+  );
 }

@@ -53,6 +53,7 @@ import {
   type VolEvent,
 } from './event.repository.ts';
 import { listSignups, type Signup } from './signup.repository.ts';
+import { listTrainings } from './wellbeing.repository.ts';
 
 export const TITLE_MAX = 120;
 export const TEXT_MAX = 2000;
@@ -138,10 +139,13 @@ function recurrenceOf(input: EventInput, errors: FieldErrors): Recurrence | null
   return null;
 }
 
+/** What an event points at must be of its own network, and exist: else a field error. */
 async function checkRefs(db: Db, networkId: string, f: EventFields): Promise<FieldErrors> {
   const errors: FieldErrors = {};
   if (f.areaId && !(await listAreas(db, networkId)).some((a) => a.id === f.areaId))
     errors.areaId = { key: 'field.choose' };
+  if (f.trainingId && !(await listTrainings(db, networkId)).some((t) => t.id === f.trainingId))
+    errors.trainingId = { key: 'field.choose' };
   return errors;
 }
 
@@ -476,6 +480,11 @@ export async function addShift(
     if (!event) throw new AppError('NOT_FOUND');
     const tz = await networkTimeZone(trx, scope.network.id);
     const day = utcToLocal(new Date(event.startsAt), tz).date;
+    // Only a shift of an event that runs past midnight (a night shelter) may end "before" it
+    // starts, on the next day; anywhere else an end before the start is a typing mistake.
+    const overnight = utcToLocal(new Date(event.endsAt), tz).date !== day;
+    if (!overnight && input.endTime <= input.startTime)
+      throw new AppError('VALIDATION_FAILED', {}, { endTime: { key: 'vol.shiftEndsBeforeStart' } });
     const startsAt = zonedToUtc(day, input.startTime, tz);
     const shift = {
       id: newId(),

@@ -209,7 +209,7 @@ export async function recordAttendance(
   const now = isoNow(deps.clock);
   await deps.db.transaction().execute(async (trx) => {
     const signup = await findSignupById(trx, scope.network.id, signupId);
-    if (!signup || signup.status !== 'confirmed') throw new AppError('NOT_FOUND');
+    if (signup?.status !== 'confirmed') throw new AppError('NOT_FOUND');
     const { shift, event } = await shiftAndEvent(trx, scope.network.id, signup.shiftId);
     if (outcome === 'attended') {
       await setSignup(

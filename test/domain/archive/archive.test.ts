@@ -8,6 +8,7 @@ import {
   openArchive,
   passphraseProblem,
   readHeader,
+  type SealOptions,
   sealArchive,
 } from '../../../src/domain/archive/crypto-stream.ts';
 
@@ -41,7 +42,8 @@ async function refusal(archive: Buffer, passphrase = PASS): Promise<string> {
   }
 }
 
-const sealed = async (plain: Buffer, opts = FAST) => collect(sealArchive(pieces(plain, 3), opts));
+const sealed = async (plain: Buffer, opts: SealOptions = FAST) =>
+  collect(sealArchive(pieces(plain, 3), opts));
 
 /** Offsets of the chunks in an archive: after the magic, the header line and its MAC. */
 function bodyStart(archive: Buffer): number {

@@ -205,3 +205,11 @@ describe('a cell read as its field', () => {
     });
   });
 });
+
+describe('import vocabulary', () => {
+  it('the goods categories an item column can name are the domain’s', async () => {
+    const { GOODS_CATEGORY } = await import('../../../src/domain/import/vocabulary.ts');
+    const { GOODS_CATEGORY_KEYS } = await import('../../../src/domain/goods/categories.ts');
+    assert.deepEqual(Object.keys(GOODS_CATEGORY), [...GOODS_CATEGORY_KEYS]);
+  });
+});

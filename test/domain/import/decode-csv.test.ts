@@ -117,7 +117,10 @@ describe('delimiters and CSV parsing', () => {
     assert.throws(
       () => parseCsv('a,b\n1,2\n3,"never closed\n4,5\n'),
       (e: unknown) =>
-        e instanceof ImportFileError && e.code === 'IMPORT_CSV_MALFORMED' && e.params.line === 3 && e.params.reason === 'QUOTE_NOT_CLOSED',
+        e instanceof ImportFileError &&
+        e.code === 'IMPORT_CSV_MALFORMED' &&
+        e.params.line === 3 &&
+        e.params.reason === 'QUOTE_NOT_CLOSED',
     );
   });
 

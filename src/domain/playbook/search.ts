@@ -53,6 +53,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
 export interface SearchablePage {
   title: string;
   tags: readonly string[];
+  /** The page's text; the service passes `plainText(markdown)` so link addresses and markup are no terms. */
   body: string;
 }
 

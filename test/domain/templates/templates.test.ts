@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { GOODS_CATEGORY_KEYS } from '../../../src/domain/goods/categories.ts';
-import { renderMarkdown } from '../../../src/domain/playbook/markdown.ts';
+import { plainText, renderMarkdown } from '../../../src/domain/playbook/markdown.ts';
 import { indexTerms } from '../../../src/domain/playbook/search.ts';
 import { DEFAULT_CATEGORIES } from '../../../src/domain/requests/categories.ts';
 import { BUILTIN_TEMPLATE_KEYS, builtinTemplate } from '../../../src/domain/templates/builtin.ts';
@@ -61,7 +61,9 @@ describe('built-in templates', () => {
           const r = renderMarkdown(page.body);
           assert.deepEqual(r.problems, [], `${p.slug}/${lang}`);
           assert.match(r.html, /<(h2|ol|ul|table)>|<h2 /, `${p.slug}/${lang}`);
-          assert.ok(indexTerms({ title: page.title, tags: p.tags, body: page.body }).size > 20);
+          assert.ok(
+            indexTerms({ title: page.title, tags: p.tags, body: plainText(page.body) }).size > 20,
+          );
         }
     });
 

@@ -335,7 +335,8 @@ describe('closed-loop counts', () => {
       const walk = (j: number, acc: number[]) => {
         if (j === hidden.length) {
           const sum = acc.reduce((s, v) => s + v, 0) + shownSum;
-          if (total.kind !== 'count' || sum === total.n) acc.forEach((v, x) => seen[x]!.add(v));
+          if (total.kind !== 'count' || sum === total.n)
+            for (const [x, v] of acc.entries()) seen[x]!.add(v);
           return;
         }
         for (const v of ranges[j]!) walk(j + 1, [...acc, v]);

@@ -70,7 +70,7 @@ export function parseServicesQuery(raw: Raw): QueryParse {
   };
   const page = int('page', 1, 1, 1_000_000);
   const perPage = int('per_page', DEFAULT_PER_PAGE, 1, MAX_PER_PAGE);
-  const formatRaw = one(raw, 'format') ?? 'json';
+  const formatRaw = one(raw, 'format') || 'json';
   if (formatRaw !== 'json' && formatRaw !== 'ndjson') fail('format', 'format');
   const modifiedRaw = one(raw, 'modified_after')?.trim() || null;
   let modifiedAfter: string | null = null;

@@ -18,7 +18,7 @@ import {
   RIVER_PANTRY,
   service,
 } from './directory-fixture.ts';
-import { openapi, schemaErrors } from './hsds-schema.ts';
+import { openapi, pageErrors, schemaErrors } from './hsds-schema.ts';
 
 const query = (raw: Record<string, string> = {}): ServicesQuery => {
   const q = parseServicesQuery(raw);
@@ -50,8 +50,11 @@ describe('the /services parameters are the ones the HSDS OpenAPI names', () => {
     assert.equal(q.perPage, DEFAULT_PER_PAGE);
   });
 
-  it('the page has every property of the OpenAPI Page schema', () => {
+  it('the page validates against the OpenAPI Page schema (JSON Schema 2020-12), which can fail', () => {
     const page = servicesPage(fixture(), query());
+    assert.deepEqual(pageErrors(page), []);
+    assert.notDeepEqual(pageErrors({ ...page, total_items: '3' }), []);
+    assert.notDeepEqual(pageErrors({ ...page, last_page: undefined }), []);
     assert.deepEqual(
       Object.keys(page).sort(),
       [...Object.keys(openapi.components.schemas.Page.properties), 'contents'].sort(),

@@ -9,11 +9,16 @@ import {
 import {
   apiMetaJson,
   DirectoryIndex,
+  flatJson,
   organizationFullJson,
   serviceFullJson,
 } from '../../../src/domain/partners/hsds-json-export.ts';
 import { importHsdsJson } from '../../../src/domain/partners/hsds-json-import.ts';
-import { canonicalDirectory, type Directory } from '../../../src/domain/partners/hsds-model.ts';
+import {
+  canonicalDirectory,
+  type Directory,
+  emptyDirectory,
+} from '../../../src/domain/partners/hsds-model.ts';
 import { example, exampleFiles, FIXTURES, schemaErrors } from './hsds-schema.ts';
 
 const count = (d: Directory) =>
@@ -163,6 +168,38 @@ describe('round trip: import, export, validate, import again, deep-equal', () =>
     const again = importHsdsDataPackage(files);
     assert.deepEqual(again.problems, [], 'Mutua reads its own package without a remark');
     assert.deepEqual(canonicalDirectory(again.directory), canonicalDirectory(first));
+  });
+
+  it('every record of the package Mutua writes validates against its table’s schema', () => {
+    const first = importHsdsDataPackage(exampleFiles('csv')).directory;
+    const again = importHsdsDataPackage(exportHsdsDataPackage(first, { name: 'x' })).directory;
+    let checked = 0;
+    for (const table of Object.keys(again) as (keyof Directory)[])
+      for (const row of again[table] as unknown as Record<string, unknown>[]) {
+        assert.deepEqual(schemaErrors(table, flatJson(table, row)), [], `${table} ${row.id}`);
+        checked++;
+      }
+    assert.equal(checked, 16);
+  });
+
+  it('the data package descriptor names every table, its fields, key and references', () => {
+    const files = exportHsdsDataPackage(emptyDirectory(), { name: 'mutua-elm' });
+    const d = JSON.parse(files['datapackage.json']!);
+    assert.equal(d.profile, 'tabular-data-package');
+    assert.equal(d.resources.length, 16);
+    const phones = d.resources.find((r: { name: string }) => r.name === 'phone');
+    assert.equal(phones.path, 'phones.csv');
+    assert.equal(phones.schema.primaryKey, 'id');
+    assert.ok(
+      phones.schema.foreignKeys.some(
+        (f: { fields: string; reference: { resource: string } }) =>
+          f.fields === 'contact_id' && f.reference.resource === 'contact',
+      ),
+    );
+    assert.equal(
+      files['phones.csv'],
+      'id,location_id,service_id,organization_id,contact_id,service_at_location_id,number,extension,type,description\r\n',
+    );
   });
 
   it('JSON to CSV and back: the tabular JSON example through the data package', () => {

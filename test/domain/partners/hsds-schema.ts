@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -42,4 +43,20 @@ export function exampleFiles(dir: string): Record<string, string> {
   return Object.fromEntries(
     readdirSync(base).map((f) => [f, readFileSync(new URL(f, base), 'utf8')]),
   );
+}
+
+/**
+ * The API description is OpenAPI 3.1, whose schemas are JSON Schema 2020-12: its `Page`
+ * schema is compiled with Ajv's 2020 class. (The per-object schemas above are draft-07.)
+ */
+const ajv2020 = addFormats(new Ajv2020({ strict: false, allErrors: true }) as unknown as Ajv);
+const pageValidator = ajv2020.compile({
+  ...openapi.components.schemas.Page,
+  required: Object.keys(openapi.components.schemas.Page.properties),
+});
+
+export function pageErrors(value: unknown): string[] {
+  return pageValidator(value)
+    ? []
+    : (pageValidator.errors ?? []).map((e: ErrorObject) => `${e.instancePath} ${e.message}`);
 }

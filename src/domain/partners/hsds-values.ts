@@ -132,6 +132,12 @@ export function readValue(kind: FieldKind, raw: unknown, fromCsv: boolean): Valu
       const s = t?.text.trim() ?? '';
       if (passes('date-time', s)) return { ok: true, value: s };
       if (isCalendarDate(s)) return { ok: true, value: `${s}T00:00:00Z`, note: 'coerced' };
+      // A timestamp without a zone (common in spreadsheet exports) is taken as UTC, and noted.
+      const naive = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/.exec(s);
+      if (naive && isCalendarDate(naive[1]!)) {
+        const value = `${naive[1]}T${naive[2]!.length === 5 ? `${naive[2]}:00` : naive[2]}Z`;
+        if (passes('date-time', value)) return { ok: true, value, note: 'coerced' };
+      }
       return { ok: false, expected: 'datetime' };
     }
     case 'time': {

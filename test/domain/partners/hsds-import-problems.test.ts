@@ -50,6 +50,22 @@ describe('HSDS JSON import: each problem is named, with its record and place', (
     assert.deepEqual(codes(r.problems), ['coerced']);
   });
 
+  it('a timestamp without a zone is taken as UTC, with a notice; a day alone as its midnight', () => {
+    const a = importHsdsJson(service({ last_modified: '2026-03-02 10:30' }), {
+      source: 's',
+      kind: 'service',
+    });
+    assert.equal(a.directory.service[0]!.last_modified, '2026-03-02T10:30:00Z');
+    assert.deepEqual(codes(a.problems), ['coerced']);
+    const b = importHsdsJson(service({ last_modified: '2026-03-02', assured_date: '2026-02-30' }), {
+      source: 's',
+      kind: 'service',
+    });
+    assert.equal(b.directory.service[0]!.last_modified, '2026-03-02T00:00:00Z');
+    assert.equal(b.directory.service[0]!.assured_date, null, 'February has no 30th');
+    assert.deepEqual(codes(b.problems), ['invalid_value', 'coerced']);
+  });
+
   it('a missing required text keeps the record with an empty value and an error', () => {
     const r = importHsdsJson({ id: ORG, name: 'Food bank' }, { source: 'o', kind: 'organization' });
     assert.equal(r.directory.organization[0]!.description, '');

@@ -149,8 +149,7 @@ export function validateIncome(
   // A restricted grant goes into a fund that pays only for what the grant allows, so the
   // restriction is enforced at every payment by the fund's own rule.
   if (
-    r &&
-    r.length &&
+    r?.length &&
     fund &&
     (fund.kind !== 'restricted' || fund.categories.some((c) => !r.includes(c)))
   )

@@ -194,3 +194,20 @@ export function checkRecorder(
     return { code: 'TIME_NOT_YOUR_ACCOUNT', params: { account: payees[0] ?? '' } };
   return null;
 }
+
+/**
+ * The check before a correction (a reversal) is posted: floors and ceilings do not hold it
+ * back (a correction must always be possible, and it restores a state that existed), but a
+ * no-debt account still never goes below zero and a closed account is not reopened. A
+ * refusal names the shortfall, which the service offers to cover from the pool first.
+ */
+export function checkCorrectionLimits(
+  postings: readonly Posting[],
+  balances: Balances,
+  accountOf: (id: string) => LimitAccount,
+): Refusal<LimitCode>[] {
+  return checkTransferLimits(postings, balances, (id) => {
+    const a = accountOf(id);
+    return { ...a, bounds: { floor: a.noDebt ? 0 : null, ceiling: null } };
+  });
+}

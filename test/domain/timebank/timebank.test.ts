@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { toCsv } from '../../../src/domain/csv.ts';
+import type { Bounds } from '../../../src/domain/ledger/bounds.ts';
 import {
   balanceView,
   boundsOfAccount,
@@ -30,6 +31,7 @@ import {
   statementPeriod,
 } from '../../../src/domain/timebank/statement.ts';
 import {
+  checkCorrectionLimits,
   checkRecorder,
   checkTransferLimits,
   planTransfer,
@@ -387,6 +389,36 @@ describe('transfers', () => {
       ),
       [],
     );
+  });
+
+  it('a correction passes floors and ceilings, but not the zero of a no-debt account', () => {
+    const acc = (noDebt: boolean, bounds: Bounds = { floor: -60, ceiling: 60 }) => ({
+      bounds,
+      noDebt,
+      closed: false,
+    });
+    const accounts = new Map([
+      ['a', acc(false)],
+      ['n', acc(true, { floor: 0, ceiling: null })],
+    ]);
+    const bal = { get: (k: string) => (k === 'a' ? -50 : 20) };
+    const of = (k: string) => accounts.get(k)!;
+    const undo = [
+      { account: 'a', amount: -60 },
+      { account: 'n', amount: 60 },
+    ];
+    assert.equal(checkTransferLimits(undo, bal, of)[0]?.code, 'TIME_LIMIT_FLOOR');
+    assert.deepEqual(checkCorrectionLimits(undo, bal, of), []);
+    const r = checkCorrectionLimits(
+      [
+        { account: 'n', amount: -30 },
+        { account: 'a', amount: 30 },
+      ],
+      bal,
+      of,
+    );
+    assert.equal(r[0]?.code, 'TIME_NO_DEBT');
+    assert.equal(r[0]?.params.over, 10, 'the shortfall the pool could cover');
   });
 
   it('members send from their own account and ask into it; coordinators record for others', () => {

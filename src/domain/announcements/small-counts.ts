@@ -16,7 +16,27 @@ export type PublicCount = { kind: 'count'; n: number } | { kind: 'few' };
 
 /** One argument only, on purpose: callers map over arrays (`counts.map(publicCount)`). */
 export function publicCount(n: number): PublicCount {
-  return n >= K_ANONYMITY ? { kind: 'count', n } : { kind: 'few' };
+  return publicCountAt(n, K_ANONYMITY);
+}
+
+/**
+ * Money that reaches one household says more than a count of requests: direct cash aid on
+ * the transparency page is shown from 5 payments on ("fewer than 5"), its total hidden with
+ * its count (src/domain/money/transparency.ts).
+ */
+export const K_ANONYMITY_AID = 5;
+
+/** The same rule for another k (a separate function: `publicCount` is used with `map`). */
+export function publicCountAt(n: number, k: number): PublicCount {
+  if (!Number.isInteger(k) || k < 1) throw new Error(`k must be a whole number from 1: ${k}`);
+  return n >= k ? { kind: 'count', n } : { kind: 'few' };
+}
+
+/** A total that belongs to a count: shown only when the count is. */
+export type PublicTotal = { kind: 'total'; n: number; total: number } | { kind: 'few' };
+
+export function publicTotalAt(n: number, total: number, k: number): PublicTotal {
+  return publicCountAt(n, k).kind === 'count' ? { kind: 'total', n, total } : { kind: 'few' };
 }
 
 export type PublicValue<T> = { kind: 'value'; value: T; n: number } | { kind: 'few' };

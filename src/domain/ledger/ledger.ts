@@ -21,9 +21,35 @@ export type BalanceRule = (account: string) => 'non-negative' | 'any';
 
 export type LedgerCheck =
   | { ok: true }
+  | { ok: false; reason: 'empty' }
   | { ok: false; reason: 'unbalanced'; sum: number }
   | { ok: false; reason: 'not-integer'; account: string }
   | { ok: false; reason: 'negative'; account: string; balance: number; change: number };
+
+/** What each account gains or loses in a transaction (an account may appear more than once). */
+export function netChanges(postings: readonly Posting[]): Map<string, number> {
+  const change = new Map<string, number>();
+  for (const p of postings) change.set(p.account, (change.get(p.account) ?? 0) + p.amount);
+  return change;
+}
+
+/**
+ * The shape every transaction of every unit must have: at least one posting, each a safe
+ * integer (so sums are exact), summing to zero. Balance rules come on top of this.
+ */
+export function checkBalanced(
+  postings: readonly Posting[],
+): Extract<LedgerCheck, { reason: 'empty' | 'unbalanced' | 'not-integer' }> | { ok: true } {
+  if (postings.length === 0) return { ok: false, reason: 'empty' };
+  let sum = 0;
+  for (const p of postings) {
+    if (!Number.isSafeInteger(p.amount))
+      return { ok: false, reason: 'not-integer', account: p.account };
+    sum += p.amount;
+  }
+  if (!Number.isSafeInteger(sum) || sum !== 0) return { ok: false, reason: 'unbalanced', sum };
+  return { ok: true };
+}
 
 /** A transaction is valid when its postings are whole, sum to zero, and break no balance rule. */
 export function checkTransaction(
@@ -31,16 +57,9 @@ export function checkTransaction(
   balances: Balances,
   rule: BalanceRule,
 ): LedgerCheck {
-  let sum = 0;
-  const change = new Map<string, number>();
-  for (const p of postings) {
-    if (!Number.isSafeInteger(p.amount))
-      return { ok: false, reason: 'not-integer', account: p.account };
-    sum += p.amount;
-    change.set(p.account, (change.get(p.account) ?? 0) + p.amount);
-  }
-  if (sum !== 0) return { ok: false, reason: 'unbalanced', sum };
-  for (const [account, delta] of change) {
+  const shape = checkBalanced(postings);
+  if (!shape.ok) return shape;
+  for (const [account, delta] of netChanges(postings)) {
     if (delta >= 0 || rule(account) === 'any') continue;
     const balance = balances.get(account);
     if (balance + delta < 0)

@@ -1,7 +1,8 @@
 import { type Expr, isExprError } from './ast.ts';
-import { compileRegex, RegexError } from './bounded-regex.ts';
+import { compileRegex } from './bounded-regex.ts';
 import { nodes } from './evaluate.ts';
 import { parseExpression } from './parser.ts';
+import { RegexError } from './regex-syntax.ts';
 
 /**
  * Where an expression stands decides what it may read:

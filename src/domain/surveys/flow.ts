@@ -1,6 +1,7 @@
 import { type AnswerContext, type Answers, type AnswerValue, valueFits } from './answers.ts';
 import { compiled } from './expression/check.ts';
 import { references } from './expression/evaluate.ts';
+import { textReferences } from './labels.ts';
 import { allQuestions, findQuestion, type Question, type Survey } from './survey.ts';
 import { shown } from './visibility.ts';
 
@@ -59,9 +60,9 @@ export function settle(
   return nextShown(survey, answers, before, language, ctx, skipNotes);
 }
 
-/** Names read by a question's show-when and choice filter. */
+/** Names read by a question's show-when, choice filter, label and hint. */
 export function dependsOn(q: Question): string[] {
-  const out: string[] = [];
+  const out: string[] = [...textReferences(q.label), ...textReferences(q.hint)];
   for (const src of [q.relevant, q.choiceFilter]) {
     const e = src === undefined ? null : compiled(src);
     if (e) out.push(...references(e));

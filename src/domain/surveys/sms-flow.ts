@@ -1,5 +1,6 @@
 import { type AnswerContext, type AnswerError, type AnswerValue, parseAnswer } from './answers.ts';
 import { nextShown, type ResponseState, settle } from './flow.ts';
+import { showText } from './labels.ts';
 import { readSmsReply } from './sms-reply.ts';
 import { findQuestion, pick, type Question, type Survey, scaleOf } from './survey.ts';
 import { checkAnswer, initialAnswers } from './validate.ts';
@@ -83,8 +84,8 @@ function ask(
   return {
     name,
     notes,
-    label: pick(q.label, lang, survey.defaultLanguage),
-    hint: pick(q.hint, lang, survey.defaultLanguage),
+    label: showText(survey, q.label, view.answers, lang, ctx),
+    hint: showText(survey, q.hint, view.answers, lang, ctx),
     choices,
     how: howToReply(q),
     canSkip: !q.required,
@@ -103,7 +104,8 @@ function advance(
   const notes: string[] = [];
   let at = after === null ? nextShown(survey, state.answers, null, state.language, ctx) : after;
   while (at !== null && findQuestion(survey, at)!.type === 'note') {
-    notes.push(pick(findQuestion(survey, at)!.label, state.language, survey.defaultLanguage));
+    const view = shown(survey, state.answers, state.language, ctx).answers;
+    notes.push(showText(survey, findQuestion(survey, at)!.label, view, state.language, ctx));
     at = nextShown(survey, state.answers, at, state.language, ctx);
   }
   return { at, notes };

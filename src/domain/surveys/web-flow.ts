@@ -7,6 +7,7 @@ import {
   parseAnswer,
 } from './answers.ts';
 import { dependsOn, nextShown, type ResponseState, settle } from './flow.ts';
+import { showText } from './labels.ts';
 import {
   type Choice,
   findQuestion,
@@ -30,6 +31,9 @@ export type Inputs = Readonly<Record<string, string | readonly string[]>>;
 
 export interface PageQuestion {
   readonly question: Question;
+  /** Label and hint in the person's language, `${name}` replaced by that answer. */
+  readonly label: string;
+  readonly hint: string;
   /** The choices to offer now (after the choice filter; the network's areas for an area). */
   readonly choices: readonly Choice[];
   /** What the field holds: the answer so far, or what was typed when it came back. */
@@ -87,7 +91,10 @@ export function currentPage(
     const input =
       typed && name in typed.inputs ? typed.inputs[name]! : answerToInput(view.answers[name]);
     const choices = offeredChoices(survey, q, view.answers, state.language, ctx);
-    return error ? { question: q, choices, input, error } : { question: q, choices, input };
+    const label = showText(survey, q.label, view.answers, state.language, ctx);
+    const hint = showText(survey, q.hint, view.answers, state.language, ctx);
+    const base = { question: q, label, hint, choices, input };
+    return error ? { ...base, error } : base;
   });
   return {
     section: sectionOf(survey, at)!,

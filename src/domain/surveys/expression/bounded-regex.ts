@@ -84,7 +84,11 @@ function compile(node: Node, prog: Inst[]): void {
 /** A compiled pattern: `test(text)` never takes more than input x program steps. */
 export interface BoundedRegex {
   readonly source: string;
+  /** The number of instructions of the compiled program. */
+  readonly size: number;
   test(text: string): boolean;
+  /** As test(), with the number of states visited (at most (text length + 1) x size). */
+  measure(text: string): { matched: boolean; steps: number };
 }
 
 /** Compiles a pattern, or throws RegexError saying why it is refused. */
@@ -95,10 +99,19 @@ export function compileRegex(source: string): BoundedRegex {
   compile(new Parser(source).parse(), prog);
   prog.push({ op: 'match' });
   if (prog.length > MAX_PROGRAM_SIZE) throw new RegexError('regex_too_complex', 0);
-  return { source, test: (text) => run(prog, text) };
+  return {
+    source,
+    size: prog.length,
+    test: (text) => run(prog, text, { steps: 0 }),
+    measure: (text) => {
+      const meter = { steps: 0 };
+      const matched = run(prog, text, meter);
+      return { matched, steps: meter.steps };
+    },
+  };
 }
 
-function run(prog: readonly Inst[], text: string): boolean {
+function run(prog: readonly Inst[], text: string, meter: { steps: number }): boolean {
   if (text.length > MAX_REGEX_INPUT) return false;
   const input = Array.from(text, (c) => c.codePointAt(0)!);
   const n = input.length;
@@ -112,6 +125,7 @@ function run(prog: readonly Inst[], text: string): boolean {
       const pc = stack.pop()!;
       if (mark[pc] === pos) continue;
       mark[pc] = pos;
+      meter.steps++;
       const inst = prog[pc]!;
       if (inst.op === 'match') {
         stack.length = 0;

@@ -83,8 +83,9 @@ export class Parser {
     const c = this.cps[this.i];
     return c === undefined ? undefined : String.fromCodePoint(c);
   }
-  private fail(code: RegexErrorCode = 'regex_invalid'): never {
-    throw new RegexError(code, this.i);
+  /** Refuses the pattern; `at` is the code-point offset to point at (default: here). */
+  private fail(code: RegexErrorCode = 'regex_invalid', at = this.i): never {
+    throw new RegexError(code, at);
   }
 
   parse(): Node {
@@ -244,18 +245,19 @@ export class Parser {
   }
 
   private escape(inClass: boolean): CharSet {
+    const at = this.i - 1; // the backslash
     const c = this.peek();
-    if (c === undefined) this.fail();
+    if (c === undefined) this.fail('regex_invalid', at);
     this.i++;
     if (c === 'd' || c === 'D') return { ranges: DIGIT, not: [], negate: c === 'D' };
     if (c === 'w' || c === 'W') return { ranges: WORD, not: [], negate: c === 'W' };
     if (c === 's' || c === 'S') return { ranges: SPACE, not: [], negate: c === 'S' };
     if (c in CONTROL) return single(CONTROL[c]!);
     if (c === 'b' && inClass) return single(8);
-    if (c === 'b' && !inClass) this.fail('regex_word_boundary');
-    if (c === 'B') this.fail('regex_word_boundary');
-    if (/[1-9]/.test(c) || c === 'k') this.fail('regex_backreference');
+    if (c === 'b' && !inClass) this.fail('regex_word_boundary', at);
+    if (c === 'B') this.fail('regex_word_boundary', at);
+    if (/[1-9]/.test(c) || c === 'k') this.fail('regex_backreference', at);
     if (SYNTAX.includes(c)) return single(c.codePointAt(0)!);
-    return this.fail();
+    return this.fail('regex_invalid', at);
   }
 }

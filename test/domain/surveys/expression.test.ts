@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm writes a reference to an answer as ${name}, inside plain strings.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type ExprError, isExprError } from '../../../src/domain/surveys/expression/ast.ts';

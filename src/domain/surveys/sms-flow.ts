@@ -94,15 +94,15 @@ function ask(
   };
 }
 
-/** Moves past notes from `after` to the next question; the notes' texts are collected. */
+/** From the question `at` (null: the end), moves past notes; the notes' texts are collected. */
 function advance(
   survey: Survey,
   state: ResponseState,
-  after: string | null,
+  start: string | null,
   ctx: AnswerContext,
 ): { at: string | null; notes: string[] } {
   const notes: string[] = [];
-  let at = after === null ? nextShown(survey, state.answers, null, state.language, ctx) : after;
+  let at = start;
   while (at !== null && findQuestion(survey, at)!.type === 'note') {
     const view = shown(survey, state.answers, state.language, ctx).answers;
     notes.push(showText(survey, findQuestion(survey, at)!.label, view, state.language, ctx));
@@ -123,7 +123,8 @@ export function smsStart(survey: Survey, language: string, ctx: AnswerContext): 
     at: null,
     back: [],
   };
-  const { at, notes } = advance(survey, base, null, ctx);
+  const first = nextShown(survey, base.answers, null, language, ctx);
+  const { at, notes } = advance(survey, base, first, ctx);
   return step(survey, { ...base, at }, notes, ctx);
 }
 

@@ -56,7 +56,8 @@ export function protectLinked(
       let pick = -1;
       for (const i of line) {
         if (state[i] !== 'shown' || fixed.has(i)) continue;
-        if (pick < 0 || values[i]! < values[pick]!) pick = i;
+        // Ties go to the later count: callers list totals before cells, so a total is hidden last.
+        if (pick < 0 || values[i]! <= values[pick]!) pick = i;
       }
       if (pick < 0) continue;
       state[pick] = 'hidden';

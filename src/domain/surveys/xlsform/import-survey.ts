@@ -127,9 +127,9 @@ export function readSurvey(
     }
     const t = parseType(typeText);
     if (repeatDepth > 0) {
-      if (t.kind === 'begin_repeat') repeatDepth++;
-      else if (t.kind === 'end_repeat') repeatDepth--;
+      if (t.kind === 'end_repeat') repeatDepth--;
       else if (t.kind !== 'end_group') {
+        if (t.kind === 'begin_repeat') repeatDepth++;
         issue(row.row, null, 'inside_repeat', 'dropped', { name });
         if (name) skipped.set(name, row.row);
       }

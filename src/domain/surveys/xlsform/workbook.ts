@@ -1,4 +1,5 @@
 import * as XLSX from '@e965/xlsx';
+import { checkZip } from './zip-check.ts';
 
 /**
  * The one place that touches the spreadsheet library (`@e965/xlsx`, the npm mirror of
@@ -42,7 +43,7 @@ export interface ReadSheets {
 
 export type ReadResult =
   | { readonly ok: true; readonly value: ReadSheets }
-  | { readonly ok: false; readonly reason: 'too_large' | 'not_xlsx' };
+  | { readonly ok: false; readonly reason: 'too_large' | 'not_xlsx' | 'damaged' };
 
 function numberText(v: number): string {
   if (Number.isInteger(v)) return v.toFixed(0);
@@ -73,9 +74,11 @@ function cellOf(c: XLSX.CellObject | undefined): Cell | null {
 
 const WANTED = ['survey', 'choices', 'settings', 'external_choices', 'entities'];
 
-/** Reads the XLSForm sheets of an .xlsx (or .xls, .ods: whatever SheetJS reads) buffer. */
+/** Reads the XLSForm sheets of an .xlsx (or .ods) buffer whose container checkZip found intact. */
 export function readWorkbook(bytes: Uint8Array): ReadResult {
   if (bytes.byteLength > MAX_XLSFORM_BYTES) return { ok: false, reason: 'too_large' };
+  const zip = checkZip(bytes);
+  if (!zip.ok) return zip;
   let names: string[];
   let book: XLSX.WorkBook;
   try {
@@ -91,7 +94,8 @@ export function readWorkbook(bytes: Uint8Array): ReadResult {
       cellHTML: false,
     });
   } catch {
-    return { ok: false, reason: 'not_xlsx' };
+    // An intact zip whose spreadsheet XML SheetJS cannot read.
+    return { ok: false, reason: 'damaged' };
   }
   if (names.length === 0) return { ok: false, reason: 'not_xlsx' };
   const sheets: Record<string, SheetRow[]> = {};

@@ -1,3 +1,4 @@
+import { isIsoDate } from '../surveys/expression/values.ts';
 import { checkSpec, type DecisionError, type ProposalSpec } from './ballots.ts';
 
 /**
@@ -106,9 +107,7 @@ export function withdrawProposal(p: ProposalState): Step {
 /** Records the decision with its review date (a day after the decision, at the earliest). */
 export function decideProposal(p: ProposalState, now: string, reviewOn: string): Step {
   if (p.status !== 'closed') return fail('decision.proposal.not_closed');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(reviewOn) || Number.isNaN(Date.parse(`${reviewOn}T00:00:00Z`))) {
-    return fail('decision.proposal.bad_review_date');
-  }
+  if (!isIsoDate(reviewOn)) return fail('decision.proposal.bad_review_date');
   if (reviewOn <= now.slice(0, 10)) return fail('decision.proposal.review_in_past');
   return ok({ ...p, status: 'decided', decidedAt: now, reviewOn });
 }

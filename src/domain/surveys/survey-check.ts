@@ -11,6 +11,7 @@ import {
   allQuestions,
   findChoiceList,
   isChoiceType,
+  type Localised,
   MAX_SCALE_POINTS,
   pick,
   QUESTION_TYPES,
@@ -38,6 +39,22 @@ export interface SurveyProblem {
 /** More sections, questions or choices than this make a survey nobody finishes by text. */
 export const MAX_QUESTIONS = 500;
 export const MAX_CHOICES_PER_LIST = 2000;
+
+/** Columns of the choices sheet with a meaning of their own: not usable as filter columns. */
+const RESERVED_CHOICE_COLUMNS = new Set([
+  'list_name',
+  'list name',
+  'name',
+  'label',
+  'image',
+  'audio',
+  'video',
+  'order',
+  'and',
+  'or',
+  'div',
+  'mod',
+]);
 
 export function checkSurvey(survey: Survey): SurveyProblem[] {
   const out: SurveyProblem[] = [];
@@ -104,8 +121,42 @@ export function checkSurvey(survey: Survey): SurveyProblem[] {
     expr(s.relevant, 'relevant', { section: s.name }, 'relevant');
     for (const q of s.questions) checkQuestion(survey, q, out, expr);
   }
+  // Texts only in languages the survey has (an export writes a column per language, so a
+  // text in another one would be lost on the way through XLSForm).
+  const texts: [string, Localised | undefined][] = [];
+  for (const s of survey.sections) {
+    texts.push([s.name, s.label]);
+    for (const q of s.questions)
+      texts.push(
+        [q.name, q.label],
+        [q.name, q.hint],
+        [q.name, q.requiredMessage],
+        [q.name, q.constraintMessage],
+      );
+  }
+  for (const l of survey.choiceLists) for (const c of l.choices) texts.push([l.name, c.label]);
+  for (const [owner, t] of texts) {
+    const stray = Object.keys(t ?? {}).find((code) => !codes.includes(code));
+    if (stray)
+      out.push({
+        field: 'languages',
+        key: 'survey.check.unknown_language',
+        params: { code: stray, name: owner },
+      });
+  }
   for (const list of survey.choiceLists) {
     const seenChoice = new Set<string>();
+    for (const column of new Set(list.choices.flatMap((c) => Object.keys(c.columns)))) {
+      // A filter column is a name a choice filter reads, and a column of the choices sheet.
+      if (!QUESTION_NAME.test(column) || RESERVED_CHOICE_COLUMNS.has(column.toLowerCase())) {
+        out.push({
+          list: list.name,
+          field: 'choices',
+          key: 'survey.check.bad_choice_column',
+          params: { column },
+        });
+      }
+    }
     if (list.choices.length === 0)
       out.push({ list: list.name, field: 'choices', key: 'survey.check.empty_list' });
     if (list.choices.length > MAX_CHOICES_PER_LIST) {

@@ -53,6 +53,25 @@ describe('the test survey itself', () => {
         },
       ],
     };
+    const strays: Survey = {
+      ...survey,
+      sections: [
+        { ...survey.sections[0]!, label: { en: 'x', fr: 'y' } },
+        ...survey.sections.slice(1),
+      ],
+      choiceLists: survey.choiceLists.map((l) =>
+        l.name === 'district'
+          ? {
+              ...l,
+              choices: l.choices.map((c) => ({ ...c, columns: { ...c.columns, label: 'x' } })),
+            }
+          : l,
+      ),
+    };
+    assert.deepEqual(
+      checkSurvey(strays).map((p) => p.key),
+      ['survey.check.unknown_language', 'survey.check.bad_choice_column'],
+    );
     const found = checkSurvey(broken).map((p) => [
       p.question ?? p.section ?? p.list ?? '',
       p.field,

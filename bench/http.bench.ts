@@ -58,7 +58,7 @@ export async function run(): Promise<void> {
   const config = loadConfig(env);
   const deps = await createDeps(config, () => {});
   const actor = { kind: 'system', label: 'bench' } as const;
-  const adminId = await createAccount(deps.db, deps.clock, {
+  const adminId = await createAccount(deps.db, deps, {
     displayName: 'Admin',
     email: 'admin@bench.test',
     password: 'bench-password',
@@ -68,7 +68,7 @@ export async function run(): Promise<void> {
     adminId,
     input: { slug: 'bench', name: 'Bench', defaultLanguage: 'en', signupMode: 'open' },
   });
-  const volunteerId = await createAccount(deps.db, deps.clock, {
+  const volunteerId = await createAccount(deps.db, deps, {
     displayName: 'Vol',
     email: 'vol@bench.test',
     password: 'bench-password',

@@ -43,7 +43,7 @@ export async function createAdmin(
     const actor = { kind: 'system', label: 'cli' } as const;
     return await deps.db.transaction().execute(async (trx) => {
       const now = isoNow(deps.clock);
-      const existing = await findAccount(trx, id);
+      const existing = await findAccount(trx, deps.config.keys, id);
       let personId: string;
       if (existing) {
         personId = existing.person.id;
@@ -54,7 +54,7 @@ export async function createAdmin(
           email: id.value,
           password: args.password,
         });
-        personId = await createAccount(trx, deps.clock, { ...input, isOperator: true });
+        personId = await createAccount(trx, deps, { ...input, isOperator: true });
       }
       const network = await findNetworkBySlug(trx, args.network!);
       if (!network) {

@@ -55,7 +55,7 @@ export async function run(argv: string[]): Promise<number> {
   switch (command) {
     case 'migrate': {
       const db = createDb(config);
-      const result = await migrateToLatest(db);
+      const result = await migrateToLatest(db, config.keys);
       const ran = result.results ?? [];
       console.log(
         ran.length

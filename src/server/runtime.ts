@@ -13,7 +13,7 @@ export async function createDeps(
   log: (msg: string) => void = console.log,
 ): Promise<Deps> {
   const db = createDb(config);
-  await migrateToLatest(db);
+  await migrateToLatest(db, config.keys);
   if (config.dialect === 'sqlite') {
     // Gives SQLite's planner table statistics (ANALYZE where they are missing or stale):
     // without them it may walk a whole network's rows through the wrong index.

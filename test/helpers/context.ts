@@ -90,7 +90,7 @@ export async function createTestContext(
     ...opts.env,
   });
   const db = createDb(config);
-  await migrateToLatest(db);
+  await migrateToLatest(db, config.keys);
   const clock = new TestClock();
   const mailer =
     opts.mailer ??

@@ -23,7 +23,7 @@ export async function makeAccount(
   counter += 1;
   const email = over.email ?? `person${counter}-${newId().slice(-6)}@example.org`;
   const name = over.name ?? `Person ${counter}`;
-  const id = await createAccount(ctx.db, ctx.clock, {
+  const id = await createAccount(ctx.db, ctx.deps, {
     displayName: name,
     email,
     phone: over.phone,

@@ -29,6 +29,7 @@ import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import type { Person } from '../people/person.repository.ts';
+import type { Contact } from '../privacy/person-contact.ts';
 import { RoleSchema } from '../people/person.schema.ts';
 import { myProfile, updateMyProfile } from './account.service.ts';
 
@@ -45,7 +46,7 @@ const TokenInput = Type.Object({
 });
 
 interface AccountData {
-  person: Person;
+  person: Person & { own: Contact };
   sessions: SessionInfo[];
   tokens: ApiToken[];
   networks: NetworkOfPerson[];
@@ -76,7 +77,7 @@ function AccountPage({
   return (
     <Layout ctx={ctx} title={t('account.title')} notice={notice}>
       <h1>{t('account.title')}</h1>
-      <p>{data.person.email ?? data.person.phone}</p>
+      <p>{data.person.own.email ?? data.person.own.phone}</p>
 
       <h2>{t('account.profile')}</h2>
       <ErrorSummary ctx={ctx} errors={profile.errors} message={profile.message} />

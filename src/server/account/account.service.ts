@@ -4,12 +4,17 @@ import { isoNow } from '../../shared/clock.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
 import { findPerson, type Person, updateProfile } from '../people/person.repository.ts';
+import { type Contact, ownContact } from '../privacy/person-contact.ts';
 
-export async function myProfile(deps: Pick<Deps, 'db'>, actor: Actor): Promise<Person> {
+/** The signed-in person, with their own email and phone opened for them. */
+export async function myProfile(
+  deps: Pick<Deps, 'db' | 'config'>,
+  actor: Actor,
+): Promise<Person & { own: Contact }> {
   if (actor.kind !== 'person') throw new AppError('SIGN_IN_REQUIRED');
   const person = await findPerson(deps.db, actor.personId);
   if (!person) throw new AppError('SIGN_IN_REQUIRED');
-  return person;
+  return { ...person, own: ownContact(deps.config.keys, actor, person.contact) };
 }
 
 /** Name and language (used for email and SMS in the person's own language). */

@@ -2,6 +2,7 @@ import type { Role } from '../../domain/access/roles.ts';
 import { type Audience, rolesOf } from '../../domain/announcements/audience.ts';
 import type { Db } from '../db/database.ts';
 import type { AnnouncementTable } from '../db/schema.ts';
+import { type SealedContact, sealedContactOf } from '../privacy/person-contact.ts';
 
 export interface Announcement {
   id: string;
@@ -44,8 +45,8 @@ function announcementFromRow(r: Row): Announcement {
 export interface AudienceMember {
   personId: string;
   displayName: string;
-  email: string | null;
-  phone: string | null;
+  /** Sealed: counted with `reachable`, opened only to deliver (privacy/person-contact.ts). */
+  contact: SealedContact;
   /** From notification_prefs; a person who never chose gets email and texts. */
   wantsEmail: boolean;
   wantsSms: boolean;
@@ -94,8 +95,8 @@ export async function audienceMembers(
     .select([
       'people.id',
       'people.display_name',
-      'people.email',
-      'people.phone',
+      'people.email_enc',
+      'people.phone_enc',
       'notification_prefs.email as pref_email',
       'notification_prefs.sms as pref_sms',
     ])
@@ -104,8 +105,7 @@ export async function audienceMembers(
   return rows.map((r) => ({
     personId: r.id,
     displayName: r.display_name,
-    email: r.email,
-    phone: r.phone,
+    contact: sealedContactOf(r),
     wantsEmail: r.pref_email === null ? true : Number(r.pref_email) === 1,
     wantsSms: r.pref_sms === null ? true : Number(r.pref_sms) === 1,
   }));

@@ -11,6 +11,7 @@ import { listAreas } from '../networks/network.repository.ts';
 import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { type Message, notifyPerson } from '../notifications/notification.service.ts';
 import { phoneIndex } from '../outbox/outbox.service.ts';
+import { contactForDelivery, reachable } from '../privacy/person-contact.ts';
 import {
   type Announcement,
   type AudienceMember,
@@ -53,15 +54,19 @@ async function reachOf(
   deps: Pick<Deps, 'db' | 'config' | 'mailer' | 'sms'>,
   members: AudienceMember[],
 ): Promise<Reach> {
-  const phones = deps.sms.enabled ? members.filter((m) => m.wantsSms && m.phone) : [];
-  const stopped = await optedOutIndexes(
-    deps.db,
-    phones.map((m) => phoneIndex(deps, m.phone!)),
-  );
+  // The phones are opened only to compare with the STOP list (both as blind indexes).
+  const phones = deps.sms.enabled
+    ? members
+        .filter((m) => m.wantsSms && reachable(m.contact).phone)
+        .map((m) => phoneIndex(deps, contactForDelivery(deps.config.keys, m.contact).phone!))
+    : [];
+  const stopped = await optedOutIndexes(deps.db, phones);
   return {
     people: members.length,
-    email: deps.mailer.enabled ? members.filter((m) => m.wantsEmail && m.email).length : 0,
-    sms: phones.filter((m) => !stopped.has(phoneIndex(deps, m.phone!))).length,
+    email: deps.mailer.enabled
+      ? members.filter((m) => m.wantsEmail && reachable(m.contact).email).length
+      : 0,
+    sms: phones.filter((index) => !stopped.has(index)).length,
   };
 }
 

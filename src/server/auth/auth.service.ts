@@ -1,4 +1,4 @@
-import { parseIdentifier } from '../../domain/people/contact.ts';
+import { normaliseEmail, parseIdentifier } from '../../domain/people/contact.ts';
 import { isLanguage, type Language, translator } from '../../i18n/i18n.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { DAY, HOUR, isoNow, isoPlus, MINUTE } from '../../shared/clock.ts';
@@ -11,6 +11,7 @@ import { findNetworkBySlug } from '../networks/network.repository.ts';
 import { enqueue } from '../outbox/outbox.service.ts';
 import { findAccount, findPerson, setPassword } from '../people/person.repository.ts';
 import { type AccountFields, createAccount } from '../people/person.service.ts';
+import { contactForDelivery } from '../privacy/person-contact.ts';
 import {
   assertUnderLimit,
   consume,
@@ -79,7 +80,7 @@ export async function signIn(
   await consume(deps.db, deps.clock, addressKey, LIMITS.signInAddress);
 
   const id = parseIdentifier(identifier);
-  const account = id ? await findAccount(deps.db, id) : null;
+  const account = id ? await findAccount(deps.db, deps.config.keys, id) : null;
   const ok =
     account && !account.person.disabled
       ? await verifyPassword(account.passwordHash, password)
@@ -183,7 +184,7 @@ export async function signUp(
   if (network.signupMode !== 'open') throw new AppError('SIGNUP_INVITE_ONLY');
   await consume(deps.db, deps.clock, limitKey('signup', client.ip), LIMITS.publicForm);
   const personId = await deps.db.transaction().execute(async (trx) => {
-    const id = await createAccount(trx, deps.clock, input);
+    const id = await createAccount(trx, deps, input);
     await insertMembership(trx, {
       id: newId(),
       networkId: network.id,
@@ -222,8 +223,13 @@ export async function requestPasswordReset(
 ): Promise<void> {
   await consume(deps.db, deps.clock, limitKey('reset-address', client.ip), LIMITS.publicForm);
   await consume(deps.db, deps.clock, limitKey('reset-account', email), LIMITS.passwordReset);
-  const account = await findAccount(deps.db, { kind: 'email', value: email.trim().toLowerCase() });
-  if (!account || account.person.disabled || !account.person.email) return;
+  const account = await findAccount(deps.db, deps.config.keys, {
+    kind: 'email',
+    value: normaliseEmail(email),
+  });
+  if (!account || account.person.disabled) return;
+  const to = contactForDelivery(deps.config.keys, account.person.contact).email;
+  if (!to) return;
   const token = randomToken();
   const personLang = isLanguage(account.person.preferredLanguage)
     ? account.person.preferredLanguage
@@ -251,7 +257,7 @@ export async function requestPasswordReset(
       channel: 'email',
       kind: 'password.reset',
       language: personLang,
-      to: account.person.email!,
+      to,
       subject: t('mail.reset.subject'),
       text: t('mail.reset.body', {
         name: account.person.displayName,

@@ -9,6 +9,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../../config.ts';
+import type { KeyRing } from '../privacy/crypto.ts';
 import { FiniteResults } from './finite-results.ts';
 import { migrations } from './migration-list.ts';
 import type { Database } from './schema.ts';
@@ -80,16 +81,28 @@ export function createDb(
   });
 }
 
-export function migrator(db: Db): Migrator {
+/**
+ * The migrator, with the encryption keys handed to the migrations that seal or open stored
+ * values (without keys, those refuse to run on a database that has values to rewrite).
+ */
+export function migrator(db: Db, keys?: KeyRing): Migrator {
+  const withKeys: Record<string, Migration> = {};
+  for (const [name, m] of Object.entries(migrations)) {
+    const down = m.down;
+    withKeys[name] = {
+      up: (d) => m.up(d, keys),
+      ...(down ? { down: (d: Parameters<typeof down>[0]) => down(d, keys) } : {}),
+    };
+  }
   return new Migrator({
     db,
-    provider: { getMigrations: async (): Promise<Record<string, Migration>> => migrations },
+    provider: { getMigrations: async (): Promise<Record<string, Migration>> => withKeys },
   });
 }
 
 /** Brings the schema to the latest version; throws with the failing migration's name. */
-export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
-  const result = await migrator(db).migrateToLatest();
+export async function migrateToLatest(db: Db, keys?: KeyRing): Promise<MigrationResultSet> {
+  const result = await migrator(db, keys).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
     const cause = result.error instanceof Error ? result.error.message : String(result.error);

@@ -1,4 +1,5 @@
-import type { Migration } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { KeyRing } from '../privacy/crypto.ts';
 import * as createFoundation from './migrations/2026_11_23_0900_create_foundation.ts';
 import * as createRequests from './migrations/2026_11_23_1000_create_requests.ts';
 import * as createOffers from './migrations/2026_11_23_1100_create_offers.ts';
@@ -10,13 +11,25 @@ import * as createVolunteering from './migrations/2026_11_23_1500_create_volunte
 import * as createAnnouncementRecipients from './migrations/2026_11_23_1600_create_announcement_recipients.ts';
 import * as ledgerAppendOnly from './migrations/2026_11_23_1700_ledger_append_only.ts';
 import * as outboxFence from './migrations/2026_11_24_1000_outbox_fence.ts';
+import * as sealContacts from './migrations/2026_11_25_0900_seal_contacts.ts';
+
+/**
+ * A migration. The few that rewrite sealed data (they encrypt or decrypt what is stored) are
+ * also given the encryption keys, when the caller has them; the others ignore the argument.
+ */
+export interface KeyedMigration {
+  // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on today's schema types
+  up(db: Kysely<any>, keys?: KeyRing): Promise<void>;
+  // biome-ignore lint/suspicious/noExplicitAny: see up()
+  down?(db: Kysely<any>, keys?: KeyRing): Promise<void>;
+}
 
 /**
  * Every migration, by name, in order. Listed here rather than read from the folder so that
  * the same code runs under tsx, a bundle or a test without file-system discovery.
  * Migrations are never edited once landed: add a new file and a line here.
  */
-export const migrations: Record<string, Migration> = {
+export const migrations: Record<string, KeyedMigration> = {
   '2026_11_23_0900_create_foundation': createFoundation,
   '2026_11_23_1000_create_requests': createRequests,
   '2026_11_23_1100_create_offers': createOffers,
@@ -28,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_1600_create_announcement_recipients': createAnnouncementRecipients,
   '2026_11_23_1700_ledger_append_only': ledgerAppendOnly,
   '2026_11_24_1000_outbox_fence': outboxFence,
+  '2026_11_25_0900_seal_contacts': sealContacts,
 };

@@ -41,8 +41,12 @@ export interface AreaTable {
 export interface PersonTable {
   id: string;
   display_name: string;
-  email: string | null;
-  phone: string | null;
+  /** Sealed (src/server/privacy/person-contact.ts): `people.email:<id>`, `people.phone:<id>`. */
+  email_enc: string | null;
+  phone_enc: string | null;
+  /** Blind indexes of the normalised email and phone: sign-in, duplicates, search, texts. */
+  email_index: string | null;
+  phone_index: string | null;
   password_hash: string | null;
   preferred_language: string | null;
   is_operator: number;
@@ -228,8 +232,8 @@ export interface GoodsOfferTable {
   quantity: number;
   unit: string;
   collect_area_id: string | null;
-  /** Where and when to collect: only coordinators and the person offering see it. */
-  collect_notes: string;
+  /** Where and when to collect, sealed (`goods_offers.collect_notes:<id>`); null when empty. */
+  collect_notes_enc: string | null;
   status: 'available' | 'reserved' | 'taken' | 'withdrawn';
   created_at: string;
   updated_at: string;

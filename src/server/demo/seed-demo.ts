@@ -14,6 +14,7 @@ import { resolveScope } from '../networks/scope.ts';
 import { upsertProfile } from '../offers/volunteer-profile.repository.ts';
 import { insertPerson } from '../people/person.repository.ts';
 import { createAccount } from '../people/person.service.ts';
+import { sealContact } from '../privacy/person-contact.ts';
 import { createRequest, type IntakeInput } from '../requests/request-intake.service.ts';
 import { claimTask } from '../requests/task.service.ts';
 import { seedGoods } from './seed-goods.ts';
@@ -66,7 +67,7 @@ export async function seedDemo(
     const now = isoNow(deps.clock);
     const ids: Record<string, string> = {};
     for (const a of DEMO_ACCOUNTS) {
-      ids[a.role] = await createAccount(trx, deps.clock, {
+      ids[a.role] = await createAccount(trx, deps, {
         displayName: a.name,
         email: a.email,
         password: DEMO_PASSWORD,
@@ -121,8 +122,7 @@ export async function seedDemo(
       await insertPerson(trx, {
         id,
         displayName: p.name,
-        email: null,
-        phone: p.phone,
+        contact: sealContact(deps.config.keys, id, { email: null, phone: p.phone }),
         passwordHash: null,
         preferredLanguage: p.language,
         isOperator: false,

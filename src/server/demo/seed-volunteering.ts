@@ -13,9 +13,9 @@ import { createTraining, recordMemberTraining } from '../volunteering/training.s
  * day, a food-safety training needed for cooked meals, and the demo volunteer on next
  * Saturday's shift (so "My shifts" and the calendar feed have something to show).
  */
-export async function seedVolunteering(deps: Pick<Deps, 'db' | 'clock'>): Promise<void> {
+export async function seedVolunteering(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Promise<void> {
   const idOf = async (email: string) =>
-    (await findAccount(deps.db, { kind: 'email', value: email }))!.person.id;
+    (await findAccount(deps.db, deps.config.keys, { kind: 'email', value: email }))!.person.id;
   const coordinatorId = await idOf('coordinator@demo.mutua.test');
   const volunteerId = await idOf('volunteer@demo.mutua.test');
   const person = (id: string): Actor => ({

@@ -133,7 +133,7 @@ export async function openInvitation(
  * person already in the network keeps their role (an invitation never demotes anyone).
  */
 export async function acceptInvitation(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   { actor, token, account }: { actor: Actor; token: string; account?: AccountFields },
 ): Promise<{ personId: string; network: Network; created: boolean }> {
   const { invitation, network } = await openInvitation(deps, token);
@@ -144,7 +144,7 @@ export async function acceptInvitation(
     if (actor.kind === 'person') {
       personId = actor.personId;
     } else if (account) {
-      personId = await createAccount(trx, deps.clock, {
+      personId = await createAccount(trx, deps, {
         ...account,
         email: account.email ?? invitation.email ?? undefined,
       });

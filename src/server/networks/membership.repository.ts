@@ -5,6 +5,8 @@ import { type Person, personFromRow } from '../people/person.repository.ts';
 
 export interface Member {
   person: Person;
+  /** The network this membership was read from (the privacy gate checks it). */
+  networkId: string;
   role: Role;
   joinedAt: string;
 }
@@ -95,7 +97,14 @@ export async function lockAdmins(db: Db, networkId: string): Promise<void> {
 export async function listMembers(
   db: Db,
   networkId: string,
-  filter: { role?: Role | undefined; query?: string | undefined; limit: number; offset: number },
+  filter: {
+    role?: Role | undefined;
+    query?: string | undefined;
+    /** Blind indexes of the query read as an email or a phone: contacts match exactly. */
+    contactIndexes?: { email: string | null; phone: string | null } | undefined;
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ members: Member[]; total: number }> {
   let q = db
     .selectFrom('memberships')
@@ -104,11 +113,12 @@ export async function listMembers(
   if (filter.role) q = q.where('memberships.role', '=', filter.role);
   if (filter.query) {
     const like = `%${filter.query.toLowerCase().replace(/[%_\\]/g, '')}%`; // no wildcards from the user
+    const { email = null, phone = null } = filter.contactIndexes ?? {};
     q = q.where((eb) =>
       eb.or([
         eb(eb.fn('lower', ['people.display_name']), 'like', like),
-        eb(eb.fn('lower', ['people.email']), 'like', like),
-        eb('people.phone', 'like', like),
+        ...(email ? [eb('people.email_index', '=', email)] : []),
+        ...(phone ? [eb('people.phone_index', '=', phone)] : []),
       ]),
     );
   }
@@ -124,7 +134,12 @@ export async function listMembers(
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return {
-    members: rows.map((r) => ({ person: personFromRow(r), role: r.role, joinedAt: r.joined_at })),
+    members: rows.map((r) => ({
+      person: personFromRow(r),
+      networkId,
+      role: r.role,
+      joinedAt: r.joined_at,
+    })),
     total: Number(count.n),
   };
 }
@@ -142,7 +157,9 @@ export async function findMember(
     .where('memberships.network_id', '=', networkId)
     .where('memberships.person_id', '=', personId)
     .executeTakeFirst();
-  return row ? { person: personFromRow(row), role: row.role, joinedAt: row.joined_at } : null;
+  return row
+    ? { person: personFromRow(row), networkId, role: row.role, joinedAt: row.joined_at }
+    : null;
 }
 
 export async function networksOfPerson(db: Db, personId: string): Promise<NetworkOfPerson[]> {

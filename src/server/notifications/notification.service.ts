@@ -10,6 +10,7 @@ import { findNetworkById } from '../networks/network.repository.ts';
 import { requirePerson as requirePersonId } from '../networks/scope.ts';
 import { type EnqueueResult, enqueue } from '../outbox/outbox.service.ts';
 import { findPerson } from '../people/person.repository.ts';
+import { contactForDelivery, ownContact } from '../privacy/person-contact.ts';
 import { renderEmail } from './email-template.tsx';
 import {
   countUnread,
@@ -146,6 +147,7 @@ export async function notifyPerson(
   });
   if (!first) return { email: 'duplicate', sms: 'duplicate' };
   const allowed = (c: 'email' | 'sms') => !o.channels || o.channels.includes(c);
+  const contact = contactForDelivery(deps.config.keys, person.contact);
   const wait = o.urgent
     ? null
     : quietUntil(deps.clock.now(), network?.timeZone ?? 'UTC', prefs.quiet);
@@ -156,8 +158,8 @@ export async function notifyPerson(
     key: o.key,
     lang,
     message,
-    email: prefs.email && allowed('email') ? person.email : null,
-    phone: prefs.sms && allowed('sms') ? person.phone : null,
+    email: prefs.email && allowed('email') ? contact.email : null,
+    phone: prefs.sms && allowed('sms') ? contact.phone : null,
     notBefore: wait?.toISOString(),
   });
 }
@@ -210,13 +212,18 @@ export async function readAllNotifications(deps: Pick<Deps, 'db' | 'clock'>, act
   await markAllRead(deps.db, requirePersonId(actor), isoNow(deps.clock));
 }
 
-export async function myPreferences(deps: Pick<Deps, 'db'>, actor: Actor) {
+export async function myPreferences(deps: Pick<Deps, 'db' | 'config'>, actor: Actor) {
   const personId = requirePersonId(actor);
   const [prefs, person] = await Promise.all([
     findPrefs(deps.db, personId),
     findPerson(deps.db, personId),
   ]);
-  return { prefs, contact: { email: person?.email ?? null, phone: person?.phone ?? null } };
+  return {
+    prefs,
+    contact: person
+      ? ownContact(deps.config.keys, actor, person.contact)
+      : { email: null, phone: null },
+  };
 }
 
 /**

@@ -29,6 +29,7 @@ import {
   listPeople,
   PEOPLE_PAGE_SIZE,
   removeMember,
+  type ShownMember,
   viewPerson,
 } from './person.service.ts';
 
@@ -190,7 +191,7 @@ function PersonPage({
 }: {
   ctx: PageCtx;
   scope: NetworkScope;
-  member: Member;
+  member: ShownMember;
   notice?: string | undefined;
   message?: string | null;
 }) {
@@ -206,9 +207,9 @@ function PersonPage({
         <dt>{t('field.role')}</dt>
         <dd>{t(`role.${member.role}`)}</dd>
         <dt>{t('field.email')}</dt>
-        <dd>{p.email ?? '—'}</dd>
+        <dd>{member.shown.email ?? '—'}</dd>
         <dt>{t('field.phone')}</dt>
-        <dd>{p.phone ?? '—'}</dd>
+        <dd>{member.shown.phone ?? '—'}</dd>
         <dt>{t('people.account')}</dt>
         <dd>{p.hasAccount ? t('people.hasAccount') : t('people.noAccount')}</dd>
         <dt>{t('people.joined')}</dt>

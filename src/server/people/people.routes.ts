@@ -3,18 +3,23 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { errorResponses, SlugParams } from '../api/api-schema.ts';
 import type { Deps } from '../deps.ts';
-import type { Member } from '../networks/membership.repository.ts';
 import { resolveScope } from '../networks/scope.ts';
 import { ContactInput, MemberOut, RoleInput, RoleSchema } from './person.schema.ts';
-import { addPersonWithoutAccount, changeRole, listPeople, viewPerson } from './person.service.ts';
+import {
+  addPersonWithoutAccount,
+  changeRole,
+  listPeople,
+  type ShownMember,
+  viewPerson,
+} from './person.service.ts';
 
-const memberOut = (m: Member) => ({
+const memberOut = (m: ShownMember) => ({
   id: m.person.id,
   displayName: m.person.displayName,
   role: m.role,
   hasAccount: m.person.hasAccount,
-  email: m.person.email,
-  phone: m.person.phone,
+  email: m.shown.email,
+  phone: m.shown.phone,
   joinedAt: m.joinedAt,
 });
 

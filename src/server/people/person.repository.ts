@@ -1,12 +1,19 @@
 import type { Identifier } from '../../domain/people/contact.ts';
 import type { Db } from '../db/database.ts';
 import type { PersonTable } from '../db/schema.ts';
+import type { KeyRing } from '../privacy/crypto.ts';
+import {
+  type ContactColumns,
+  contactIndex,
+  type SealedContact,
+  sealedContactOf,
+} from '../privacy/person-contact.ts';
 
 export interface Person {
   id: string;
   displayName: string;
-  email: string | null;
-  phone: string | null;
+  /** Email and phone, sealed: opened only through src/server/privacy/person-contact.ts. */
+  contact: SealedContact;
   hasAccount: boolean;
   preferredLanguage: string | null;
   isOperator: boolean;
@@ -18,8 +25,7 @@ export function personFromRow(row: PersonTable): Person {
   return {
     id: row.id,
     displayName: row.display_name,
-    email: row.email,
-    phone: row.phone,
+    contact: sealedContactOf(row),
     hasAccount: row.password_hash != null,
     preferredLanguage: row.preferred_language,
     isOperator: Number(row.is_operator) === 1,
@@ -31,8 +37,8 @@ export function personFromRow(row: PersonTable): Person {
 export interface NewPerson {
   id: string;
   displayName: string;
-  email: string | null;
-  phone: string | null;
+  /** From `sealContact` (src/server/privacy/person-contact.ts): never plaintext. */
+  contact: ContactColumns;
   passwordHash: string | null;
   preferredLanguage: string | null;
   isOperator: boolean;
@@ -46,8 +52,7 @@ export async function insertPerson(db: Db, p: NewPerson): Promise<void> {
     .values({
       id: p.id,
       display_name: p.displayName,
-      email: p.email,
-      phone: p.phone,
+      ...p.contact,
       password_hash: p.passwordHash,
       preferred_language: p.preferredLanguage,
       is_operator: p.isOperator ? 1 : 0,
@@ -64,15 +69,23 @@ export async function findPerson(db: Db, id: string): Promise<Person | null> {
   return row ? personFromRow(row) : null;
 }
 
-/** An account (a person with a password) by email or phone, with its password hash. */
+/**
+ * An account (a person with a password) by email or phone (in its normal form), with its
+ * password hash: found by the blind index, since the contact itself is sealed.
+ */
 export async function findAccount(
   db: Db,
+  keys: KeyRing,
   identifier: Identifier,
 ): Promise<{ person: Person; passwordHash: string } | null> {
   const row = await db
     .selectFrom('people')
     .selectAll()
-    .where(identifier.kind, '=', identifier.value)
+    .where(
+      identifier.kind === 'email' ? 'email_index' : 'phone_index',
+      '=',
+      contactIndex(keys, identifier),
+    )
     .where('password_hash', 'is not', null)
     .executeTakeFirst();
   return row?.password_hash
@@ -80,8 +93,12 @@ export async function findAccount(
     : null;
 }
 
-export async function accountExists(db: Db, identifier: Identifier): Promise<boolean> {
-  return (await findAccount(db, identifier)) !== null;
+export async function accountExists(
+  db: Db,
+  keys: KeyRing,
+  identifier: Identifier,
+): Promise<boolean> {
+  return (await findAccount(db, keys, identifier)) !== null;
 }
 
 export async function setPassword(
@@ -156,11 +173,11 @@ export async function namesOf(db: Db, ids: readonly string[]): Promise<Map<strin
 }
 
 /** People whose phone (normalised, E.164) is `phone`: how a text is tied to an account. */
-export async function findPeopleByPhone(db: Db, phone: string): Promise<Person[]> {
+export async function findPeopleByPhone(db: Db, keys: KeyRing, phone: string): Promise<Person[]> {
   const rows = await db
     .selectFrom('people')
     .selectAll()
-    .where('phone', '=', phone)
+    .where('phone_index', '=', contactIndex(keys, { kind: 'phone', value: phone }))
     .where('disabled_at', 'is', null)
     .execute();
   return rows.map(personFromRow);

@@ -1,5 +1,5 @@
 import { assignableRoles, canAssign, type Role } from '../../domain/access/roles.ts';
-import { normaliseEmail, normalisePhone } from '../../domain/people/contact.ts';
+import { normaliseEmail, normalisePhone, parseIdentifier } from '../../domain/people/contact.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
@@ -19,6 +19,12 @@ import {
   updateRole,
 } from '../networks/membership.repository.ts';
 import { authorize, type NetworkScope } from '../networks/scope.ts';
+import {
+  type Contact,
+  contactIndex,
+  revealMemberContact,
+  sealContact,
+} from '../privacy/person-contact.ts';
 import { accountExists, insertPerson } from './person.repository.ts';
 
 export interface AccountFields {
@@ -53,38 +59,45 @@ export function normaliseContacts(input: {
  */
 export async function createAccount(
   db: Db,
-  clock: Deps['clock'],
+  deps: Pick<Deps, 'clock' | 'config'>,
   input: AccountFields & { isOperator?: boolean; createdBy?: string | null },
 ): Promise<string> {
+  const keys = deps.config.keys;
   const { email, phone } = normaliseContacts(input);
   if (!email && !phone) {
     throw new AppError('VALIDATION_FAILED', {}, { email: { key: 'field.emailOrPhone' } });
   }
-  if (email && (await accountExists(db, { kind: 'email', value: email }))) {
+  if (email && (await accountExists(db, keys, { kind: 'email', value: email }))) {
     throw new AppError('EMAIL_TAKEN', {}, { email: { key: 'error.emailTaken' } });
   }
-  if (phone && (await accountExists(db, { kind: 'phone', value: phone }))) {
+  if (phone && (await accountExists(db, keys, { kind: 'phone', value: phone }))) {
     throw new AppError('PHONE_TAKEN', {}, { phone: { key: 'error.phoneTaken' } });
   }
   const id = newId();
   await insertPerson(db, {
     id,
     displayName: input.displayName,
-    email,
-    phone,
+    contact: sealContact(keys, id, { email, phone }),
     passwordHash: await hashPassword(input.password),
     preferredLanguage: input.language ?? null,
     isOperator: input.isOperator ?? false,
     createdBy: input.createdBy ?? null,
-    now: isoNow(clock),
+    now: isoNow(deps.clock),
   });
   return id;
 }
 
 export const PEOPLE_PAGE_SIZE = 50;
 
+/** A member as a coordinator sees them: with their email and phone opened by the gate. */
+export type ShownMember = Member & { shown: Contact };
+
+/**
+ * The members of the network, for coordinators. The search matches part of a name, or a whole
+ * email or phone number: contacts are sealed, so they are compared by blind index.
+ */
 export async function listPeople(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'config'>,
   {
     scope,
     filter,
@@ -92,25 +105,35 @@ export async function listPeople(
     scope: NetworkScope;
     filter: { role?: Role | undefined; query?: string | undefined; page: number };
   },
-): Promise<{ members: Member[]; total: number }> {
+): Promise<{ members: ShownMember[]; total: number }> {
   authorize(scope, 'people.list');
-  return listMembers(deps.db, scope.network.id, {
+  const keys = deps.config.keys;
+  const asContact = filter.query ? parseIdentifier(filter.query) : null;
+  const { members, total } = await listMembers(deps.db, scope.network.id, {
     role: filter.role,
     query: filter.query,
+    contactIndexes: {
+      email: asContact?.kind === 'email' ? contactIndex(keys, asContact) : null,
+      phone: asContact?.kind === 'phone' ? contactIndex(keys, asContact) : null,
+    },
     limit: PEOPLE_PAGE_SIZE,
     offset: (Math.max(1, filter.page) - 1) * PEOPLE_PAGE_SIZE,
   });
+  return {
+    members: members.map((m) => ({ ...m, shown: revealMemberContact(keys, scope, m) })),
+    total,
+  };
 }
 
 export async function viewPerson(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'config'>,
   { scope, personId }: { scope: NetworkScope; personId: string },
-): Promise<Member> {
+): Promise<ShownMember> {
   authorize(scope, 'people.view');
   // Only members of this network: another network's people are "not found", not "forbidden".
   const member = await findMember(deps.db, scope.network.id, personId);
   if (!member) throw new AppError('NOT_FOUND');
-  return member;
+  return { ...member, shown: revealMemberContact(deps.config.keys, scope, member) };
 }
 
 export interface NewContactInput {
@@ -126,7 +149,7 @@ export interface NewContactInput {
  * (and can help) without ever signing in. Their contact is not checked against accounts.
  */
 export async function addPersonWithoutAccount(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   { actor, scope, input }: { actor: Actor; scope: NetworkScope; input: NewContactInput },
 ): Promise<string> {
   authorize(scope, 'people.add');
@@ -139,8 +162,7 @@ export async function addPersonWithoutAccount(
     await insertPerson(trx, {
       id,
       displayName: input.displayName,
-      email,
-      phone,
+      contact: sealContact(deps.config.keys, id, { email, phone }),
       passwordHash: null,
       preferredLanguage: input.language ?? null,
       isOperator: false,

@@ -19,6 +19,7 @@ import { messages } from '../notifications/messages.ts';
 import { notifyPerson } from '../notifications/notification.service.ts';
 import type { EnqueueResult } from '../outbox/outbox.service.ts';
 import { findPerson } from '../people/person.repository.ts';
+import { reachable } from '../privacy/person-contact.ts';
 import { openNote, revealRequest, sealNote } from '../privacy/privacy-gate.ts';
 import {
   findRequest,
@@ -280,7 +281,7 @@ export async function offerTaskByText(
   if (!['new', 'triaged'].includes(request.status))
     throw new AppError('REQUEST_ALREADY_CLAIMED', { code: request.code });
   const volunteer = await findPerson(deps.db, volunteerId);
-  if (!volunteer?.phone) return 'no_phone';
+  if (!volunteer || !reachable(volunteer.contact).phone) return 'no_phone';
   const now = isoNow(deps.clock);
   return deps.db.transaction().execute(async (trx) => {
     const sent = await notifyPerson(trx, deps, {

@@ -35,7 +35,7 @@ export async function setupLinkIsLive(deps: Pick<Deps, 'db'>, token: string): Pr
 
 /** Creates the first operator (also admin of the first network) and retires the link. */
 export async function completeSetup(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   {
     token,
     account,
@@ -45,7 +45,7 @@ export async function completeSetup(
   return deps.db.transaction().execute(async (trx) => {
     if (!(await setupLinkIsLive({ db: trx }, token))) throw new AppError('SETUP_LINK_INVALID');
     if (!(await deleteSetting(trx, SETUP_KEY))) throw new AppError('SETUP_LINK_INVALID');
-    const personId = await createAccount(trx, deps.clock, { ...account, isOperator: true });
+    const personId = await createAccount(trx, deps, { ...account, isOperator: true });
     const actor = { kind: 'system', label: 'setup' } as const;
     const created = await insertNetworkWithAdmin(trx, deps.clock, {
       actor,

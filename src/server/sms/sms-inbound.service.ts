@@ -281,7 +281,7 @@ async function claimByText(
   const code = formatCode(o.summary.code);
   let volunteer: { id: string; displayName: string; preferredLanguage: string | null } | null =
     null;
-  for (const p of await findPeopleByPhone(deps.db, o.phone)) {
+  for (const p of await findPeopleByPhone(deps.db, deps.config.keys, o.phone)) {
     if (atLeast(await findRole(deps.db, o.network.id, p.id), 'volunteer')) volunteer = p;
   }
   if (!volunteer) {

@@ -4,6 +4,7 @@ import { systemClock } from '../shared/clock.ts';
 import { createDb, migrateToLatest } from './db/database.ts';
 import type { Deps } from './deps.ts';
 import { disabledMailer, smtpMailer } from './mail/mailer.ts';
+import { reindexContacts } from './privacy/contact-index.ts';
 import { OpenTaskIndex } from './requests/open-task-index.ts';
 import { disabledSms, twilioSender } from './sms/sms-gateway.ts';
 
@@ -14,6 +15,8 @@ export async function createDeps(
 ): Promise<Deps> {
   const db = createDb(config);
   await migrateToLatest(db, config.keys);
+  // After a change of SECRET_KEY, people's blind indexes are computed again (sign-in needs them).
+  await reindexContacts({ db, config });
   if (config.dialect === 'sqlite') {
     // Gives SQLite's planner table statistics (ANALYZE where they are missing or stale):
     // without them it may walk a whole network's rows through the wrong index.

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { en } from '../../src/i18n/en.ts';
+import { contactIndex } from '../../src/server/privacy/person-contact.ts';
 import { createTestContext, type TestContext } from '../helpers/context.ts';
 import { makeNetwork } from '../helpers/factories.ts';
 import { agent, text } from '../helpers/http.ts';
@@ -44,7 +45,11 @@ describe('open sign-up through /n/:slug/join', () => {
     const person = await ctx.db
       .selectFrom('people')
       .selectAll()
-      .where('email', '=', 'marisol@example.org')
+      .where(
+        'email_index',
+        '=',
+        contactIndex(ctx.config.keys, { kind: 'email', value: 'marisol@example.org' }),
+      )
       .executeTakeFirstOrThrow();
     assert.equal(person.display_name, 'Marisol');
     assert.notEqual(person.password_hash, GOOD_PASSWORD);

@@ -4,8 +4,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import SQLite from 'better-sqlite3';
-import { loadConfig } from '../../src/config.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
 import { createDb, type Db } from '../../src/server/db/database.ts';
+import { contactIndex } from '../../src/server/privacy/person-contact.ts';
 import { createTestDatabase, DIALECT } from '../helpers/context.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -48,11 +49,13 @@ describe(`command line and start-up on ${DIALECT}`, () => {
   let env: Record<string, string>;
   let drop: () => Promise<void>;
   let db: Db;
+  let config: Config;
   before(async () => {
     const database = await createTestDatabase();
     env = { ...database.env, SECRET_KEY: 'cli-test-secret-cli-test-secret-cli-test' };
     drop = database.drop;
-    db = createDb(loadConfig(env));
+    config = loadConfig(env);
+    db = createDb(config);
   });
   after(async () => {
     await db.destroy();
@@ -71,7 +74,7 @@ describe(`command line and start-up on ${DIALECT}`, () => {
   it('a production start migrates, creates no demo account, and prints a one-time setup link', async () => {
     const r = await run('src/main.ts', [], { ...env, PORT: '0' }, undefined, /Mutua is running/);
     assert.match(r.out, /\/setup\/[A-Za-z0-9_-]{20,}/);
-    const people = await db.selectFrom('people').select('email').execute();
+    const people = await db.selectFrom('people').select('id').execute();
     assert.deepEqual(people, [], 'no account exists');
   });
 
@@ -108,11 +111,16 @@ describe(`command line and start-up on ${DIALECT}`, () => {
       .selectFrom('memberships')
       .innerJoin('people', 'people.id', 'memberships.person_id')
       .innerJoin('networks', 'networks.id', 'memberships.network_id')
-      .select(['people.email', 'people.is_operator', 'memberships.role', 'networks.slug'])
+      .select(['people.email_index', 'people.is_operator', 'memberships.role', 'networks.slug'])
       .executeTakeFirstOrThrow();
     assert.deepEqual(
       { ...row, is_operator: Number(row.is_operator) },
-      { email: 'op@example.org', is_operator: 1, role: 'admin', slug: 'eastside' },
+      {
+        email_index: contactIndex(config.keys, { kind: 'email', value: 'op@example.org' }),
+        is_operator: 1,
+        role: 'admin',
+        slug: 'eastside',
+      },
     );
   });
 

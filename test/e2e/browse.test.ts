@@ -253,7 +253,7 @@ describe('in a real browser', { skip: browserSkip }, () => {
     assert.equal((await page.textContent('.notice'))?.trim(), es['done.added']);
     const added = await run.ctx.db
       .selectFrom('people')
-      .select(['display_name', 'phone'])
+      .select(['display_name', 'phone_enc'])
       .where('display_name', '=', 'Julia Mamani')
       .executeTakeFirst();
     assert.ok(added, 'the person is in the database');

@@ -94,7 +94,8 @@ export async function setUpWalk(): Promise<Walk> {
     const x = agent(ctx.app);
     assert.equal((await x.signIn(a.email, DEMO_PASSWORD)).statusCode, 303);
     agents.set(a.role, x);
-    const person = (await findAccount(ctx.db, { kind: 'email', value: a.email }))!.person;
+    const person = (await findAccount(ctx.db, ctx.config.keys, { kind: 'email', value: a.email }))!
+      .person;
     tokens.set(a.role, await token(person.id, 'riverside', a.role));
   }
   const outsider = agent(ctx.app);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Role } from '../../src/domain/access/roles.ts';
 import { en } from '../../src/i18n/en.ts';
+import { contactIndex } from '../../src/server/privacy/person-contact.ts';
 import { DAY } from '../../src/shared/clock.ts';
 import { createTestContext, type TestContext } from '../helpers/context.ts';
 import { makeAccount, makeNetwork } from '../helpers/factories.ts';
@@ -85,7 +86,11 @@ describe('invitations', () => {
     const person = await ctx.db
       .selectFrom('people')
       .select('id')
-      .where('email', '=', 'ines@example.org')
+      .where(
+        'email_index',
+        '=',
+        contactIndex(ctx.config.keys, { kind: 'email', value: 'ines@example.org' }),
+      )
       .executeTakeFirstOrThrow();
     assert.equal(await roleOf(person.id), 'volunteer');
     const home = await stranger.get(`/n/${net.network.slug}`);

@@ -29,8 +29,8 @@ import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import type { Person } from '../people/person.repository.ts';
-import type { Contact } from '../privacy/person-contact.ts';
 import { RoleSchema } from '../people/person.schema.ts';
+import type { Contact } from '../privacy/person-contact.ts';
 import { myProfile, updateMyProfile } from './account.service.ts';
 
 const ProfileInput = Type.Object({

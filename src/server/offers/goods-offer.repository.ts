@@ -16,13 +16,19 @@ export interface PublicGoodsOffer {
   createdAt: string;
 }
 
-/** The whole offer: for the person offering and for coordinators. */
-export interface GoodsOffer extends PublicGoodsOffer {
+/** The whole offer as stored: the collection notes still sealed. */
+export interface SealedGoodsOffer extends PublicGoodsOffer {
   networkId: string;
   personId: string;
   offeredBy: string;
-  collectNotes: string;
+  /** Opened only by `revealOfferNotes` (src/server/privacy/privacy-gate.ts); null when empty. */
+  collectNotesSealed: string | null;
   updatedAt: string;
+}
+
+/** The whole offer: for the person offering and for coordinators. */
+export interface GoodsOffer extends Omit<SealedGoodsOffer, 'collectNotesSealed'> {
+  collectNotes: string;
 }
 
 export interface NewGoodsOffer {
@@ -33,7 +39,8 @@ export interface NewGoodsOffer {
   quantity: number;
   unit: string;
   collectAreaId: string | null;
-  collectNotes: string;
+  /** From `sealOfferNotes`: never plaintext. */
+  collectNotesSealed: string | null;
 }
 
 export async function insertOffer(db: Db, o: NewGoodsOffer, now: string): Promise<void> {
@@ -47,7 +54,7 @@ export async function insertOffer(db: Db, o: NewGoodsOffer, now: string): Promis
       quantity: o.quantity,
       unit: o.unit,
       collect_area_id: o.collectAreaId,
-      collect_notes: o.collectNotes,
+      collect_notes_enc: o.collectNotesSealed,
       status: 'available',
       created_at: now,
       updated_at: now,
@@ -67,7 +74,7 @@ function fullOffers(db: Db, networkId: string) {
 
 type FullRow = Awaited<ReturnType<ReturnType<typeof fullOffers>['executeTakeFirstOrThrow']>>;
 
-function offerFromRow(r: FullRow): GoodsOffer {
+function offerFromRow(r: FullRow): SealedGoodsOffer {
   return {
     id: r.id,
     networkId: r.network_id,
@@ -78,7 +85,7 @@ function offerFromRow(r: FullRow): GoodsOffer {
     unit: r.unit,
     collectArea:
       r.collect_area_id && r.area_name ? { id: r.collect_area_id, name: r.area_name } : null,
-    collectNotes: r.collect_notes,
+    collectNotesSealed: r.collect_notes_enc,
     status: r.status,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -86,7 +93,11 @@ function offerFromRow(r: FullRow): GoodsOffer {
 }
 
 /** One offer of this network; another network's offers are not found. */
-export async function findOffer(db: Db, networkId: string, id: string): Promise<GoodsOffer | null> {
+export async function findOffer(
+  db: Db,
+  networkId: string,
+  id: string,
+): Promise<SealedGoodsOffer | null> {
   const row = await fullOffers(db, networkId).where('goods_offers.id', '=', id).executeTakeFirst();
   return row ? offerFromRow(row) : null;
 }
@@ -99,7 +110,7 @@ export async function listAllOffers(
   db: Db,
   networkId: string,
   filter: { status?: OfferStatus | undefined },
-): Promise<GoodsOffer[]> {
+): Promise<SealedGoodsOffer[]> {
   let q = fullOffers(db, networkId);
   if (filter.status) q = q.where('goods_offers.status', '=', filter.status);
   const rows = await q.orderBy('goods_offers.id', 'desc').limit(OFFERS_LIMIT).execute();
@@ -111,7 +122,7 @@ export async function listOwnOffers(
   db: Db,
   networkId: string,
   personId: string,
-): Promise<GoodsOffer[]> {
+): Promise<SealedGoodsOffer[]> {
   const rows = await fullOffers(db, networkId)
     .where('goods_offers.person_id', '=', personId)
     .orderBy('goods_offers.id', 'desc')

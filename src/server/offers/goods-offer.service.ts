@@ -7,6 +7,8 @@ import type { Actor } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
 import { listAreas } from '../networks/network.repository.ts';
 import { authorize, type NetworkScope, requirePerson } from '../networks/scope.ts';
+import type { KeyRing } from '../privacy/crypto.ts';
+import { revealOfferNotes, sealOfferNotes } from '../privacy/privacy-gate.ts';
 import {
   findOffer,
   type GoodsOffer,
@@ -15,6 +17,7 @@ import {
   listAvailableOffers,
   listOwnOffers,
   type PublicGoodsOffer,
+  type SealedGoodsOffer,
   updateOfferStatus,
 } from './goods-offer.repository.ts';
 import {
@@ -43,6 +46,12 @@ export type OffersView =
   | { kind: 'all'; offers: GoodsOffer[] }
   | { kind: 'member'; mine: GoodsOffer[]; available: PublicGoodsOffer[] };
 
+/** The offer with its notes opened, for someone the privacy gate lets see them. */
+function opened(keys: KeyRing, scope: NetworkScope, o: SealedGoodsOffer): GoodsOffer {
+  const { collectNotesSealed: _, ...rest } = o;
+  return { ...rest, collectNotes: revealOfferNotes(keys, scope, o) };
+}
+
 function inputErrors(input: GoodsOfferInput) {
   const errors: Record<string, { key: string; params?: Record<string, number> }> = {};
   const what = input.what.trim();
@@ -62,7 +71,7 @@ function inputErrors(input: GoodsOfferInput) {
 
 /** A member offers goods: they start as available. */
 export async function createGoodsOffer(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   { actor, scope, input }: { actor: Actor; scope: NetworkScope; input: GoodsOfferInput },
 ): Promise<GoodsOffer> {
   authorize(scope, 'offers.own');
@@ -85,7 +94,7 @@ export async function createGoodsOffer(
         quantity: input.quantity,
         unit: input.unit.trim(),
         collectAreaId: areaId,
-        collectNotes: input.collectNotes?.trim() ?? '',
+        collectNotesSealed: sealOfferNotes(deps.config.keys, id, input.collectNotes?.trim() ?? ''),
       },
       isoNow(deps.clock),
     );
@@ -98,12 +107,12 @@ export async function createGoodsOffer(
     });
     const offer = await findOffer(trx, scope.network.id, id);
     if (!offer) throw new AppError('INTERNAL');
-    return offer;
+    return opened(deps.config.keys, scope, offer);
   });
 }
 
 export async function listGoodsOffers(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'config'>,
   {
     actor,
     scope,
@@ -111,8 +120,10 @@ export async function listGoodsOffers(
   }: { actor: Actor; scope: NetworkScope; filter?: { status?: OfferStatus | undefined } },
 ): Promise<OffersView> {
   authorize(scope, 'offers.own');
+  const keys = deps.config.keys;
   if (can(scope.role, 'offers.manage')) {
-    return { kind: 'all', offers: await listAllOffers(deps.db, scope.network.id, filter) };
+    const all = await listAllOffers(deps.db, scope.network.id, filter);
+    return { kind: 'all', offers: all.map((o) => opened(keys, scope, o)) };
   }
   const personId = requirePerson(actor);
   const [mine, available] = await Promise.all([
@@ -121,7 +132,9 @@ export async function listGoodsOffers(
   ]);
   return {
     kind: 'member',
-    mine: filter.status ? mine.filter((o) => o.status === filter.status) : mine,
+    mine: (filter.status ? mine.filter((o) => o.status === filter.status) : mine).map((o) =>
+      opened(keys, scope, o),
+    ),
     available: filter.status && filter.status !== 'available' ? [] : available,
   };
 }
@@ -131,7 +144,7 @@ export async function listGoodsOffers(
  * it taken), coordinators on any offer of the network.
  */
 export async function changeGoodsOfferStatus(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   {
     actor,
     scope,
@@ -148,7 +161,7 @@ export async function changeGoodsOfferStatus(
     const offer = await findOffer(trx, scope.network.id, offerId);
     if (!offer) throw new AppError('NOT_FOUND');
     if (offer.personId !== personId) authorize(scope, 'offers.manage');
-    if (offer.status === status) return offer;
+    if (offer.status === status) return opened(deps.config.keys, scope, offer);
     const now = isoNow(deps.clock);
     await updateOfferStatus(trx, scope.network.id, offerId, status, now);
     await audit(trx, deps.clock, {
@@ -158,6 +171,6 @@ export async function changeGoodsOfferStatus(
       subject: { type: 'goods_offer', id: offerId },
       details: { from: offer.status, to: status },
     });
-    return { ...offer, status, updatedAt: now };
+    return { ...opened(deps.config.keys, scope, offer), status, updatedAt: now };
   });
 }

@@ -1,5 +1,5 @@
 import { atLeast, type Role } from '../../domain/access/roles.ts';
-import type { Identifier } from '../../domain/people/contact.ts';
+import { type Identifier, normaliseEmail, normalisePhone } from '../../domain/people/contact.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { NetworkScope } from '../networks/scope.ts';
@@ -45,12 +45,14 @@ export interface ContactColumns {
 }
 
 /**
- * The blind index of a person's email or phone (in its normal form). Its own kinds
- * ("person-email", "person-phone"), apart from requests' and households', so equal values in
- * two tables do not give equal indexes.
+ * The blind index of a person's email or phone, of its normal form (so "Ana@X.org" finds
+ * "ana@x.org"). Its own kinds ("person-email", "person-phone"), apart from requests' and
+ * households', so equal values in two tables do not give equal indexes.
  */
 export function contactIndex(keys: KeyRing, id: Identifier): string {
-  return blindIndex(keys, `person-${id.kind}`, id.value);
+  const value =
+    id.kind === 'email' ? normaliseEmail(id.value) : (normalisePhone(id.value) ?? id.value);
+  return blindIndex(keys, `person-${id.kind}`, value);
 }
 
 export function sealContact(keys: KeyRing, personId: string, contact: Contact): ContactColumns {

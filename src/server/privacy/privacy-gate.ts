@@ -166,3 +166,35 @@ export function sealNote(ring: KeyRing, eventId: string, text: string): string {
 export function openNote(ring: KeyRing, eventId: string, sealed: string): string {
   return decrypt(ring, sealed, `request_events.body:${eventId}`);
 }
+
+/**
+ * A goods offer's collection notes (where and when to collect: often an address) are sealed
+ * like a request's fields, bound to `goods_offers.collect_notes:<offer id>`.
+ */
+export function sealOfferNotes(ring: KeyRing, offerId: string, notes: string): string | null {
+  return sealFields(ring, 'goods_offers', offerId, ['collect_notes'], { collect_notes: notes })
+    .collect_notes;
+}
+
+/** The person offering and the network's coordinators see the notes; nobody else. */
+export function mayRevealOfferNotes(
+  scope: NetworkScope,
+  offer: { networkId: string; personId: string },
+): boolean {
+  if (offer.networkId !== scope.network.id || scope.role === null) return false;
+  return atLeast(scope.role, 'coordinator') || offer.personId === scope.personId;
+}
+
+export function revealOfferNotes(
+  ring: KeyRing,
+  scope: NetworkScope,
+  offer: { id: string; networkId: string; personId: string; collectNotesSealed: string | null },
+): string {
+  if (!mayRevealOfferNotes(scope, offer))
+    throw new AppError('FORBIDDEN', { action: 'goods_offer.notes' });
+  return (
+    openFields(ring, 'goods_offers', offer.id, ['collect_notes'], {
+      collect_notes: offer.collectNotesSealed,
+    }).collect_notes ?? ''
+  );
+}

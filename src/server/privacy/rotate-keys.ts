@@ -38,6 +38,17 @@ const SEALED: {
     context: (id) => `stock_movements.donor:${id}`,
   },
   {
+    // Email and phone of every person, accounts or not: see person-contact.ts.
+    table: 'people',
+    columns: ['email_enc', 'phone_enc'],
+    context: (id, column) => `people.${column.replace(/_enc$/, '')}:${id}`,
+  },
+  {
+    table: 'goods_offers',
+    columns: ['collect_notes_enc'],
+    context: (id) => `goods_offers.collect_notes:${id}`,
+  },
+  {
     // Messages waiting in (or kept by) the outbox: see outbox.service.ts.
     table: 'outbox_messages',
     columns: ['to_enc', 'subject_enc', 'body_enc', 'html_enc'],

@@ -7,7 +7,9 @@ export type SealedTable =
   | 'request_feedback'
   | 'households'
   | 'stock_movements'
-  | 'outbox_messages';
+  | 'outbox_messages'
+  | 'people'
+  | 'goods_offers';
 
 /** Rows of a table with sealed columns, by id order, after `after` (for key rotation). */
 export async function listSealedBatch(
@@ -33,4 +35,22 @@ export async function updateSealed(
 ): Promise<void> {
   const sets = Object.entries(changes).map(([c, v]) => sql`${sql.ref(c)} = ${v}`);
   await sql`update ${sql.table(table)} set ${sql.join(sets)} where id = ${id}`.execute(db);
+}
+
+/** Which blind-index key the people's indexes were computed under (a fingerprint of it). */
+export async function readIndexKeyFingerprint(db: Db): Promise<string | null> {
+  const row = await db
+    .selectFrom('deployment_settings')
+    .select('value')
+    .where('key', '=', 'people_index_key')
+    .executeTakeFirst();
+  return row?.value ?? null;
+}
+
+export async function writeIndexKeyFingerprint(db: Db, value: string): Promise<void> {
+  await db
+    .insertInto('deployment_settings')
+    .values({ key: 'people_index_key', value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
 }

@@ -81,7 +81,9 @@ export async function up(db: AnyDb, keys?: KeyRing): Promise<void> {
 
     const people = await hasRows(
       db,
-      sql<{ n: number }>`select count(*) as n from people where email is not null or phone is not null`,
+      sql<{
+        n: number;
+      }>`select count(*) as n from people where email is not null or phone is not null`,
     );
     const offers = await hasRows(
       db,
@@ -111,7 +113,11 @@ export async function up(db: AnyDb, keys?: KeyRing): Promise<void> {
         await db
           .updateTable('goods_offers')
           .set({
-            collect_notes_enc: encrypt(ring, row.collect_notes, `goods_offers.collect_notes:${row.id}`),
+            collect_notes_enc: encrypt(
+              ring,
+              row.collect_notes,
+              `goods_offers.collect_notes:${row.id}`,
+            ),
             collect_notes: '',
           })
           .where('id', '=', row.id)
@@ -151,11 +157,15 @@ export async function down(db: AnyDb, keys?: KeyRing): Promise<void> {
 
     const people = await hasRows(
       db,
-      sql<{ n: number }>`select count(*) as n from people where email_enc is not null or phone_enc is not null`,
+      sql<{
+        n: number;
+      }>`select count(*) as n from people where email_enc is not null or phone_enc is not null`,
     );
     const offers = await hasRows(
       db,
-      sql<{ n: number }>`select count(*) as n from goods_offers where collect_notes_enc is not null`,
+      sql<{
+        n: number;
+      }>`select count(*) as n from goods_offers where collect_notes_enc is not null`,
     );
     if (people || offers) {
       const ring = needKeys(keys, 'Opening the sealed contacts and collection notes');

@@ -3,8 +3,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { createApiToken } from '../../src/server/api-tokens/api-token.service.ts';
 import type { Actor } from '../../src/server/auth/actor.ts';
+import { findMember } from '../../src/server/networks/membership.repository.ts';
+import { resolveScope } from '../../src/server/networks/scope.ts';
+import { findOffer } from '../../src/server/offers/goods-offer.repository.ts';
 import { findPeopleByPhone } from '../../src/server/people/person.repository.ts';
 import { createAccount } from '../../src/server/people/person.service.ts';
+import { revealMemberContact } from '../../src/server/privacy/person-contact.ts';
+import { revealOfferNotes } from '../../src/server/privacy/privacy-gate.ts';
 import { createTestContext, DIALECT, type TestContext } from '../helpers/context.ts';
 import { makeAccount, makeNetwork, PASSWORD } from '../helpers/factories.ts';
 import { type Agent, agent, text } from '../helpers/http.ts';
@@ -176,6 +181,32 @@ describe(`sealed contacts and collection notes on ${DIALECT}`, () => {
     });
     assert.ok([403, 404].includes(status.statusCode));
     assert.ok(!status.body.includes(NOTES));
+  });
+
+  it('the gate itself refuses anyone below coordinator, and every other network', async () => {
+    const keys = ctx.config.keys;
+    const member = (await findMember(ctx.db, netA.network.id, personId))!;
+    const offer = (await findOffer(ctx.db, netA.network.id, offerId))!;
+    const scopeOf = async (p: { id: string; name: string }, slug: string) =>
+      resolveScope(ctx.db, personActor(p), slug);
+    const coordinatorA = await scopeOf(netA.members.coordinator, netA.network.slug);
+    assert.equal(revealMemberContact(keys, coordinatorA, member).phone, PHONE);
+    assert.equal(revealOfferNotes(keys, coordinatorA, offer), NOTES);
+    const refused = [
+      ['volunteer', await scopeOf(netA.members.volunteer, netA.network.slug)],
+      ['another neighbour', await scopeOf(netA.members.neighbour, netA.network.slug)],
+      ['coordinator of B in A', await scopeOf(netB.members.coordinator, netA.network.slug)],
+      ['coordinator of B in B', await scopeOf(netB.members.coordinator, netB.network.slug)],
+    ] as const;
+    for (const [who, scope] of refused) {
+      assert.throws(() => revealMemberContact(keys, scope, member), { code: 'FORBIDDEN' }, who);
+    }
+    // The neighbour offered it: their own notes open; for the volunteer and network B, not.
+    for (const [who, scope] of refused.filter(([w]) => w !== 'another neighbour')) {
+      assert.throws(() => revealOfferNotes(keys, scope, offer), { code: 'FORBIDDEN' }, who);
+    }
+    const owner = await scopeOf(netA.members.neighbour, netA.network.slug);
+    assert.equal(revealOfferNotes(keys, owner, offer), NOTES);
   });
 
   it('finds people by a whole email or phone, typed any way, through the blind index', async () => {

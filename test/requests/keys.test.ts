@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
+import { resolveScope } from '../../src/server/networks/scope.ts';
+import { createGoodsOffer, listGoodsOffers } from '../../src/server/offers/goods-offer.service.ts';
 import { enqueue, openMessage } from '../../src/server/outbox/outbox.service.ts';
+import { addPersonWithoutAccount, viewPerson } from '../../src/server/people/person.service.ts';
 import {
   DecryptError,
   decrypt,
@@ -62,6 +65,27 @@ describe('encryption at rest and key rotation', () => {
       text: 'sealed text',
       key: 'rotation-test',
     });
+    // A person entered after a phone call, and a goods offer with collection notes.
+    const c = net.members.coordinator;
+    const coordinator = {
+      kind: 'person',
+      personId: c.id,
+      displayName: c.name,
+      isOperator: false,
+      preferredLanguage: null,
+      sessionId: 'test',
+    } as const;
+    const scope = await resolveScope(ctx.db, coordinator, net.network.slug);
+    const personId = await addPersonWithoutAccount(ctx.deps, {
+      actor: coordinator,
+      scope,
+      input: { displayName: 'By phone', phone: '+15550107777', email: 'byphone@example.org' },
+    });
+    const offer = await createGoodsOffer(ctx.deps, {
+      actor: coordinator,
+      scope,
+      input: { what: 'Beans', quantity: 3, unit: 'kg', collectNotes: 'Blue door' },
+    });
     const newKey = newKeySpec('new');
     const rotated = loadConfig({
       DATA_DIR: ctx.config.dataDir,
@@ -94,6 +118,25 @@ describe('encryption at rest and key rotation', () => {
     );
     assert.equal(opened.text, 'sealed text');
     assert.equal(opened.to, '+15550109999');
+    const person = await ctx.db
+      .selectFrom('people')
+      .selectAll()
+      .where('id', '=', personId)
+      .executeTakeFirstOrThrow();
+    assert.match(person.phone_enc!, /^v1\.new\./, 'people too');
+    assert.match(person.email_enc!, /^v1\.new\./);
+    const afterDeps = { ...ctx.deps, config: { ...ctx.config, keys: onlyNew } };
+    assert.deepEqual((await viewPerson(afterDeps, { scope, personId })).shown, {
+      email: 'byphone@example.org',
+      phone: '+15550107777',
+    });
+    const offers = await listGoodsOffers(afterDeps, { actor: coordinator, scope });
+    assert.equal(offers.kind, 'all');
+    assert.equal(
+      offers.kind === 'all' && offers.offers.find((o) => o.id === offer.id)?.collectNotes,
+      'Blue door',
+      'and goods offers',
+    );
     assert.equal(
       (await rotateKeys({ db: ctx.db, config: rotated })).rewritten,
       0,

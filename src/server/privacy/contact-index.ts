@@ -12,18 +12,17 @@ import {
  * People are found by the blind index of their email or phone (sign-in among them), and that
  * index is keyed by SECRET_KEY. Changed, every index would point nowhere and nobody could
  * sign in; but the contacts themselves are sealed under ENCRYPTION_KEYS, so the indexes can be
- * computed again from them. This runs at start-up (and in `rotate-keys`): it compares a
- * fingerprint of the index key with the one stored, and when they differ recomputes every
- * person's indexes, 500 at a time, then stores the new fingerprint. Idempotent: several app
- * servers starting together compute the same values.
+ * computed again from them. This runs at start-up (in `createDeps`, so before the CLI's
+ * commands too): it compares a fingerprint of the index key with the one stored, and when they
+ * differ recomputes every person's indexes, 500 at a time, then stores the new fingerprint.
+ * Idempotent: several app servers starting together compute the same values.
  */
 export async function reindexContacts(
   deps: Pick<Deps, 'db' | 'config'>,
-  { force = false }: { force?: boolean } = {},
 ): Promise<{ reindexed: number }> {
   const keys = deps.config.keys;
   const fingerprint = blindIndex(keys, 'index-key-fingerprint', 'people');
-  if (!force && (await readIndexKeyFingerprint(deps.db)) === fingerprint) return { reindexed: 0 };
+  if ((await readIndexKeyFingerprint(deps.db)) === fingerprint) return { reindexed: 0 };
   let reindexed = 0;
   let after = '';
   for (;;) {

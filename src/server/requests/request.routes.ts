@@ -130,6 +130,15 @@ export function registerRequestRoutes(appIn: FastifyInstance, deps: Deps): void 
               details: Nullable,
               accessibility: Nullable,
             }),
+            feedback: Type.Union([
+              Type.Object({
+                outcome: Type.String(),
+                rating: Type.Union([Type.Integer(), Type.Null()]),
+                comment: Nullable,
+                createdAt: Type.String(),
+              }),
+              Type.Null(),
+            ]),
           }),
           ...errorResponses,
         },
@@ -142,7 +151,7 @@ export function registerRequestRoutes(appIn: FastifyInstance, deps: Deps): void 
         scope,
         requestId: req.params.id,
       });
-      return { request: summaryOut(view.summary), private: view.private };
+      return { request: summaryOut(view.summary), private: view.private, feedback: view.feedback };
     },
   );
 

@@ -70,6 +70,7 @@ export const en = {
   'error.lastAdmin': 'A network needs at least one admin. Make someone else admin first.',
   'error.roleTooHigh': 'You cannot give a role higher than your own.',
   'error.tokenInvalid': 'The API token is not valid, or has been revoked.',
+  'error.signatureInvalid': 'The signature of this request is missing or does not match.',
   'error.payloadTooLarge': 'What you sent is too large.',
   'error.badCharacters':
     'Part of what was sent holds characters that cannot be kept (such as an invisible control character). Remove them and try again.',

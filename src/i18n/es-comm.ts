@@ -32,6 +32,8 @@ export const commEs: Record<keyof typeof commEn, string> = {
   'sms.status.fulfilled': 'hecha',
   'sms.status.closed': 'cerrada',
   'sms.unknownCode': 'No encontramos {code}. Revise el código e inténtelo de nuevo.',
+  'sms.unknownCodeAny':
+    'No encontramos ninguna solicitud con ese código. Revise el código e inténtelo de nuevo.',
   'sms.unknown': 'Envíe AYUDA para pedir ayuda, o ESTADO y su código para seguir una solicitud.',
   'sms.start': 'Volverá a recibir SMS de {network}. Envíe AYUDA para pedir ayuda.',
   'sms.noNetwork': 'Este número todavía no está vinculado a una red.',

@@ -71,6 +71,7 @@ export const es: Record<MessageKey, string> = {
     'Una red necesita al menos una persona con rol de Administrador/a. Primero dé ese rol a otra persona.',
   'error.roleTooHigh': 'No puede dar un rol más alto que el suyo.',
   'error.tokenInvalid': 'El token de la API no es válido o fue revocado.',
+  'error.signatureInvalid': 'La firma de esta solicitud falta o no coincide.',
   'error.payloadTooLarge': 'Lo que envió es demasiado grande.',
   'error.badCharacters':
     'Parte de lo enviado contiene caracteres que no se pueden guardar (por ejemplo, un carácter de control invisible). Quítelos e inténtelo de nuevo.',

@@ -22,6 +22,7 @@ export const ERRORS: Record<ErrorCode, { status: number; message: MessageKey }> 
   LAST_ADMIN: { status: 409, message: 'error.lastAdmin' },
   ROLE_TOO_HIGH: { status: 403, message: 'error.roleTooHigh' },
   TOKEN_INVALID: { status: 401, message: 'error.tokenInvalid' },
+  SIGNATURE_INVALID: { status: 403, message: 'error.signatureInvalid' },
   REQUEST_ALREADY_CLAIMED: { status: 409, message: 'error.requestAlreadyClaimed' },
   REQUEST_STATUS_CONFLICT: { status: 409, message: 'error.requestStatusConflict' },
   REQUEST_NOT_YOURS: { status: 403, message: 'error.requestNotYours' },

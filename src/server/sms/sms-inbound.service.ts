@@ -1,7 +1,8 @@
 import { atLeast } from '../../domain/access/roles.ts';
 import { normalisePhone } from '../../domain/people/contact.ts';
-import { formatCode } from '../../domain/requests/request-code.ts';
+import { echoableCode, formatCode } from '../../domain/requests/request-code.ts';
 import {
+  helpKeyword,
   type Inbound,
   parseInbound,
   pickOption,
@@ -121,7 +122,8 @@ export async function handleInboundSms(deps: SmsDeps, sms: InboundSms): Promise<
         candidates.length === 0
           ? t('sms.noNetwork')
           : t('sms.pickNetwork', {
-              keyword: firstWord(sms.body),
+              // The keyword itself, never the text's first word as typed (it may be long).
+              keyword: helpKeyword(msg.language),
               names: candidates.map((n) => n.slug).join(', '),
             }),
       );
@@ -144,7 +146,13 @@ export async function handleInboundSms(deps: SmsDeps, sms: InboundSms): Promise<
     const t = translator(msg.language);
     const found = await findByCode(deps, networks.length ? networks : candidates, msg.code);
     if (!found) {
-      await reply(networks[0] ?? null, msg.language, t('sms.unknownCode', { code: msg.code }));
+      // Only a short, code-like part of what was typed is repeated (see echoableCode).
+      const echo = echoableCode(msg.code);
+      await reply(
+        networks[0] ?? null,
+        msg.language,
+        echo ? t('sms.unknownCode', { code: echo }) : t('sms.unknownCodeAny'),
+      );
       return;
     }
     if (msg.kind === 'status') {
@@ -229,10 +237,6 @@ export async function handleInboundSms(deps: SmsDeps, sms: InboundSms): Promise<
     if (!(e instanceof AppError)) throw e;
     await reply(network, lang, t('sms.failed'));
   }
-}
-
-function firstWord(body: string): string {
-  return body.trim().split(/\s+/)[0]?.toUpperCase() ?? 'HELP';
 }
 
 function langOf(network: Network | null, deps: Pick<Deps, 'config'>): Language {

@@ -7,6 +7,7 @@ import { audit } from '../audit/audit.service.ts';
 import type { Deps } from '../deps.ts';
 import type { NetworkScope } from '../networks/scope.ts';
 import { sealFeedbackComment } from '../privacy/privacy-gate.ts';
+import { limitedLookup } from '../rate-limit/rate-limit.service.ts';
 import {
   findFeedback,
   findRequestByCode,
@@ -18,15 +19,19 @@ import type { RequestSummary } from './request.types.ts';
 import { event } from './request-intake.service.ts';
 
 /**
- * Where a request stands, for anyone who has its code (the public status page, and SMS
- * "STATUS <code>" later): the status and category, never a name, place or detail.
+ * Where a request stands, for anyone who has its code (the public status page and the API;
+ * SMS STATUS does the same in sms-inbound.service.ts): the status and category, never a name,
+ * place or detail. Lookups are limited per client (`from`: the address asking), so codes
+ * cannot be tried one after another (see limitedLookup).
  */
 export async function publicStatus(
-  deps: Pick<Deps, 'db'>,
-  { scope, code }: { scope: NetworkScope; code: string },
+  deps: Pick<Deps, 'db' | 'clock'>,
+  { scope, code, from }: { scope: NetworkScope; code: string; from: string },
 ): Promise<Pick<RequestSummary, 'code' | 'status' | 'category' | 'createdAt'> & { id: string }> {
-  const parsed = parseCode(code);
-  const found = parsed ? await findRequestByCode(deps.db, scope.network.id, parsed) : null;
+  const found = await limitedLookup(deps.db, deps.clock, from, async () => {
+    const parsed = parseCode(code);
+    return parsed ? findRequestByCode(deps.db, scope.network.id, parsed) : null;
+  });
   if (!found) throw new AppError('NOT_FOUND');
   const s = found.summary;
   return { id: s.id, code: s.code, status: s.status, category: s.category, createdAt: s.createdAt };

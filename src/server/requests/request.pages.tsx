@@ -214,7 +214,11 @@ export function registerRequestPages(app: FastifyInstance, deps: Deps): void {
 
   app.get<Code>('/n/:slug/r/:code', async (req, reply) => {
     const scope = await scopeOf(deps, req);
-    const status = await publicStatus(deps, { scope, code: req.params.code });
+    const status = await publicStatus(deps, {
+      scope,
+      code: req.params.code,
+      from: clientInfo(req).ip,
+    });
     const mine = req.query.k
       ? await requesterView(deps, { scope, code: status.code, token: req.query.k })
       : null;
@@ -233,7 +237,11 @@ export function registerRequestPages(app: FastifyInstance, deps: Deps): void {
 
   app.post<Code>('/n/:slug/r/:code/feedback', async (req, reply) => {
     const scope = await scopeOf(deps, req);
-    const status = await publicStatus(deps, { scope, code: req.params.code });
+    const status = await publicStatus(deps, {
+      scope,
+      code: req.params.code,
+      from: clientInfo(req).ip,
+    });
     const token = req.query.k ?? '';
     const mine = await requesterView(deps, { scope, code: status.code, token });
     if (!mine) throw new AppError('NOT_FOUND');

@@ -5,6 +5,7 @@ import { URGENCIES } from '../../domain/requests/categories.ts';
 import { STATUSES } from '../../domain/requests/request-status.ts';
 import { errorResponses, literals, SlugParams } from '../api/api-schema.ts';
 import type { Deps } from '../deps.ts';
+import { clientInfo } from '../http/context.ts';
 import { resolveScope } from '../networks/scope.ts';
 import { IntakeApi, StatusForm } from './request.schema.ts';
 import type { RequestSummary } from './request.types.ts';
@@ -202,7 +203,11 @@ export function registerRequestRoutes(appIn: FastifyInstance, deps: Deps): void 
     },
     async (req) => {
       const scope = await resolveScope(deps.db, req.ctx.actor, req.params.slug);
-      const s = await publicStatus(deps, { scope, code: req.params.code });
+      const s = await publicStatus(deps, {
+        scope,
+        code: req.params.code,
+        from: clientInfo(req).ip,
+      });
       return { code: s.code, status: s.status, category: s.category };
     },
   );

@@ -26,6 +26,7 @@ import { resolveScope } from '../networks/scope.ts';
 import { cancelTextsTo, optIn, optOut } from '../outbox/outbox.repository.ts';
 import { enqueue, phoneIndex } from '../outbox/outbox.service.ts';
 import { findPeopleByPhone } from '../people/person.repository.ts';
+import { limitedLookup } from '../rate-limit/rate-limit.service.ts';
 import { findRequestByCode } from '../requests/request.repository.ts';
 import { createRequest } from '../requests/request-intake.service.ts';
 import { claimTask } from '../requests/task.service.ts';
@@ -144,7 +145,17 @@ export async function handleInboundSms(deps: SmsDeps, sms: InboundSms): Promise<
   if (msg.kind === 'status' || msg.kind === 'yes') {
     const networks = live ? candidates.filter((n) => n.id === live.networkId) : candidates;
     const t = translator(msg.language);
-    const found = await findByCode(deps, networks.length ? networks : candidates, msg.code);
+    let found: Awaited<ReturnType<typeof findByCode>>;
+    try {
+      // Limited per phone like the status page per address: codes cannot be tried in a row.
+      found = await limitedLookup(deps.db, deps.clock, `sms:${phone}`, () =>
+        findByCode(deps, networks.length ? networks : candidates, msg.code),
+      );
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== 'RATE_LIMITED') throw e;
+      await reply(networks[0] ?? null, msg.language, t('sms.tooManyLookups', e.params));
+      return;
+    }
     if (!found) {
       // Only a short, code-like part of what was typed is repeated (see echoableCode).
       const echo = echoableCode(msg.code);

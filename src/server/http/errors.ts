@@ -18,6 +18,7 @@ export const ERRORS: Record<ErrorCode, { status: number; message: MessageKey }> 
   SIGNUP_INVITE_ONLY: { status: 403, message: 'error.signupInviteOnly' },
   INVITATION_INVALID: { status: 410, message: 'error.invitationInvalid' },
   RESET_LINK_INVALID: { status: 410, message: 'error.resetLinkInvalid' },
+  SIGNUP_LINK_INVALID: { status: 410, message: 'error.signupLinkInvalid' },
   SETUP_LINK_INVALID: { status: 410, message: 'error.setupLinkInvalid' },
   LAST_ADMIN: { status: 409, message: 'error.lastAdmin' },
   ROLE_TOO_HIGH: { status: 403, message: 'error.roleTooHigh' },

@@ -49,12 +49,18 @@ export function normaliseContacts(input: {
 
 /**
  * Creates a person who can sign in. Email or phone is required (one of them is the sign-in);
- * both are unique among accounts. Runs inside the caller's transaction.
+ * both are unique among accounts. Runs inside the caller's transaction. `passwordHash`, when
+ * given, is used instead of hashing `password` (a sign-up confirmed by link hashed it when
+ * the form was sent, and keeps no password).
  */
 export async function createAccount(
   db: Db,
   clock: Deps['clock'],
-  input: AccountFields & { isOperator?: boolean; createdBy?: string | null },
+  input: AccountFields & {
+    isOperator?: boolean;
+    createdBy?: string | null;
+    passwordHash?: string | undefined;
+  },
 ): Promise<string> {
   const { email, phone } = normaliseContacts(input);
   if (!email && !phone) {
@@ -72,7 +78,7 @@ export async function createAccount(
     displayName: input.displayName,
     email,
     phone,
-    passwordHash: await hashPassword(input.password),
+    passwordHash: input.passwordHash ?? (await hashPassword(input.password)),
     preferredLanguage: input.language ?? null,
     isOperator: input.isOperator ?? false,
     createdBy: input.createdBy ?? null,

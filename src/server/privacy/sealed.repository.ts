@@ -7,7 +7,8 @@ export type SealedTable =
   | 'request_feedback'
   | 'households'
   | 'stock_movements'
-  | 'outbox_messages';
+  | 'outbox_messages'
+  | 'signup_confirmations';
 
 /** Rows of a table with sealed columns, by id order, after `after` (for key rotation). */
 export async function listSealedBatch(

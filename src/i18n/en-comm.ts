@@ -32,6 +32,12 @@ export const commEn = {
   'sms.status.fulfilled': 'done',
   'sms.status.closed': 'closed',
   'sms.unknownCode': 'We could not find {code}. Check the code and try again.',
+  'sms.unknownCodeAny': 'We could not find a request with that code. Check the code and try again.',
+  'sms.tooManyLookups':
+    'Too many codes tried from this phone. Please wait {minutes} minutes, or call us.',
+  'sms.joinConfirm': 'To finish joining {network}, open within 24 hours: {link}',
+  'sms.joinAttempt':
+    'Someone tried to join {network} with this number. You already have an account: sign in to join, {link}. Not you? Ignore this.',
   'sms.unknown': 'Text HELP to ask for help, or STATUS and your code to follow a request.',
   'sms.start': 'You will get texts from {network} again. Text HELP to ask for help.',
   'sms.noNetwork': 'This number is not linked to a network yet.',

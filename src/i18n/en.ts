@@ -65,11 +65,14 @@ export const en = {
   'error.invitationInvalid':
     'This invitation has been used, withdrawn, or has expired. Ask for a new one.',
   'error.resetLinkInvalid': 'This reset link has been used or has expired. Ask for a new one.',
+  'error.signupLinkInvalid':
+    'This link to finish joining has been used or has expired. Join again for a new one, or sign in.',
   'error.setupLinkInvalid':
     'This setup link has been used or is out of date. Restart Mutua to get a new one.',
   'error.lastAdmin': 'A network needs at least one admin. Make someone else admin first.',
   'error.roleTooHigh': 'You cannot give a role higher than your own.',
   'error.tokenInvalid': 'The API token is not valid, or has been revoked.',
+  'error.signatureInvalid': 'The signature of this request is missing or does not match.',
   'error.payloadTooLarge': 'What you sent is too large.',
   'error.badCharacters':
     'Part of what was sent holds characters that cannot be kept (such as an invisible control character). Remove them and try again.',
@@ -134,6 +137,8 @@ export const en = {
 
   'done.saved': 'Saved.',
   'done.joined': 'Welcome! You have joined the network.',
+  'done.joinedWithoutPhone':
+    'Welcome! You have joined the network. Your phone number was not added: another account uses it. A coordinator can help.',
   'done.passwordChanged': 'Your password has been changed. Other devices have been signed out.',
   'done.roleChanged': 'The role has been changed.',
   'done.removed': 'The person has been removed from the network.',
@@ -151,6 +156,18 @@ export const en = {
   'join.title': 'Join {network}',
   'join.intro': 'Everyone here can ask for help and offer it. It takes a minute.',
   'join.submit': 'Join',
+  'join.sent.title': 'Check your email',
+  'join.sent.body':
+    'We have sent a message to the address you gave. Open the link in it within 24 hours to finish joining {network}.',
+  'join.sent.help':
+    'Nothing came? Look in the spam folder, or join again to check the address. If you already have an account, sign in instead.',
+  'join.emailNeeded': 'Give an email address: the link to finish joining is sent to it.',
+  'join.confirm.title': 'Finish joining {network}',
+  'join.confirm.intro':
+    'Hello {name}. One step left: press the button to make your account and join.',
+  'join.confirm.submit': 'Finish joining',
+  'join.member.intro':
+    'You are signed in as {name}. Join as a neighbour: you can ask for help and offer it.',
 
   'forgot.title': 'Reset your password',
   'forgot.intro':
@@ -311,6 +328,12 @@ export const en = {
   'mail.invite.subject': 'You are invited to join {network}',
   'mail.invite.body':
     'Hello,\n\nYou are invited to join {network} on Mutua as: {role}.\n\nTo accept, open this link within 14 days:\n\n{link}\n\nIf you did not expect this, you can ignore this email.',
+  'mail.joinConfirm.subject': 'Finish joining {network}',
+  'mail.joinConfirm.body':
+    'Hello {name},\n\nTo finish joining {network} on Mutua, open this link within 24 hours:\n\n{link}\n\nIf you did not ask to join, you can ignore this email: nothing happens without the link.',
+  'mail.joinAttempt.subject': 'Someone tried to join {network} with your email',
+  'mail.joinAttempt.body':
+    'Hello {name},\n\nSomeone (maybe you) tried to join {network} on Mutua with this email address. You already have an account, so nothing was changed.\n\nIf it was you, sign in and join with one click:\n{signIn}\n\nForgot your password? Choose a new one here:\n{reset}\n\nIf it was not you, you can ignore this email: nobody can use your account without your password.',
   ...offersEn,
   ...goodsEn,
   ...volunteeringEn,

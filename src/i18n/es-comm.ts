@@ -32,6 +32,13 @@ export const commEs: Record<keyof typeof commEn, string> = {
   'sms.status.fulfilled': 'hecha',
   'sms.status.closed': 'cerrada',
   'sms.unknownCode': 'No encontramos {code}. Revise el código e inténtelo de nuevo.',
+  'sms.unknownCodeAny':
+    'No encontramos ninguna solicitud con ese código. Revise el código e inténtelo de nuevo.',
+  'sms.tooManyLookups':
+    'Se probaron demasiados códigos desde este teléfono. Espere {minutes} minutos o llámenos.',
+  'sms.joinConfirm': 'Para terminar de unirse a {network}, abra antes de 24 horas: {link}',
+  'sms.joinAttempt':
+    'Alguien intentó unirse a {network} con este número. Ya tiene una cuenta: inicie sesión para unirse, {link}. ¿No fue usted? Ignore este mensaje.',
   'sms.unknown': 'Envíe AYUDA para pedir ayuda, o ESTADO y su código para seguir una solicitud.',
   'sms.start': 'Volverá a recibir SMS de {network}. Envíe AYUDA para pedir ayuda.',
   'sms.noNetwork': 'Este número todavía no está vinculado a una red.',

@@ -65,12 +65,15 @@ export const es: Record<MessageKey, string> = {
   'error.invitationInvalid': 'Esta invitación ya se usó, fue retirada o venció. Pida una nueva.',
   'error.resetLinkInvalid':
     'Este enlace para cambiar la contraseña ya se usó o venció. Pida uno nuevo.',
+  'error.signupLinkInvalid':
+    'Este enlace para terminar de unirse ya se usó o venció. Únase de nuevo para recibir otro, o inicie sesión.',
   'error.setupLinkInvalid':
     'Este enlace de configuración ya se usó o está vencido. Reinicie Mutua para obtener uno nuevo.',
   'error.lastAdmin':
     'Una red necesita al menos una persona con rol de Administrador/a. Primero dé ese rol a otra persona.',
   'error.roleTooHigh': 'No puede dar un rol más alto que el suyo.',
   'error.tokenInvalid': 'El token de la API no es válido o fue revocado.',
+  'error.signatureInvalid': 'La firma de esta solicitud falta o no coincide.',
   'error.payloadTooLarge': 'Lo que envió es demasiado grande.',
   'error.badCharacters':
     'Parte de lo enviado contiene caracteres que no se pueden guardar (por ejemplo, un carácter de control invisible). Quítelos e inténtelo de nuevo.',
@@ -137,6 +140,8 @@ export const es: Record<MessageKey, string> = {
 
   'done.saved': 'Guardado.',
   'done.joined': '¡Bienvenido/a! Se unió a la red.',
+  'done.joinedWithoutPhone':
+    '¡Bienvenido/a! Se unió a la red. Su teléfono no se agregó: otra cuenta lo usa. Un/a coordinador/a puede ayudarle.',
   'done.passwordChanged':
     'Su contraseña fue cambiada. Se cerró la sesión en los otros dispositivos.',
   'done.roleChanged': 'El rol fue cambiado.',
@@ -155,6 +160,19 @@ export const es: Record<MessageKey, string> = {
   'join.title': 'Unirse a {network}',
   'join.intro': 'Aquí todas las personas pueden pedir ayuda y ofrecerla. Toma un minuto.',
   'join.submit': 'Unirme',
+  'join.sent.title': 'Revise su correo',
+  'join.sent.body':
+    'Enviamos un mensaje a la dirección que indicó. Abra el enlace que contiene antes de que pasen 24 horas para terminar de unirse a {network}.',
+  'join.sent.help':
+    '¿No llegó nada? Revise la carpeta de correo no deseado, o únase de nuevo para comprobar la dirección. Si ya tiene una cuenta, inicie sesión.',
+  'join.emailNeeded':
+    'Indique un correo electrónico: le enviamos ahí el enlace para terminar de unirse.',
+  'join.confirm.title': 'Terminar de unirse a {network}',
+  'join.confirm.intro':
+    'Hola, {name}. Falta un paso: pulse el botón para crear su cuenta y unirse.',
+  'join.confirm.submit': 'Terminar',
+  'join.member.intro':
+    'Inició sesión como {name}. Únase como vecino/a: puede pedir ayuda y ofrecerla.',
 
   'forgot.title': 'Cambiar su contraseña',
   'forgot.intro':
@@ -317,6 +335,12 @@ export const es: Record<MessageKey, string> = {
   'mail.invite.subject': 'Le invitan a unirse a {network}',
   'mail.invite.body':
     'Hola:\n\nLe invitan a unirse a {network} en Mutua como: {role}.\n\nPara aceptar, abra este enlace antes de que pasen 14 días:\n\n{link}\n\nSi no esperaba este mensaje, puede ignorar este correo.',
+  'mail.joinConfirm.subject': 'Termine de unirse a {network}',
+  'mail.joinConfirm.body':
+    'Hola, {name}:\n\nPara terminar de unirse a {network} en Mutua, abra este enlace antes de que pasen 24 horas:\n\n{link}\n\nSi no pidió unirse, puede ignorar este correo: sin el enlace no pasa nada.',
+  'mail.joinAttempt.subject': 'Alguien intentó unirse a {network} con su correo',
+  'mail.joinAttempt.body':
+    'Hola, {name}:\n\nAlguien (quizás usted) intentó unirse a {network} en Mutua con esta dirección de correo. Usted ya tiene una cuenta, así que no se cambió nada.\n\nSi fue usted, inicie sesión y únase con un clic:\n{signIn}\n\n¿Olvidó su contraseña? Elija una nueva aquí:\n{reset}\n\nSi no fue usted, puede ignorar este correo: nadie puede usar su cuenta sin su contraseña.',
   ...offersEs,
   ...goodsEs,
   ...volunteeringEs,

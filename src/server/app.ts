@@ -10,6 +10,7 @@ import { registerDigestPages } from './announcements/digest.pages.tsx';
 import { registerApiDocs } from './api/api-docs.pages.tsx';
 import { registerAuditPages } from './audit/audit.pages.tsx';
 import { registerAuthPages } from './auth/auth.pages.tsx';
+import { registerSignupPages } from './auth/signup.pages.tsx';
 import type { Deps } from './deps.ts';
 import { registerAllocationPages } from './goods/allocation.pages.tsx';
 import { registerDistributionPages } from './goods/distribution.pages.tsx';
@@ -46,7 +47,7 @@ import { registerVolunteeringPages } from './volunteering/volunteering.pages.tsx
 import { registerVolunteeringRoutes } from './volunteering/volunteering.routes.ts';
 
 /** Paths that carry a one-time secret: logged without it. */
-const SECRET_PATH = /\/(reset|invite|setup)\/[^/?#]+/g;
+const SECRET_PATH = /\/(reset|invite|setup|confirm)\/[^/?#]+/g;
 export function redactUrl(url: string): string {
   return url.replace(SECRET_PATH, '/$1/[redacted]');
 }
@@ -140,6 +141,7 @@ export async function buildApp(
 
   registerSmsRoutes(app, deps);
   registerAuthPages(app, deps);
+  registerSignupPages(app, deps);
   registerSetupPages(app, deps);
   registerAccountPages(app, deps);
   registerNotificationPages(app, deps);

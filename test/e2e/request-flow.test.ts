@@ -132,7 +132,7 @@ describe('a request from the form to done, in a real browser', { skip: browserSk
     await asker.goto(statusLink!);
     await asker.check('#field-outcome-helped');
     await asker.click('main button[type=submit]');
-    assert.match((await asker.textContent('main')) ?? '', /Thank you for telling us/);
+    assert.match((await asker.textContent('main')) ?? '', /Thank you, we received your feedback/);
     const fb = await run.ctx.db
       .selectFrom('request_feedback')
       .select('outcome')

@@ -27,3 +27,21 @@ export function parseCode(raw: string): string | null {
   for (const c of code) if (!CODE_ALPHABET.includes(c)) return null;
   return code;
 }
+
+/**
+ * The longest code a reply repeats back. A text's "code" is whatever followed STATUS or YES
+ * (up to a carrier's 1,600 characters): repeating it all would let anyone make us send long
+ * texts to a number of their choosing. Ten covers a code with a typo or two extra characters.
+ */
+export const ECHO_MAX = 10;
+
+/**
+ * What a reply may repeat of a code someone typed: the code in its usual form when it is one,
+ * what was typed when it is short and only letters and digits, otherwise nothing.
+ */
+export function echoableCode(raw: string): string | null {
+  const code = parseCode(raw);
+  if (code) return formatCode(code);
+  const typed = raw.toUpperCase().replace(/[\s-]/g, '');
+  return typed.length > 0 && typed.length <= ECHO_MAX && /^[A-Z0-9]+$/.test(typed) ? typed : null;
+}

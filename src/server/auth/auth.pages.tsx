@@ -10,7 +10,6 @@ import {
   setSessionCookie,
 } from '../http/context.ts';
 import { safeNext } from '../http/redirect.ts';
-import { findNetworkBySlug } from '../networks/network.repository.ts';
 import {
   CsrfField,
   ErrorSummary,
@@ -24,14 +23,13 @@ import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { setPreferredLanguage } from '../people/person.repository.ts';
-import { AccountInput, ForgotInput, ResetInput, SignInInput } from './auth.schema.ts';
+import { ForgotInput, ResetInput, SignInInput } from './auth.schema.ts';
 import {
   requestPasswordReset,
   resetLinkIsLive,
   resetPassword,
   signIn,
   signOut,
-  signUp,
 } from './auth.service.ts';
 import { PASSWORD_MIN } from './password.ts';
 
@@ -136,32 +134,6 @@ export function AccountFieldsBlock({
   );
 }
 
-function JoinPage({
-  ctx,
-  name,
-  slug,
-  state,
-}: {
-  ctx: PageCtx;
-  name: string;
-  slug: string;
-  state: FormState;
-}) {
-  const { t } = ctx;
-  return (
-    <Layout ctx={ctx} title={t('join.title', { network: name })}>
-      <h1>{t('join.title', { network: name })}</h1>
-      <p>{t('join.intro')}</p>
-      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-      <form method="post" action={`/n/${slug}/join`} novalidate>
-        <CsrfField ctx={ctx} />
-        <AccountFieldsBlock ctx={ctx} state={state} />
-        <Submit>{t('join.submit')}</Submit>
-      </form>
-    </Layout>
-  );
-}
-
 function ForgotPage({ ctx, state, sent }: { ctx: PageCtx; state: FormState; sent: boolean }) {
   const { t } = ctx;
   return (
@@ -261,37 +233,6 @@ export function registerAuthPages(app: FastifyInstance, deps: Deps): void {
       }
     }
     return reply.redirect(safeNext(deps.config.baseUrl, req.query.next), 303);
-  });
-
-  app.get<{ Params: { slug: string } }>('/n/:slug/join', async (req, reply) => {
-    const network = await findNetworkBySlug(deps.db, req.params.slug);
-    if (!network) throw new AppError('NETWORK_NOT_FOUND');
-    if (network.signupMode !== 'open') throw new AppError('SIGNUP_INVITE_ONLY');
-    if (req.ctx.actor.kind === 'person') return reply.redirect(`/n/${network.slug}`);
-    return sendPage(
-      reply,
-      <JoinPage ctx={pageCtx(req)} name={network.name} slug={network.slug} state={{}} />,
-    );
-  });
-
-  app.post<{ Params: { slug: string } }>('/n/:slug/join', async (req, reply) => {
-    const network = await findNetworkBySlug(deps.db, req.params.slug);
-    if (!network) throw new AppError('NETWORK_NOT_FOUND');
-    return handleForm(req, reply, {
-      schema: AccountInput,
-      render: (state) => (
-        <JoinPage ctx={pageCtx(req)} name={network.name} slug={network.slug} state={state} />
-      ),
-      run: async (input) => {
-        const { token } = await signUp(deps, {
-          slug: network.slug,
-          input,
-          client: clientInfo(req),
-        });
-        setSessionCookie(deps, reply, token);
-        return `/n/${network.slug}?done=joined`;
-      },
-    });
   });
 
   app.get<Q>('/password/forgot', (req, reply) =>

@@ -6,11 +6,8 @@ import { newId } from '../../shared/ids.ts';
 import { hashToken, randomToken } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Deps } from '../deps.ts';
-import { insertMembership } from '../networks/membership.repository.ts';
-import { findNetworkBySlug } from '../networks/network.repository.ts';
 import { enqueue } from '../outbox/outbox.service.ts';
 import { findAccount, findPerson, setPassword } from '../people/person.repository.ts';
-import { type AccountFields, createAccount } from '../people/person.service.ts';
 import { contactForDelivery } from '../privacy/person-contact.ts';
 import {
   assertUnderLimit,
@@ -169,39 +166,6 @@ export async function endSession(
     subject: { type: 'person', id: actor.personId },
     details: { session: sessionId },
   });
-}
-
-/**
- * Open sign-up to a network: creates the account and a neighbour membership, and signs in.
- * Everyone joins as a neighbour (who can both ask and offer); coordinators add duties.
- */
-export async function signUp(
-  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
-  { slug, input, client }: { slug: string; input: AccountFields; client: ClientInfo },
-): Promise<{ token: string; personId: string }> {
-  const network = await findNetworkBySlug(deps.db, slug);
-  if (!network) throw new AppError('NETWORK_NOT_FOUND', { slug });
-  if (network.signupMode !== 'open') throw new AppError('SIGNUP_INVITE_ONLY');
-  await consume(deps.db, deps.clock, limitKey('signup', client.ip), LIMITS.publicForm);
-  const personId = await deps.db.transaction().execute(async (trx) => {
-    const id = await createAccount(trx, deps, input);
-    await insertMembership(trx, {
-      id: newId(),
-      networkId: network.id,
-      personId: id,
-      role: 'neighbour',
-      now: isoNow(deps.clock),
-    });
-    await audit(trx, deps.clock, {
-      actor: { kind: 'system', label: 'sign-up' },
-      action: 'auth.sign_up',
-      networkId: network.id,
-      subject: { type: 'person', id },
-      details: { role: 'neighbour' },
-    });
-    return id;
-  });
-  return { token: await startSession(deps, personId, client), personId };
 }
 
 /** Signs in right after an account was made (invitation, setup). */

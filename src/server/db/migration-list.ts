@@ -12,6 +12,7 @@ import * as createAnnouncementRecipients from './migrations/2026_11_23_1600_crea
 import * as ledgerAppendOnly from './migrations/2026_11_23_1700_ledger_append_only.ts';
 import * as outboxFence from './migrations/2026_11_24_1000_outbox_fence.ts';
 import * as sealContacts from './migrations/2026_11_25_0900_seal_contacts.ts';
+import * as createSignupConfirmations from './migrations/2026_11_25_0930_create_signup_confirmations.ts';
 
 /**
  * A migration. The few that rewrite sealed data (they encrypt or decrypt what is stored) are
@@ -42,4 +43,5 @@ export const migrations: Record<string, KeyedMigration> = {
   '2026_11_23_1700_ledger_append_only': ledgerAppendOnly,
   '2026_11_24_1000_outbox_fence': outboxFence,
   '2026_11_25_0900_seal_contacts': sealContacts,
+  '2026_11_25_0930_create_signup_confirmations': createSignupConfirmations,
 };

@@ -85,6 +85,17 @@ export interface PasswordResetTable {
   used_at: string | null;
 }
 
+/** A sign-up waiting for its link to be opened (auth/signup.service.ts). */
+export interface SignupConfirmationTable {
+  id: string;
+  network_id: string;
+  token_hash: string;
+  /** Sealed JSON: the name, email, phone, password hash and language typed on the form. */
+  payload_enc: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface InvitationTable {
   id: string;
   network_id: string;
@@ -438,6 +449,7 @@ export interface Database {
   memberships: MembershipTable;
   sessions: SessionTable;
   password_resets: PasswordResetTable;
+  signup_confirmations: SignupConfirmationTable;
   invitations: InvitationTable;
   api_tokens: ApiTokenTable;
   audit_events: AuditEventTable;

@@ -4,6 +4,7 @@ import type { MessageKey, Translate } from '../../i18n/i18n.ts';
 const DONE = [
   'saved',
   'joined',
+  'joinedWithoutPhone',
   'passwordChanged',
   'roleChanged',
   'removed',

@@ -55,12 +55,18 @@ export function normaliseContacts(input: {
 
 /**
  * Creates a person who can sign in. Email or phone is required (one of them is the sign-in);
- * both are unique among accounts. Runs inside the caller's transaction.
+ * both are unique among accounts. Runs inside the caller's transaction. `passwordHash`, when
+ * given, is used instead of hashing `password` (a sign-up confirmed by link hashed it when
+ * the form was sent, and keeps no password).
  */
 export async function createAccount(
   db: Db,
   deps: Pick<Deps, 'clock' | 'config'>,
-  input: AccountFields & { isOperator?: boolean; createdBy?: string | null },
+  input: AccountFields & {
+    isOperator?: boolean;
+    createdBy?: string | null;
+    passwordHash?: string | undefined;
+  },
 ): Promise<string> {
   const keys = deps.config.keys;
   const { email, phone } = normaliseContacts(input);
@@ -78,7 +84,7 @@ export async function createAccount(
     id,
     displayName: input.displayName,
     contact: sealContact(keys, id, { email, phone }),
-    passwordHash: await hashPassword(input.password),
+    passwordHash: input.passwordHash ?? (await hashPassword(input.password)),
     preferredLanguage: input.language ?? null,
     isOperator: input.isOperator ?? false,
     createdBy: input.createdBy ?? null,

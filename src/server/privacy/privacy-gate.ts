@@ -198,3 +198,12 @@ export function revealOfferNotes(
     }).collect_notes ?? ''
   );
 }
+
+/** The requester's feedback comment ("nobody rang the bell"), bound to its feedback row. */
+export function sealFeedbackComment(ring: KeyRing, feedbackId: string, text: string): string {
+  return encrypt(ring, text, `request_feedback.comment:${feedbackId}`);
+}
+
+export function openFeedbackComment(ring: KeyRing, feedbackId: string, sealed: string): string {
+  return decrypt(ring, sealed, `request_feedback.comment:${feedbackId}`);
+}

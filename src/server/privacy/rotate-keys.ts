@@ -54,6 +54,12 @@ const SEALED: {
     columns: ['to_enc', 'subject_enc', 'body_enc', 'html_enc'],
     context: (id, column) => `outbox:${id}:${column.replace(/_enc$/, '')}`,
   },
+  {
+    // Sign-ups waiting for their link (a day at most): see auth/signup.service.ts.
+    table: 'signup_confirmations',
+    columns: ['payload_enc'],
+    context: (id) => `signup_confirmations.payload:${id}`,
+  },
 ];
 
 /**

@@ -9,7 +9,8 @@ export type SealedTable =
   | 'stock_movements'
   | 'outbox_messages'
   | 'people'
-  | 'goods_offers';
+  | 'goods_offers'
+  | 'signup_confirmations';
 
 /** Rows of a table with sealed columns, by id order, after `after` (for key rotation). */
 export async function listSealedBatch(

@@ -16,13 +16,19 @@ export interface Limit {
  *   far too few to guess a password;
  * - 30 sign-in attempts per address in 15 minutes, for one household or shared computer;
  * - 20 submissions of a public form per address per hour: a family centre's shared
- *   computer can still help many people, a script cannot flood the network.
+ *   computer can still help many people, a script cannot flood the network;
+ * - lookups of a request by its code (status page, API, SMS STATUS and YES), per address or
+ *   phone: 20 misses an hour, then every lookup waits (a code is 1 in 148 million, so 20
+ *   guesses find nothing; a person mistyping their code tries a few times), and 200 lookups
+ *   an hour in all (a library's shared address checking many codes, not a script).
  */
 export const LIMITS = {
   signInAccount: { max: 5, windowMs: 15 * MINUTE },
   signInAddress: { max: 30, windowMs: 15 * MINUTE },
   publicForm: { max: 20, windowMs: HOUR },
   passwordReset: { max: 5, windowMs: HOUR },
+  codeMiss: { max: 20, windowMs: HOUR },
+  codeLookup: { max: 200, windowMs: HOUR },
 } as const satisfies Record<string, Limit>;
 
 /** Keys are hashed: the table must not become a list of email addresses and IPs. */
@@ -70,4 +76,24 @@ export async function record(db: Db, clock: Clock, key: string, limit: Limit): P
 
 export async function reset(db: Db, key: string): Promise<void> {
   await clear(db, key);
+}
+
+/**
+ * A lookup by a key that can be guessed (a request's code), for one client (an address, or
+ * "sms:<phone>"): refused with RATE_LIMITED once the client has missed LIMITS.codeMiss times in
+ * the window, whatever it asks next (so a refusal says nothing about the code), or has looked
+ * up LIMITS.codeLookup times in all. A miss is counted after the lookup.
+ */
+export async function limitedLookup<T>(
+  db: Db,
+  clock: Clock,
+  client: string,
+  find: () => Promise<T | null>,
+): Promise<T | null> {
+  const missKey = limitKey('code-miss', client);
+  await assertUnderLimit(db, clock, missKey, LIMITS.codeMiss);
+  await consume(db, clock, limitKey('code-lookup', client), LIMITS.codeLookup);
+  const found = await find();
+  if (found === null) await record(db, clock, missKey, LIMITS.codeMiss);
+  return found;
 }

@@ -6,9 +6,10 @@ import { hashToken, safeEqual } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Deps } from '../deps.ts';
 import type { NetworkScope } from '../networks/scope.ts';
-import { encrypt } from '../privacy/crypto.ts';
+import { sealFeedbackComment } from '../privacy/privacy-gate.ts';
+import { limitedLookup } from '../rate-limit/rate-limit.service.ts';
 import {
-  feedbackExists,
+  findFeedback,
   findRequestByCode,
   insertEvent,
   insertFeedback,
@@ -18,33 +19,45 @@ import type { RequestSummary } from './request.types.ts';
 import { event } from './request-intake.service.ts';
 
 /**
- * Where a request stands, for anyone who has its code (the public status page, and SMS
- * "STATUS <code>" later): the status and category, never a name, place or detail.
+ * Where a request stands, for anyone who has its code (the public status page and the API;
+ * SMS STATUS does the same in sms-inbound.service.ts): the status and category, never a name,
+ * place or detail. Lookups are limited per client (`from`: the address asking), so codes
+ * cannot be tried one after another (see limitedLookup).
  */
 export async function publicStatus(
-  deps: Pick<Deps, 'db'>,
-  { scope, code }: { scope: NetworkScope; code: string },
+  deps: Pick<Deps, 'db' | 'clock'>,
+  { scope, code, from }: { scope: NetworkScope; code: string; from: string },
 ): Promise<Pick<RequestSummary, 'code' | 'status' | 'category' | 'createdAt'> & { id: string }> {
-  const parsed = parseCode(code);
-  const found = parsed ? await findRequestByCode(deps.db, scope.network.id, parsed) : null;
+  const found = await limitedLookup(deps.db, deps.clock, from, async () => {
+    const parsed = parseCode(code);
+    return parsed ? findRequestByCode(deps.db, scope.network.id, parsed) : null;
+  });
   if (!found) throw new AppError('NOT_FOUND');
   const s = found.summary;
   return { id: s.id, code: s.code, status: s.status, category: s.category, createdAt: s.createdAt };
 }
 
-/** True when the token is this request's own (given once, at intake). */
-export async function statusTokenMatches(
+/**
+ * What the person who asked sees beyond the status, with the request's own token: whether
+ * their feedback has arrived (then the page says so instead of asking again). Null when the
+ * token is not this request's.
+ */
+export async function requesterView(
   deps: Pick<Deps, 'db'>,
   { scope, code, token }: { scope: NetworkScope; code: string; token: string },
-): Promise<boolean> {
+): Promise<{ feedbackGiven: boolean } | null> {
   const parsed = parseCode(code);
   const found = parsed ? await findRequestByCode(deps.db, scope.network.id, parsed) : null;
-  return !!found && token.length > 0 && safeEqual(found.statusTokenHash, hashToken(token));
+  if (!found || token.length === 0 || !safeEqual(found.statusTokenHash, hashToken(token)))
+    return null;
+  return { feedbackGiven: (await findFeedback(deps.db, found.summary.id)) !== null };
 }
 
 /**
  * Feedback from the person who asked, after the task is done: how it went, including "nobody
- * came". Needs the request's own token (from the confirmation), and is taken once.
+ * came". Needs the request's own token (from the confirmation), and is taken once: a second
+ * send (a double click, the back button) is answered like the first, 'already', and changes
+ * nothing.
  */
 export async function giveFeedback(
   deps: Pick<Deps, 'db' | 'clock' | 'config'>,
@@ -63,29 +76,27 @@ export async function giveFeedback(
       comment?: string | undefined;
     };
   },
-): Promise<void> {
+): Promise<'received' | 'already'> {
   const parsed = parseCode(code);
   const found = parsed ? await findRequestByCode(deps.db, scope.network.id, parsed) : null;
   if (!found || !token || !safeEqual(found.statusTokenHash, hashToken(token)))
     throw new AppError('NOT_FOUND');
+  if (await findFeedback(deps.db, found.summary.id)) return 'already';
   if (found.summary.status !== 'fulfilled')
     throw new AppError('REQUEST_STATUS_CONFLICT', { from: found.summary.status, to: 'feedback' });
   const id = newId();
   const now = isoNow(deps.clock);
-  await deps.db.transaction().execute(async (trx) => {
-    if (await feedbackExists(trx, found.summary.id)) {
-      throw new AppError('REQUEST_STATUS_CONFLICT', { from: 'feedback', to: 'feedback' });
-    }
-    await insertFeedback(trx, {
+  const comment = input.comment?.trim();
+  return deps.db.transaction().execute(async (trx) => {
+    const taken = await insertFeedback(trx, {
       id,
       request_id: found.summary.id,
       outcome: input.outcome,
       rating: input.rating ?? null,
-      comment_enc: input.comment
-        ? encrypt(deps.config.keys, input.comment, `request_feedback.comment:${id}`)
-        : null,
+      comment_enc: comment ? sealFeedbackComment(deps.config.keys, id, comment) : null,
       created_at: now,
     });
+    if (!taken) return 'already'; // a second send that raced the first
     await insertEvent(
       trx,
       event(found.summary.id, null, 'feedback', { outcome: input.outcome, created_at: now }),
@@ -97,5 +108,6 @@ export async function giveFeedback(
       subject: { type: 'request', id: found.summary.id },
       details: { outcome: input.outcome, volunteer: found.summary.volunteerId },
     });
+    return 'received';
   });
 }

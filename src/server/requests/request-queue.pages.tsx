@@ -286,6 +286,21 @@ function RequestPage({
           <dd>{p.accessibility ?? '—'}</dd>
         </dl>
       )}
+      {view.feedback && (
+        <>
+          <h2>{t('request.feedback')}</h2>
+          <dl>
+            <dt>{t('request.feedbackOutcome')}</dt>
+            <dd>{t(`feedback.outcome.${view.feedback.outcome}` as MessageKey)}</dd>
+            <dt>{t('request.feedbackComment')}</dt>
+            <dd class="pre-line">{view.feedback.comment ?? '—'}</dd>
+            <dt>{t('request.feedbackWhen')}</dt>
+            <dd>
+              <When ctx={ctx} iso={view.feedback.createdAt} />
+            </dd>
+          </dl>
+        </>
+      )}
       {suggestions && (
         <SuggestionsBlock
           ctx={ctx}
@@ -387,6 +402,9 @@ function RequestPage({
               ` · ${t(`feedback.outcome.${e.outcome}` as MessageKey)}`}
             {e.followUp && <strong> · {t('request.followUp')}</strong>}
             {e.note && <p>{e.note}</p>}
+            {e.kind === 'feedback' && view.feedback?.comment && (
+              <p class="pre-line">{view.feedback.comment}</p>
+            )}
           </li>
         ))}
       </ol>

@@ -20,8 +20,9 @@ import { notifyPerson } from '../notifications/notification.service.ts';
 import type { EnqueueResult } from '../outbox/outbox.service.ts';
 import { findPerson } from '../people/person.repository.ts';
 import { reachable } from '../privacy/person-contact.ts';
-import { openNote, revealRequest, sealNote } from '../privacy/privacy-gate.ts';
+import { openFeedbackComment, openNote, revealRequest, sealNote } from '../privacy/privacy-gate.ts';
 import {
+  findFeedback,
   findRequest,
   insertEvent,
   listEvents,
@@ -71,6 +72,13 @@ export interface RequestView {
   summary: RequestSummary;
   private: RequestPrivate;
   events: (RequestEvent & { note: string | null })[];
+  /** What the person who asked said afterwards; its comment for coordinators' eyes only. */
+  feedback: {
+    outcome: string;
+    rating: number | null;
+    comment: string | null;
+    createdAt: string;
+  } | null;
 }
 
 /** A request with its details and timeline, for a coordinator: the view is audited. */
@@ -97,7 +105,17 @@ export async function viewRequest(
         ? openNote(deps.config.keys, e.id, e.bodySealed)
         : null,
   }));
-  return { summary: found.summary, private: opened, events };
+  const stored = await findFeedback(deps.db, requestId);
+  const feedback = stored && {
+    outcome: stored.outcome,
+    rating: stored.rating,
+    comment:
+      stored.commentSealed && !found.summary.redacted
+        ? openFeedbackComment(deps.config.keys, stored.id, stored.commentSealed)
+        : null,
+    createdAt: stored.createdAt,
+  };
+  return { summary: found.summary, private: opened, events, feedback };
 }
 
 async function loadForChange(

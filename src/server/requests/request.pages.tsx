@@ -18,7 +18,7 @@ import { consume, LIMITS, limitKey } from '../rate-limit/rate-limit.service.ts';
 import { FEEDBACK_OUTCOMES, FeedbackForm, IntakeForm } from './request.schema.ts';
 import { RequestFields } from './request-form.tsx';
 import { createRequest, type IntakeInput } from './request-intake.service.ts';
-import { giveFeedback, publicStatus, statusTokenMatches } from './request-public.service.ts';
+import { giveFeedback, publicStatus, requesterView } from './request-public.service.ts';
 
 /** A form's answers as the intake service takes them. */
 export function intakeFromForm(f: Static<typeof IntakeForm>): IntakeInput {
@@ -107,26 +107,28 @@ function StatusPage({
   status,
   token,
   state,
-  done,
+  feedbackGiven,
 }: {
   ctx: PageCtx;
   scope: NetworkScope;
   status: Awaited<ReturnType<typeof publicStatus>>;
+  /** The request's own token (from the confirmation): only then feedback is asked for. */
   token: string | null;
   state: FormState;
-  done: boolean;
+  feedbackGiven: boolean;
 }) {
   const { t } = ctx;
   return (
-    <Layout
-      ctx={ctx}
-      title={t('statusPage.title', { code: formatCode(status.code) })}
-      notice={done ? t('feedback.thanks') : undefined}
-    >
+    <Layout ctx={ctx} title={t('statusPage.title', { code: formatCode(status.code) })}>
       <h1>{t('statusPage.title', { code: formatCode(status.code) })}</h1>
       <p>{t(`requestStatus.${status.status}` as MessageKey)}</p>
       <p class="muted">{t(`category.${status.category}` as MessageKey)}</p>
-      {token && status.status === 'fulfilled' && !done && (
+      {token && feedbackGiven && (
+        <p class="notice" role="status">
+          {t('feedback.received')}
+        </p>
+      )}
+      {token && status.status === 'fulfilled' && !feedbackGiven && (
         <>
           <h2>{t('feedback.title')}</h2>
           <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
@@ -166,7 +168,7 @@ function StatusPage({
 }
 
 type Slug = { Params: { slug: string } };
-type Code = { Params: { slug: string; code: string }; Querystring: { k?: string; done?: string } };
+type Code = { Params: { slug: string; code: string }; Querystring: { k?: string } };
 
 export function registerRequestPages(app: FastifyInstance, deps: Deps): void {
   // The short, stable address printed on flyers: /n/<network>/ask.
@@ -212,31 +214,40 @@ export function registerRequestPages(app: FastifyInstance, deps: Deps): void {
 
   app.get<Code>('/n/:slug/r/:code', async (req, reply) => {
     const scope = await scopeOf(deps, req);
-    const status = await publicStatus(deps, { scope, code: req.params.code });
-    const token =
-      req.query.k &&
-      (await statusTokenMatches(deps, { scope, code: status.code, token: req.query.k }))
-        ? req.query.k
-        : null;
+    const status = await publicStatus(deps, {
+      scope,
+      code: req.params.code,
+      from: clientInfo(req).ip,
+    });
+    const mine = req.query.k
+      ? await requesterView(deps, { scope, code: status.code, token: req.query.k })
+      : null;
     return sendPage(
       reply,
       <StatusPage
         ctx={pageCtx(req, scopeNav(scope))}
         scope={scope}
         status={status}
-        token={token}
+        token={mine ? (req.query.k ?? null) : null}
         state={{}}
-        done={req.query.done === 'feedback'}
+        feedbackGiven={mine?.feedbackGiven ?? false}
       />,
     );
   });
 
   app.post<Code>('/n/:slug/r/:code/feedback', async (req, reply) => {
     const scope = await scopeOf(deps, req);
-    const status = await publicStatus(deps, { scope, code: req.params.code });
+    const status = await publicStatus(deps, {
+      scope,
+      code: req.params.code,
+      from: clientInfo(req).ip,
+    });
     const token = req.query.k ?? '';
-    if (!(await statusTokenMatches(deps, { scope, code: status.code, token })))
-      throw new AppError('NOT_FOUND');
+    const mine = await requesterView(deps, { scope, code: status.code, token });
+    if (!mine) throw new AppError('NOT_FOUND');
+    // Sent again (a double click, the back button): the same "received" page, not an error.
+    const received = `/n/${scope.network.slug}/r/${status.code}?k=${encodeURIComponent(token)}`;
+    if (mine.feedbackGiven) return reply.redirect(received, 303);
     return handleForm(req, reply, {
       schema: FeedbackForm,
       render: (state) => (
@@ -246,12 +257,12 @@ export function registerRequestPages(app: FastifyInstance, deps: Deps): void {
           status={status}
           token={token}
           state={state}
-          done={false}
+          feedbackGiven={false}
         />
       ),
       run: async (input) => {
         await giveFeedback(deps, { scope, code: status.code, token, input });
-        return `/n/${scope.network.slug}/r/${status.code}?done=feedback`;
+        return received;
       },
     });
   });

@@ -475,17 +475,46 @@ export async function listEvents(db: Db, requestId: string): Promise<RequestEven
   }));
 }
 
-export async function feedbackExists(db: Db, requestId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('request_feedback')
-    .select('id')
-    .where('request_id', '=', requestId)
+/**
+ * Takes the request's feedback; false when it already has some (one per request, the unique
+ * key decides a race between two sends).
+ */
+export async function insertFeedback(
+  db: Db,
+  row: Selectable<RequestFeedbackTable>,
+): Promise<boolean> {
+  const done = await db
+    .insertInto('request_feedback')
+    .values(row)
+    .onConflict((oc) => oc.column('request_id').doNothing())
     .executeTakeFirst();
-  return row !== undefined;
+  return Number(done.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export async function insertFeedback(db: Db, row: Selectable<RequestFeedbackTable>): Promise<void> {
-  await db.insertInto('request_feedback').values(row).execute();
+export interface StoredFeedback {
+  id: string;
+  outcome: string;
+  rating: number | null;
+  /** Sealed; opened by the privacy gate for coordinators. */
+  commentSealed: string | null;
+  createdAt: string;
+}
+
+export async function findFeedback(db: Db, requestId: string): Promise<StoredFeedback | null> {
+  const row = await db
+    .selectFrom('request_feedback')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .executeTakeFirst();
+  return row
+    ? {
+        id: row.id,
+        outcome: row.outcome,
+        rating: row.rating === null ? null : Number(row.rating),
+        commentSealed: row.comment_enc,
+        createdAt: row.created_at,
+      }
+    : null;
 }
 
 /**

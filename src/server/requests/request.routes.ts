@@ -5,6 +5,7 @@ import { URGENCIES } from '../../domain/requests/categories.ts';
 import { STATUSES } from '../../domain/requests/request-status.ts';
 import { errorResponses, literals, SlugParams } from '../api/api-schema.ts';
 import type { Deps } from '../deps.ts';
+import { clientInfo } from '../http/context.ts';
 import { resolveScope } from '../networks/scope.ts';
 import { IntakeApi, StatusForm } from './request.schema.ts';
 import type { RequestSummary } from './request.types.ts';
@@ -130,6 +131,15 @@ export function registerRequestRoutes(appIn: FastifyInstance, deps: Deps): void 
               details: Nullable,
               accessibility: Nullable,
             }),
+            feedback: Type.Union([
+              Type.Object({
+                outcome: Type.String(),
+                rating: Type.Union([Type.Integer(), Type.Null()]),
+                comment: Nullable,
+                createdAt: Type.String(),
+              }),
+              Type.Null(),
+            ]),
           }),
           ...errorResponses,
         },
@@ -142,7 +152,7 @@ export function registerRequestRoutes(appIn: FastifyInstance, deps: Deps): void 
         scope,
         requestId: req.params.id,
       });
-      return { request: summaryOut(view.summary), private: view.private };
+      return { request: summaryOut(view.summary), private: view.private, feedback: view.feedback };
     },
   );
 
@@ -193,7 +203,11 @@ export function registerRequestRoutes(appIn: FastifyInstance, deps: Deps): void 
     },
     async (req) => {
       const scope = await resolveScope(deps.db, req.ctx.actor, req.params.slug);
-      const s = await publicStatus(deps, { scope, code: req.params.code });
+      const s = await publicStatus(deps, {
+        scope,
+        code: req.params.code,
+        from: clientInfo(req).ip,
+      });
       return { code: s.code, status: s.status, category: s.category };
     },
   );

@@ -1,7 +1,8 @@
 import { atLeast } from '../../domain/access/roles.ts';
 import { normalisePhone } from '../../domain/people/contact.ts';
-import { formatCode } from '../../domain/requests/request-code.ts';
+import { echoableCode, formatCode } from '../../domain/requests/request-code.ts';
 import {
+  helpKeyword,
   type Inbound,
   parseInbound,
   pickOption,
@@ -25,6 +26,7 @@ import { resolveScope } from '../networks/scope.ts';
 import { cancelTextsTo, optIn, optOut } from '../outbox/outbox.repository.ts';
 import { enqueue, phoneIndex } from '../outbox/outbox.service.ts';
 import { findPeopleByPhone } from '../people/person.repository.ts';
+import { limitedLookup } from '../rate-limit/rate-limit.service.ts';
 import { findRequestByCode } from '../requests/request.repository.ts';
 import { createRequest } from '../requests/request-intake.service.ts';
 import { claimTask } from '../requests/task.service.ts';
@@ -121,7 +123,8 @@ export async function handleInboundSms(deps: SmsDeps, sms: InboundSms): Promise<
         candidates.length === 0
           ? t('sms.noNetwork')
           : t('sms.pickNetwork', {
-              keyword: firstWord(sms.body),
+              // The keyword itself, never the text's first word as typed (it may be long).
+              keyword: helpKeyword(msg.language),
               names: candidates.map((n) => n.slug).join(', '),
             }),
       );
@@ -142,9 +145,25 @@ export async function handleInboundSms(deps: SmsDeps, sms: InboundSms): Promise<
   if (msg.kind === 'status' || msg.kind === 'yes') {
     const networks = live ? candidates.filter((n) => n.id === live.networkId) : candidates;
     const t = translator(msg.language);
-    const found = await findByCode(deps, networks.length ? networks : candidates, msg.code);
+    let found: Awaited<ReturnType<typeof findByCode>>;
+    try {
+      // Limited per phone like the status page per address: codes cannot be tried in a row.
+      found = await limitedLookup(deps.db, deps.clock, `sms:${phone}`, () =>
+        findByCode(deps, networks.length ? networks : candidates, msg.code),
+      );
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== 'RATE_LIMITED') throw e;
+      await reply(networks[0] ?? null, msg.language, t('sms.tooManyLookups', e.params));
+      return;
+    }
     if (!found) {
-      await reply(networks[0] ?? null, msg.language, t('sms.unknownCode', { code: msg.code }));
+      // Only a short, code-like part of what was typed is repeated (see echoableCode).
+      const echo = echoableCode(msg.code);
+      await reply(
+        networks[0] ?? null,
+        msg.language,
+        echo ? t('sms.unknownCode', { code: echo }) : t('sms.unknownCodeAny'),
+      );
       return;
     }
     if (msg.kind === 'status') {
@@ -229,10 +248,6 @@ export async function handleInboundSms(deps: SmsDeps, sms: InboundSms): Promise<
     if (!(e instanceof AppError)) throw e;
     await reply(network, lang, t('sms.failed'));
   }
-}
-
-function firstWord(body: string): string {
-  return body.trim().split(/\s+/)[0]?.toUpperCase() ?? 'HELP';
 }
 
 function langOf(network: Network | null, deps: Pick<Deps, 'config'>): Language {

@@ -6,6 +6,8 @@ export const requestsEn = {
 
   'error.requestAlreadyClaimed':
     'Someone else has just taken this task. Thank you for offering: here are others that need a hand.',
+  'error.requestHeldByOther':
+    '{name} already holds this task, so nothing was changed. To give it to someone else, talk to {name} first, then move it back to “Triaged” under “Status” and choose again.',
   'error.requestStatusConflict':
     'This request has moved on since you opened it. Here is where it stands now.',
   'error.requestNotYours': 'This task is held by another volunteer.',
@@ -188,6 +190,7 @@ export const requestsEn = {
   'tasks.hoursHint': 'For example 1.5. It counts toward your weekly hours.',
   'tasks.done': 'Mark as done',
   'tasks.done.claimed': 'It is yours. Thank you! The details are below.',
+  'tasks.done.alreadyYours': 'You have this task. The details are below.',
   'tasks.done.unclaimed': 'Given back. Someone else can take it; no problem at all.',
   'tasks.done.started': 'Marked as on the way.',
   'tasks.done.finished': 'Thank you! The task is done and your hours are logged.',

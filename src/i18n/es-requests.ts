@@ -8,6 +8,8 @@ export const requestsEs: Record<keyof typeof requestsEn, string> = {
 
   'error.requestAlreadyClaimed':
     'Otra persona acaba de tomar esta tarea. Gracias por ofrecerse: aquí hay otras que necesitan una mano.',
+  'error.requestHeldByOther':
+    '{name} ya tiene esta tarea, así que no se cambió nada. Para dársela a otra persona, hable antes con {name}; luego devuélvala a «Revisado» en «Estado» y elija de nuevo.',
   'error.requestStatusConflict': 'Esta solicitud cambió desde que la abrió. Así está ahora.',
   'error.requestNotYours': 'Esta tarea la tiene otra persona voluntaria.',
   'field.phoneOrEmail':
@@ -195,6 +197,7 @@ export const requestsEs: Record<keyof typeof requestsEn, string> = {
   'tasks.hoursHint': 'Por ejemplo 1.5 (con punto). Cuenta para sus horas de la semana.',
   'tasks.done': 'Marcar como hecha',
   'tasks.done.claimed': 'Es suya. ¡Gracias! Los datos están abajo.',
+  'tasks.done.alreadyYours': 'Esta tarea ya es suya. Los datos están abajo.',
   'tasks.done.unclaimed': 'Devuelta. Otra persona puede tomarla; no hay ningún problema.',
   'tasks.done.started': 'Marcada como en camino.',
   'tasks.done.finished': '¡Gracias! La tarea está hecha y sus horas quedaron anotadas.',

@@ -23,6 +23,7 @@ export const ERRORS: Record<ErrorCode, { status: number; message: MessageKey }> 
   ROLE_TOO_HIGH: { status: 403, message: 'error.roleTooHigh' },
   TOKEN_INVALID: { status: 401, message: 'error.tokenInvalid' },
   REQUEST_ALREADY_CLAIMED: { status: 409, message: 'error.requestAlreadyClaimed' },
+  REQUEST_HELD_BY_OTHER: { status: 409, message: 'error.requestHeldByOther' },
   REQUEST_STATUS_CONFLICT: { status: 409, message: 'error.requestStatusConflict' },
   REQUEST_NOT_YOURS: { status: 403, message: 'error.requestNotYours' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'error.payloadTooLarge' },

@@ -1,11 +1,4 @@
-import {
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readFileSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type KeyRing, newKeySpec, parseKeyRing } from './server/privacy/crypto.ts';
 import { randomToken } from './shared/secrets.ts';

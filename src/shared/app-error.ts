@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'NOT_A_MEMBER'
   | 'CSRF_FAILED'
   | 'RATE_LIMITED'
+  | 'INTAKE_LIMITED'
   | 'INVALID_CREDENTIALS'
   | 'VALIDATION_FAILED'
   | 'EMAIL_TAKEN'

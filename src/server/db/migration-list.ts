@@ -10,6 +10,7 @@ import * as createVolunteering from './migrations/2026_11_23_1500_create_volunte
 import * as createAnnouncementRecipients from './migrations/2026_11_23_1600_create_announcement_recipients.ts';
 import * as ledgerAppendOnly from './migrations/2026_11_23_1700_ledger_append_only.ts';
 import * as outboxFence from './migrations/2026_11_24_1000_outbox_fence.ts';
+import * as intakeAddressLimit from './migrations/2026_11_25_0900_intake_address_limit.ts';
 
 /**
  * Every migration, by name, in order. Listed here rather than read from the folder so that
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_1600_create_announcement_recipients': createAnnouncementRecipients,
   '2026_11_23_1700_ledger_append_only': ledgerAppendOnly,
   '2026_11_24_1000_outbox_fence': outboxFence,
+  '2026_11_25_0900_intake_address_limit': intakeAddressLimit,
 };

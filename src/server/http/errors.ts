@@ -10,6 +10,7 @@ export const ERRORS: Record<ErrorCode, { status: number; message: MessageKey }> 
   NOT_A_MEMBER: { status: 403, message: 'error.notAMember' },
   CSRF_FAILED: { status: 403, message: 'error.csrf' },
   RATE_LIMITED: { status: 429, message: 'error.rateLimited' },
+  INTAKE_LIMITED: { status: 429, message: 'error.intakeLimited' },
   INVALID_CREDENTIALS: { status: 401, message: 'error.invalidCredentials' },
   VALIDATION_FAILED: { status: 400, message: 'error.validation' },
   EMAIL_TAKEN: { status: 409, message: 'error.emailTaken' },

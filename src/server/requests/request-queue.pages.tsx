@@ -91,6 +91,7 @@ export function RequestRow({ ctx, r, href }: { ctx: PageCtx; r: RequestSummary; 
       <td>
         <a href={href}>{formatCode(r.code)}</a>
         {r.duplicateFlag && <span class="flag"> {t('queue.possibleDuplicate')}</span>}
+        {r.manyFromAddress && <span class="flag"> {t('queue.manyFromAddress')}</span>}
       </td>
       <td>{t(`category.${r.category}` as MessageKey)}</td>
       <td>{t(`urgency.${r.urgency}`)}</td>
@@ -252,6 +253,11 @@ function RequestPage({
     <Layout ctx={ctx} title={t('request.title', { code: formatCode(r.code) })} notice={notice}>
       <h1>{t('request.title', { code: formatCode(r.code) })}</h1>
       <ErrorSummary ctx={ctx} errors={assignState.errors} message={assignState.message} />
+      {r.manyFromAddress && (
+        <p class="warning" role="note">
+          <strong class="flag">{t('queue.manyFromAddress')}</strong> {t('request.manyFromAddress')}
+        </p>
+      )}
       {r.duplicateOf && (
         <p class="notice">
           {t('request.duplicateOf')}{' '}
@@ -487,6 +493,7 @@ export function registerRequestQueuePages(app: FastifyInstance, deps: Deps): voi
           actor: req.ctx.actor,
           scope,
           channel: 'phone',
+          source: null,
           input: intakeFromForm(input),
         });
         return `/n/${scope.network.slug}/requests/${summary.id}?done=created`;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { type KeyRing, newKeySpec, parseKeyRing } from './server/privacy/crypto.ts';
 import { randomToken } from './shared/secrets.ts';
@@ -84,6 +84,38 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
 }
 
 /**
+ * A key file made once and never overwritten, even when several app servers start at the same
+ * moment on one data directory: the key is written whole under a name of its own, then hard-
+ * linked to its place, which fails if another server got there first; every server then reads
+ * the one file that won, so they all hold the same key. (Where the file system has no hard
+ * links, an exclusive create does the same, without the all-or-nothing write.)
+ */
+export function keyFile(file: string, make: () => string): string {
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.${randomToken(6)}.tmp`;
+    writeFileSync(tmp, make(), { mode: 0o600, flag: 'wx' });
+    try {
+      linkSync(tmp, file);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') {
+        try {
+          writeFileSync(file, readFileSync(tmp), { mode: 0o600, flag: 'wx' });
+        } catch (e2) {
+          if ((e2 as NodeJS.ErrnoException).code !== 'EEXIST') throw e2;
+        }
+      } else if (code !== 'EEXIST') {
+        throw e;
+      }
+    } finally {
+      unlinkSync(tmp);
+    }
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+/**
  * The secret that signs CSRF tokens. Several app servers must share one, so it comes from
  * SECRET_KEY; on a single machine it is generated once into the data directory.
  */
@@ -93,12 +125,7 @@ function secretKey(env: Env, dataDir: string): string {
     if (raw.length < 32) throw new ConfigError('SECRET_KEY', 'must be at least 32 characters');
     return raw;
   }
-  const file = resolve(dataDir, 'secret-key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
-  const key = randomToken(48);
-  writeFileSync(file, key, { mode: 0o600 });
-  return key;
+  return keyFile(resolve(dataDir, 'secret-key'), () => randomToken(48));
 }
 
 /**
@@ -115,12 +142,12 @@ function encryptionKeys(env: Env, dataDir: string, indexSecret: string): KeyRing
       throw new ConfigError('ENCRYPTION_KEYS', (e as Error).message);
     }
   }
-  const file = resolve(dataDir, 'encryption-keys');
-  if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, newKeySpec(), { mode: 0o600 });
+  const spec = keyFile(resolve(dataDir, 'encryption-keys'), () => newKeySpec());
+  try {
+    return parseKeyRing(spec, indexSecret);
+  } catch (e) {
+    throw new ConfigError('DATA_DIR', `encryption-keys: ${(e as Error).message}`);
   }
-  return parseKeyRing(readFileSync(file, 'utf8').trim(), indexSecret);
 }
 
 export function loadConfig(env: Env = process.env): Config {

@@ -6,6 +6,29 @@ export const requestsEn = {
 
   'error.requestAlreadyClaimed':
     'Someone else has just taken this task. Thank you for offering: here are others that need a hand.',
+  'settings.intakeTitle': 'Requests for help from one internet address',
+  'field.networkPhone': 'Phone line of this network',
+  'field.networkPhoneHint':
+    'A number people can call to ask for help. It is offered when the form cannot take a request.',
+  'field.hourlyPerAddress': 'Requests for help per internet address and hour',
+  'field.hourlyPerAddressHint':
+    'Many people can share one address (a library, a family centre, a mobile network). Past this number requests are still taken and marked for a coordinator to check; only {factor} times as many (at least {min} an hour) are refused. Usually {default}.',
+  'field.hourlyPerAddressInvalid': 'Please give a whole number from 1 to 10000.',
+  'error.intakeLimited':
+    'So many requests for help have come from this internet address in the last hour that no more can be taken from it for {minutes} minutes.',
+  'intake.otherWays': 'You can still ask for help another way:',
+  'intake.otherWays.emergency':
+    'If someone’s health or safety is at risk right now, call your local emergency number (such as 911 or 112) first.',
+  'intake.otherWays.phone': 'Call {network}: {phone}',
+  'intake.otherWays.sms':
+    'Send a text with the word {keyword} to {number}; we will ask a few short questions by text.',
+  'intake.otherWays.later':
+    'Or send this form again in {minutes} minutes, or from another connection (mobile data instead of Wi-Fi, for example). What you typed is kept below.',
+  'queue.manyFromAddress': 'many requests from one address — check',
+  'request.manyFromAddress':
+    'This one came from an internet address that sent more requests for help within an hour than this network’s usual number. Often that is a library or a shared computer; sometimes it is a flood. Please make sure it is real (call or text back) before sending a volunteer.',
+  'error.requestHeldByOther':
+    '{name} already holds this task, so nothing was changed. To give it to someone else, talk to {name} first, then move it back to “Triaged” under “Status” and choose again.',
   'error.requestStatusConflict':
     'This request has moved on since you opened it. Here is where it stands now.',
   'error.requestNotYours': 'This task is held by another volunteer.',
@@ -192,6 +215,7 @@ export const requestsEn = {
   'tasks.hoursHint': 'For example 1.5. It counts toward your weekly hours.',
   'tasks.done': 'Mark as done',
   'tasks.done.claimed': 'It is yours. Thank you! The details are below.',
+  'tasks.done.alreadyYours': 'You have this task. The details are below.',
   'tasks.done.unclaimed': 'Given back. Someone else can take it; no problem at all.',
   'tasks.done.started': 'Marked as on the way.',
   'tasks.done.finished': 'Thank you! The task is done and your hours are logged.',

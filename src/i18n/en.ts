@@ -303,6 +303,7 @@ export const en = {
   'audit.action.invitation.revoked': 'Invitation withdrawn',
   'audit.action.network.created': 'Network created',
   'audit.action.network.settings_changed': 'Settings changed',
+  'audit.action.network.intake_limit_changed': 'Requests per address and hour changed',
   'audit.action.area.created': 'Area added',
   'audit.action.area.deleted': 'Area deleted',
   'audit.action.api_token.created': 'API token created',

@@ -8,6 +8,29 @@ export const requestsEs: Record<keyof typeof requestsEn, string> = {
 
   'error.requestAlreadyClaimed':
     'Otra persona acaba de tomar esta tarea. Gracias por ofrecerse: aquí hay otras que necesitan una mano.',
+  'settings.intakeTitle': 'Solicitudes de ayuda desde una misma dirección de internet',
+  'field.networkPhone': 'Teléfono de esta red',
+  'field.networkPhoneHint':
+    'Un número al que la gente puede llamar para pedir ayuda. Se ofrece cuando el formulario no puede aceptar una solicitud.',
+  'field.hourlyPerAddress': 'Solicitudes de ayuda por dirección de internet y hora',
+  'field.hourlyPerAddressHint':
+    'Mucha gente puede compartir una dirección (una biblioteca, un centro familiar, una red móvil). Pasado este número, las solicitudes se siguen aceptando y se marcan para que una persona coordinadora las revise; solo se rechazan {factor} veces más (al menos {min} por hora). Normalmente {default}.',
+  'field.hourlyPerAddressInvalid': 'Indique un número entero entre 1 y 10000.',
+  'error.intakeLimited':
+    'Desde esta dirección de internet han llegado tantas solicitudes de ayuda en la última hora que no se pueden aceptar más desde ella durante {minutes} minutos.',
+  'intake.otherWays': 'Puede pedir ayuda de otra manera:',
+  'intake.otherWays.emergency':
+    'Si la salud o la seguridad de alguien corre peligro ahora mismo, llame primero al número de emergencias (por ejemplo 911 o 112).',
+  'intake.otherWays.phone': 'Llame a {network}: {phone}',
+  'intake.otherWays.sms':
+    'Envíe un SMS con la palabra {keyword} al {number}; le haremos unas preguntas cortas por SMS.',
+  'intake.otherWays.later':
+    'O envíe este formulario de nuevo dentro de {minutes} minutos, o desde otra conexión (por ejemplo, datos móviles en vez de wifi). Lo que escribió se conserva abajo.',
+  'queue.manyFromAddress': 'muchas solicitudes desde una misma dirección: revisar',
+  'request.manyFromAddress':
+    'Esta llegó desde una dirección de internet que envió en una hora más solicitudes de ayuda que el número habitual de esta red. A menudo es una biblioteca o una computadora compartida; a veces, un envío masivo. Compruebe que es real (llame o escriba) antes de enviar a una persona voluntaria.',
+  'error.requestHeldByOther':
+    '{name} ya tiene esta tarea, así que no se cambió nada. Para dársela a otra persona, hable antes con {name}; luego devuélvala a «Revisado» en «Estado» y elija de nuevo.',
   'error.requestStatusConflict': 'Esta solicitud cambió desde que la abrió. Así está ahora.',
   'error.requestNotYours': 'Esta tarea la tiene otra persona voluntaria.',
   'field.phoneOrEmail':
@@ -199,6 +222,7 @@ export const requestsEs: Record<keyof typeof requestsEn, string> = {
   'tasks.hoursHint': 'Por ejemplo 1.5 (con punto). Cuenta para sus horas de la semana.',
   'tasks.done': 'Marcar como hecha',
   'tasks.done.claimed': 'Es suya. ¡Gracias! Los datos están abajo.',
+  'tasks.done.alreadyYours': 'Esta tarea ya es suya. Los datos están abajo.',
   'tasks.done.unclaimed': 'Devuelta. Otra persona puede tomarla; no hay ningún problema.',
   'tasks.done.started': 'Marcada como en camino.',
   'tasks.done.finished': '¡Gracias! La tarea está hecha y sus horas quedaron anotadas.',

@@ -310,6 +310,7 @@ export const es: Record<MessageKey, string> = {
   'audit.action.invitation.revoked': 'Invitación retirada',
   'audit.action.network.created': 'Red creada',
   'audit.action.network.settings_changed': 'Ajustes cambiados',
+  'audit.action.network.intake_limit_changed': 'Solicitudes por dirección y hora cambiadas',
   'audit.action.area.created': 'Zona agregada',
   'audit.action.area.deleted': 'Zona borrada',
   'audit.action.api_token.created': 'Token de la API creado',

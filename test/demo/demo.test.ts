@@ -27,10 +27,17 @@ describe('the demo network', () => {
       const a = agent(ctx.app);
       assert.equal((await a.signIn(account.email, DEMO_PASSWORD)).statusCode, 303);
       const page = (await a.get('/n/riverside')).body;
+      // Coordinators reach the settings page for its one setting of theirs (requests per
+      // address and hour); the audit log stays the admin's.
       assert.equal(
         /href="\/n\/riverside\/settings"/.test(page),
+        account.role === 'coordinator' || account.role === 'admin',
+        'settings for coordinators and the admin',
+      );
+      assert.equal(
+        /href="\/n\/riverside\/audit"/.test(page),
         account.role === 'admin',
-        'settings only for the admin',
+        'the audit log only for the admin',
       );
       assert.equal(
         /href="\/n\/riverside\/people"/.test(page),

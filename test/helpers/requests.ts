@@ -5,6 +5,7 @@ import { resolveScope } from '../../src/server/networks/scope.ts';
 import {
   createRequest,
   type IntakeInput,
+  type IntakeSource,
 } from '../../src/server/requests/request-intake.service.ts';
 import { newId } from '../../src/shared/ids.ts';
 import type { TestContext } from './context.ts';
@@ -53,7 +54,14 @@ export async function makeRequest(
   over: Partial<IntakeInput> = {},
   channel: 'web' | 'phone' | 'api' = 'web',
   actor: Actor = { kind: 'anonymous' },
+  source: IntakeSource | null = null,
 ) {
   const scope = await resolveScope(ctx.db, actor, network.slug);
-  return createRequest(ctx.deps, { actor, scope, channel, input: { ...REQUEST, ...over } });
+  return createRequest(ctx.deps, {
+    actor,
+    scope,
+    channel,
+    source,
+    input: { ...REQUEST, ...over },
+  });
 }

@@ -33,6 +33,9 @@ export const ACTIONS = {
   'members.change_role': 'admin',
   'members.remove': 'admin',
   'network.settings': 'admin',
+  // Coordinators watch the queue, so they may say how many requests per internet address and
+  // hour are ordinary (a library nearby, a carrier): the rest of the settings is the admins'.
+  'network.intake_limit': 'coordinator',
   'areas.manage': 'admin',
   'audit.view': 'admin',
   // Requests: coordinators triage, take requests for others and see the queue; volunteers

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'invitation.revoked',
   'network.created',
   'network.settings_changed',
+  'network.intake_limit_changed',
   'area.created',
   'area.deleted',
   'api_token.created',

@@ -57,6 +57,9 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
   });
 }
 
+/** The SQLite handle under each Kysely instance, for the migration lock (migrateToLatest). */
+const sqliteHandles = new WeakMap<Db, SQLite.Database>();
+
 export function createDb(
   config: Pick<
     Config,
@@ -65,10 +68,12 @@ export function createDb(
 ): Db {
   if (config.dialect === 'sqlite') {
     const sqlite = openSqlite(config.sqliteFile, config.sqliteSynchronous);
-    return new Kysely<Database>({
+    const db = new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
       plugins: [new FiniteResults()],
     });
+    sqliteHandles.set(db, sqlite);
+    return db;
   }
   const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.pgPoolMax });
   // An idle connection that the server closes (a restart, a failover, an administrator) is
@@ -100,13 +105,51 @@ export function migrator(db: Db, keys?: KeyRing): Migrator {
   });
 }
 
-/** Brings the schema to the latest version; throws with the failing migration's name. */
+/**
+ * Brings the schema to the latest version; throws with the failing migration's name.
+ *
+ * Several app servers may start at once. On PostgreSQL, Kysely's migrator takes an advisory
+ * lock inside one transaction. On SQLite it takes none (and runs each migration outside a
+ * transaction), so two processes would both find "create_foundation" pending and the second
+ * would fail on "table already exists". Here the whole run, from reading which migrations are
+ * done to the last one, holds SQLite's write lock (BEGIN IMMEDIATE): the others wait for it,
+ * then find nothing left to do. A failed run is rolled back whole.
+ */
 export async function migrateToLatest(db: Db, keys?: KeyRing): Promise<MigrationResultSet> {
-  const result = await migrator(db, keys).migrateToLatest();
+  const sqlite = sqliteHandles.get(db);
+  if (sqlite) writeLock(sqlite);
+  let result: MigrationResultSet;
+  try {
+    result = await migrator(db, keys).migrateToLatest();
+  } catch (e) {
+    if (sqlite?.inTransaction) sqlite.exec('ROLLBACK');
+    throw e;
+  }
+  if (sqlite?.inTransaction) sqlite.exec(result.error ? 'ROLLBACK' : 'COMMIT');
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
     const cause = result.error instanceof Error ? result.error.message : String(result.error);
     throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${cause}`);
   }
   return result;
+}
+
+/** How long a start waits for another process's migrations: 60 s, in busy_timeout steps. */
+const MIGRATION_LOCK_TRIES = 12;
+
+/**
+ * SQLite's write lock for the migrations. Each try waits the connection's busy timeout (5 s,
+ * blocking: nothing else runs during start-up); a long migration of another process is
+ * waited for up to a minute before the start gives up with the reason.
+ */
+function writeLock(sqlite: SQLite.Database): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      sqlite.exec('BEGIN IMMEDIATE');
+      return;
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? '';
+      if (!code.startsWith('SQLITE_BUSY') || attempt >= MIGRATION_LOCK_TRIES) throw e;
+    }
+  }
 }

@@ -25,6 +25,8 @@ export interface KeyedMigration {
   down?(db: Kysely<any>, keys?: KeyRing): Promise<void>;
 }
 
+import * as intakeAddressLimit from './migrations/2026_11_25_1000_intake_address_limit.ts';
+
 /**
  * Every migration, by name, in order. Listed here rather than read from the folder so that
  * the same code runs under tsx, a bundle or a test without file-system discovery.
@@ -44,4 +46,5 @@ export const migrations: Record<string, KeyedMigration> = {
   '2026_11_24_1000_outbox_fence': outboxFence,
   '2026_11_25_0900_seal_contacts': sealContacts,
   '2026_11_25_0930_create_signup_confirmations': createSignupConfirmations,
+  '2026_11_25_1000_intake_address_limit': intakeAddressLimit,
 };

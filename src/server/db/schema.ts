@@ -22,6 +22,10 @@ export interface NetworkTable {
   sms_number: string | null;
   /** IANA time zone, for quiet hours and the weekly digest. */
   time_zone: Generated<string>;
+  /** Requests for help per internet address and hour that are ordinary (default 20). */
+  hourly_requests_per_address: Generated<number>;
+  /** A phone line people can call instead of using the form, shown when a form refuses. */
+  phone_number: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -178,6 +182,8 @@ export interface RequestTable {
   entered_by: string | null;
   duplicate_of: string | null;
   duplicate_flag: number;
+  /** 1: taken past its network's hourly number for one address; a coordinator checks it. */
+  many_from_address: Generated<number>;
   volunteer_id: string | null;
   hours: number | null;
   created_at: string;

@@ -371,6 +371,7 @@ async function seedNeeds(
       actor,
       scope: await resolveScope(deps.db, actor, 'riverside'),
       channel: i % 2 === 0 ? 'web' : 'phone',
+      source: null,
       input: {
         category: n.category,
         urgency: n.urgency,

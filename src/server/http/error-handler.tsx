@@ -125,7 +125,7 @@ export function ErrorPage({ ctx, err }: { ctx: PageCtx; err: AppError }) {
 export function sendError(req: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
   ensureContext(req);
   const { status } = ERRORS[err.code];
-  if (err.code === 'RATE_LIMITED' && err.params.minutes)
+  if ((err.code === 'RATE_LIMITED' || err.code === 'INTAKE_LIMITED') && err.params.minutes)
     reply.header('Retry-After', Number(err.params.minutes) * 60);
   if (req.ctx.isApi) return reply.code(status).send(errorJson(req.ctx.t, err));
   return sendPage(reply, <ErrorPage ctx={pageCtx(req)} err={err} />, status);

@@ -1,6 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { atLeast } from '../../domain/access/roles.ts';
+import { atLeast, can } from '../../domain/access/roles.ts';
 import { DEFAULT_CATEGORIES } from '../../domain/requests/categories.ts';
+import {
+  CEILING_FACTOR,
+  DEFAULT_HOURLY_PER_ADDRESS,
+  MIN_CEILING,
+} from '../../domain/requests/intake-limit.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
@@ -19,7 +24,7 @@ import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import type { Area, Network } from './network.repository.ts';
-import { AreaInput, NetworkInput, SettingsInput } from './network.schema.ts';
+import { AreaInput, IntakeLimitInput, NetworkInput, SettingsInput } from './network.schema.ts';
 import {
   addArea,
   areasOf,
@@ -27,6 +32,7 @@ import {
   myNetworks,
   publicNetworks,
   removeArea,
+  updateIntakeLimit,
   updateSettings,
 } from './network.service.ts';
 import { authorize, type NetworkScope, resolveScope } from './scope.ts';
@@ -223,6 +229,7 @@ function SettingsPage({
   areas,
   state,
   areaState,
+  intakeState,
   notice,
 }: {
   ctx: PageCtx;
@@ -230,10 +237,13 @@ function SettingsPage({
   areas: Area[];
   state: FormState;
   areaState: FormState;
+  intakeState: FormState;
   notice?: string | undefined;
 }) {
   const { t } = ctx;
   const n = scope.network;
+  // Coordinators see only what they may change here: the number of requests per address.
+  const admin = can(scope.role, 'network.settings');
   const values = state.values ?? {
     name: n.name,
     description: n.description,
@@ -241,12 +251,87 @@ function SettingsPage({
     signupMode: n.signupMode,
     retentionDays: String(n.retentionDays),
     smsNumber: n.smsNumber ?? '',
+    phoneNumber: n.phoneNumber ?? '',
     timeZone: n.timeZone,
     ...Object.fromEntries(n.categories.map((c) => [`cat-${c}`, '1'])),
   };
   return (
     <Layout ctx={ctx} title={t('settings.title')} notice={notice}>
       <h1>{t('settings.title')}</h1>
+      {admin && (
+        <AdminSettings
+          ctx={ctx}
+          scope={scope}
+          areas={areas}
+          state={state}
+          areaState={areaState}
+          values={values}
+        />
+      )}
+      <IntakeLimitForm ctx={ctx} scope={scope} state={intakeState} />
+    </Layout>
+  );
+}
+
+/** How many requests for help per internet address and hour are ordinary (coordinators). */
+function IntakeLimitForm({
+  ctx,
+  scope,
+  state,
+}: {
+  ctx: PageCtx;
+  scope: NetworkScope;
+  state: FormState;
+}) {
+  const { t } = ctx;
+  const values = state.values ?? {
+    hourlyRequestsPerAddress: String(scope.network.hourlyRequestsPerAddress),
+  };
+  return (
+    <>
+      <h2 id="intake">{t('settings.intakeTitle')}</h2>
+      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
+      <form method="post" action={`/n/${scope.network.slug}/settings/intake`} novalidate>
+        <CsrfField ctx={ctx} />
+        <Field
+          ctx={ctx}
+          name="hourlyRequestsPerAddress"
+          label={t('field.hourlyPerAddress')}
+          hint={t('field.hourlyPerAddressHint', {
+            default: DEFAULT_HOURLY_PER_ADDRESS,
+            factor: CEILING_FACTOR,
+            min: MIN_CEILING,
+          })}
+          inputmode="numeric"
+          values={values}
+          errors={state.errors}
+        />
+        <Submit>{t('form.save')}</Submit>
+      </form>
+    </>
+  );
+}
+
+/** The rest of the settings, and the areas: the admins'. */
+function AdminSettings({
+  ctx,
+  scope,
+  areas,
+  state,
+  areaState,
+  values,
+}: {
+  ctx: PageCtx;
+  scope: NetworkScope;
+  areas: Area[];
+  state: FormState;
+  areaState: FormState;
+  values: Record<string, string>;
+}) {
+  const { t } = ctx;
+  const n = scope.network;
+  return (
+    <>
       <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
       <form method="post" action={`/n/${n.slug}/settings`} novalidate>
         <CsrfField ctx={ctx} />
@@ -320,6 +405,15 @@ function SettingsPage({
           name="smsNumber"
           label={t('field.smsNumber')}
           hint={t('field.smsNumberHint')}
+          type="tel"
+          values={values}
+          errors={state.errors}
+        />
+        <Field
+          ctx={ctx}
+          name="phoneNumber"
+          label={t('field.networkPhone')}
+          hint={t('field.networkPhoneHint')}
           type="tel"
           values={values}
           errors={state.errors}
@@ -414,7 +508,7 @@ function SettingsPage({
         />
         <Submit>{t('area.addSubmit')}</Submit>
       </form>
-    </Layout>
+    </>
   );
 }
 
@@ -473,6 +567,7 @@ export function registerNetworkPages(app: FastifyInstance, deps: Deps): void {
     scope: NetworkScope,
     state: FormState,
     areaState: FormState,
+    intakeState: FormState = {},
   ) => (
     <SettingsPage
       ctx={pageCtx(req, scopeNav(scope))}
@@ -480,13 +575,14 @@ export function registerNetworkPages(app: FastifyInstance, deps: Deps): void {
       areas={await areasOf(deps, { scope })}
       state={state}
       areaState={areaState}
+      intakeState={intakeState}
       notice={doneNotice(req.ctx.t, req.query.done)}
     />
   );
 
   app.get<Slug>('/n/:slug/settings', async (req, reply) => {
     const scope = await scopeOf(deps, req);
-    authorize(scope, 'network.settings');
+    authorize(scope, 'network.intake_limit');
     return sendPage(reply, await settingsPage(req, scope, {}, {}));
   });
 
@@ -504,6 +600,19 @@ export function registerNetworkPages(app: FastifyInstance, deps: Deps): void {
       run: async (input) => {
         await updateSettings(deps, { actor: req.ctx.actor, scope, input });
         return `/n/${scope.network.slug}/settings?done=saved`;
+      },
+    });
+  });
+
+  app.post<Slug>('/n/:slug/settings/intake', async (req, reply) => {
+    const scope = await scopeOf(deps, req);
+    authorize(scope, 'network.intake_limit');
+    return handleForm(req, reply, {
+      schema: IntakeLimitInput,
+      render: (state) => settingsPage(req, scope, {}, {}, state),
+      run: async (input) => {
+        await updateIntakeLimit(deps, { actor: req.ctx.actor, scope, input });
+        return `/n/${scope.network.slug}/settings?done=saved#intake`;
       },
     });
   });

@@ -20,6 +20,10 @@ export interface Network {
   smsNumber: string | null;
   /** IANA time zone of the network, for quiet hours, reminders and event times. */
   timeZone: string;
+  /** Requests for help per internet address and hour before they are marked for review. */
+  hourlyRequestsPerAddress: number;
+  /** A phone line people can call (E.164), offered when a form cannot take their request. */
+  phoneNumber: string | null;
   createdAt: string;
 }
 
@@ -44,6 +48,8 @@ export function networkFromRow(row: Selectable<NetworkTable>): Network {
     categories: row.categories ? (JSON.parse(row.categories) as string[]) : [...DEFAULT_CATEGORIES],
     smsNumber: row.sms_number ?? null,
     timeZone: row.time_zone ?? 'UTC',
+    hourlyRequestsPerAddress: Number(row.hourly_requests_per_address),
+    phoneNumber: row.phone_number ?? null,
     createdAt: row.created_at,
   };
 }
@@ -92,6 +98,8 @@ export async function insertNetwork(db: Db, n: Network): Promise<void> {
       categories: JSON.stringify(n.categories),
       sms_number: n.smsNumber,
       time_zone: n.timeZone,
+      hourly_requests_per_address: n.hourlyRequestsPerAddress,
+      phone_number: n.phoneNumber,
       created_at: n.createdAt,
       updated_at: n.createdAt,
     })
@@ -111,6 +119,7 @@ export async function updateNetwork(
     | 'categories'
     | 'smsNumber'
     | 'timeZone'
+    | 'phoneNumber'
   >,
   now: string,
 ): Promise<void> {
@@ -125,8 +134,22 @@ export async function updateNetwork(
       categories: JSON.stringify(patch.categories),
       sms_number: patch.smsNumber,
       time_zone: patch.timeZone,
+      phone_number: patch.phoneNumber,
       updated_at: now,
     })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function updateHourlyRequestsPerAddress(
+  db: Db,
+  id: string,
+  perHour: number,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('networks')
+    .set({ hourly_requests_per_address: perHour, updated_at: now })
     .where('id', '=', id)
     .execute();
 }

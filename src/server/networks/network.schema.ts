@@ -1,4 +1,8 @@
 import { Type } from 'typebox';
+import {
+  MAX_HOURLY_PER_ADDRESS,
+  MIN_HOURLY_PER_ADDRESS,
+} from '../../domain/requests/intake-limit.ts';
 
 /** Lower-case letters, digits and dashes, 3 to 40: short enough to read out over the phone. */
 export const SLUG_PATTERN = '^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$';
@@ -35,6 +39,8 @@ export const SettingsInput = Type.Object({
   }),
   /** The network's own SMS number, if it has one (else SMS_FROM). */
   smsNumber: Type.Optional(Type.String({ maxLength: 30 })),
+  /** A phone line people can call, offered when the form cannot take their request. */
+  phoneNumber: Type.Optional(Type.String({ maxLength: 30 })),
   /** IANA time zone, such as America/Los_Angeles. */
   timeZone: Type.Optional(Type.String({ maxLength: 60 })),
   /** The request categories the network offers, at least one (see DEFAULT_CATEGORIES). */
@@ -42,6 +48,18 @@ export const SettingsInput = Type.Object({
     minItems: 1,
     maxItems: 30,
     'x-error': 'field.categoriesRequired',
+  }),
+});
+
+/**
+ * Requests for help per internet address and hour before they are marked for review; ten
+ * times as many (at least 200) are refused. See domain/requests/intake-limit.ts.
+ */
+export const IntakeLimitInput = Type.Object({
+  hourlyRequestsPerAddress: Type.Integer({
+    minimum: MIN_HOURLY_PER_ADDRESS,
+    maximum: MAX_HOURLY_PER_ADDRESS,
+    'x-error': 'field.hourlyPerAddressInvalid',
   }),
 });
 

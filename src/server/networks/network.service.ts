@@ -2,6 +2,7 @@ import type { Static } from 'typebox';
 import { parsePolygon } from '../../domain/geo/polygon.ts';
 import { normalisePhone } from '../../domain/people/contact.ts';
 import { DEFAULT_CATEGORIES } from '../../domain/requests/categories.ts';
+import { DEFAULT_HOURLY_PER_ADDRESS } from '../../domain/requests/intake-limit.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
@@ -24,10 +25,12 @@ import {
   listAreas,
   listNetworks,
   type Network,
+  updateHourlyRequestsPerAddress,
   updateNetwork,
 } from './network.repository.ts';
 import {
   type AreaInput,
+  type IntakeLimitInput,
   type NetworkInput,
   RESERVED_SLUGS,
   type SettingsInput,
@@ -61,6 +64,8 @@ export async function insertNetworkWithAdmin(
     categories: [...DEFAULT_CATEGORIES],
     smsNumber: null,
     timeZone: 'UTC',
+    hourlyRequestsPerAddress: DEFAULT_HOURLY_PER_ADDRESS,
+    phoneNumber: null,
     createdAt: now,
   };
   await insertNetwork(db, network);
@@ -118,10 +123,18 @@ export async function updateSettings(
   if (unknown.length > 0) fields.categories = { key: 'field.choose' };
   const smsNumber = input.smsNumber?.trim() ? normalisePhone(input.smsNumber) : null;
   if (input.smsNumber?.trim() && !smsNumber) fields.smsNumber = { key: 'field.phoneInvalid' };
+  const phoneNumber = input.phoneNumber?.trim() ? normalisePhone(input.phoneNumber) : null;
+  if (input.phoneNumber?.trim() && !phoneNumber) fields.phoneNumber = { key: 'field.phoneInvalid' };
   const timeZone = input.timeZone?.trim() || scope.network.timeZone;
   if (!isTimeZone(timeZone)) fields.timeZone = { key: 'field.timeZoneInvalid' };
   if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', {}, fields);
-  const patch = { ...input, description: input.description ?? '', smsNumber, timeZone };
+  const patch = {
+    ...input,
+    description: input.description ?? '',
+    smsNumber,
+    phoneNumber,
+    timeZone,
+  };
   await deps.db.transaction().execute(async (trx) => {
     await updateNetwork(trx, scope.network.id, patch, isoNow(deps.clock));
     const changed = (
@@ -132,6 +145,7 @@ export async function updateSettings(
         'signupMode',
         'retentionDays',
         'smsNumber',
+        'phoneNumber',
         'timeZone',
       ] as const
     ).filter((k) => scope.network[k] !== patch[k]);
@@ -145,6 +159,38 @@ export async function updateSettings(
         fields: changed.join(','),
         signup_mode: patch.signupMode,
         retention_days: patch.retentionDays,
+      },
+    });
+  });
+}
+
+/**
+ * How many requests for help per internet address and hour are ordinary for this network
+ * (coordinators and admins). The schema holds the range; this is the one place that saves it.
+ */
+export async function updateIntakeLimit(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  {
+    actor,
+    scope,
+    input,
+  }: { actor: Actor; scope: NetworkScope; input: Static<typeof IntakeLimitInput> },
+): Promise<void> {
+  authorize(scope, 'network.intake_limit');
+  await deps.db.transaction().execute(async (trx) => {
+    await updateHourlyRequestsPerAddress(
+      trx,
+      scope.network.id,
+      input.hourlyRequestsPerAddress,
+      isoNow(deps.clock),
+    );
+    await audit(trx, deps.clock, {
+      actor,
+      action: 'network.intake_limit_changed',
+      networkId: scope.network.id,
+      details: {
+        from: scope.network.hourlyRequestsPerAddress,
+        to: input.hourlyRequestsPerAddress,
       },
     });
   });

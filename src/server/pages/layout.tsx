@@ -45,10 +45,12 @@ function NetworkNav({ ctx }: { ctx: PageCtx }) {
       [`${base}/invitations`, t('nav.invitations')],
       [`${base}/print`, t('nav.print')],
       [`${base}/messages`, t('nav.messages')],
+      // Coordinators change one setting there (requests per address); admins all of them.
+      [`${base}/settings`, t('nav.settings')],
     );
   }
   if (atLeast(n.role, 'admin')) {
-    links.push([`${base}/settings`, t('nav.settings')], [`${base}/audit`, t('nav.audit')]);
+    links.push([`${base}/audit`, t('nav.audit')]);
   }
   return (
     <nav class="network-nav" aria-label={t('nav.networkLabel', { network: n.name })}>

@@ -6,6 +6,16 @@ import type { Db } from '../db/database.ts';
  * window has passed starts again at 1.
  */
 export async function hit(db: Db, key: string, now: string, windowStart: string): Promise<number> {
+  return (await hitWindow(db, key, now, windowStart)).hits;
+}
+
+/** As hit, also returning when the counter's window began (for "try again in N minutes"). */
+export async function hitWindow(
+  db: Db,
+  key: string,
+  now: string,
+  windowStart: string,
+): Promise<{ hits: number; since: string }> {
   const row = await db
     .insertInto('rate_limits')
     .values({ key, window_start: now, hits: 1 })
@@ -25,9 +35,9 @@ export async function hit(db: Db, key: string, now: string, windowStart: string)
           .end(),
       })),
     )
-    .returning('hits')
+    .returning(['hits', 'window_start'])
     .executeTakeFirstOrThrow();
-  return Number(row.hits);
+  return { hits: Number(row.hits), since: row.window_start };
 }
 
 export async function peek(

@@ -2,7 +2,7 @@ import { AppError } from '../../shared/app-error.ts';
 import { type Clock, HOUR, MINUTE } from '../../shared/clock.ts';
 import { hashToken } from '../../shared/secrets.ts';
 import type { Db } from '../db/database.ts';
-import { clear, hit, peek } from './rate-limit.repository.ts';
+import { clear, hit, hitWindow, peek } from './rate-limit.repository.ts';
 
 export interface Limit {
   /** The largest number of hits allowed in one window. */
@@ -15,12 +15,14 @@ export interface Limit {
  * - five wrong passwords for one account in 15 minutes, then it waits: enough for typos,
  *   far too few to guess a password;
  * - 30 sign-in attempts per address in 15 minutes, for one household or shared computer;
- * - 20 submissions of a public form per address per hour: a family centre's shared
- *   computer can still help many people, a script cannot flood the network;
+ * - 20 sign-ups or password resets per address per hour: a family centre's shared computer
+ *   can still help many people, a script cannot flood the network;
  * - lookups of a request by its code (status page, API, SMS STATUS and YES), per address or
  *   phone: 20 misses an hour, then every lookup waits (a code is 1 in 148 million, so 20
  *   guesses find nothing; a person mistyping their code tries a few times), and 200 lookups
  *   an hour in all (a library's shared address checking many codes, not a script).
+ * Requests for help are not refused at a number like these: see `countWindow` and
+ * domain/requests/intake-limit.ts (a number per network, then review, then a high ceiling).
  */
 export const LIMITS = {
   signInAccount: { max: 5, windowMs: 15 * MINUTE },
@@ -67,6 +69,26 @@ export async function consume(db: Db, clock: Clock, key: string, limit: Limit): 
       minutes: retryMinutes(clock, limit, current?.since ?? clock.now().toISOString()),
     });
   }
+}
+
+/**
+ * Counts one hit in a fixed window of `windowMs` and says how many the key has had in it
+ * (this one included) and how many minutes are left of the window; the caller decides.
+ */
+export async function countWindow(
+  db: Db,
+  clock: Clock,
+  key: string,
+  windowMs: number,
+): Promise<{ hits: number; minutesLeft: number }> {
+  const limit = { max: Number.POSITIVE_INFINITY, windowMs };
+  const { hits, since } = await hitWindow(
+    db,
+    key,
+    clock.now().toISOString(),
+    windowStart(clock, limit),
+  );
+  return { hits, minutesLeft: retryMinutes(clock, limit, since) };
 }
 
 /** Counts a failure without throwing (the caller reports the failure itself). */

@@ -2,11 +2,12 @@ import type { Selectable } from 'kysely';
 import { type LatLng, roundForPrivacy } from '../../domain/geo/geo.ts';
 import { normaliseEmail, normalisePhone } from '../../domain/people/contact.ts';
 import type { Urgency } from '../../domain/requests/categories.ts';
+import { intakeVerdict } from '../../domain/requests/intake-limit.ts';
 import { newRequestCode } from '../../domain/requests/request-code.ts';
 import { OPEN_STATUSES } from '../../domain/requests/request-status.ts';
 import { ALL_WEEK, DAYS, maskFromNames, PARTS } from '../../domain/time/weekly-slots.ts';
 import { AppError } from '../../shared/app-error.ts';
-import { DAY, isoNow } from '../../shared/clock.ts';
+import { DAY, HOUR, isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { hashToken, randomToken } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
@@ -21,6 +22,7 @@ import { messages } from '../notifications/messages.ts';
 import { notifyContact, notifyPerson } from '../notifications/notification.service.ts';
 import { blindIndex } from '../privacy/crypto.ts';
 import { sealPrivate } from '../privacy/privacy-gate.ts';
+import { countWindow, limitKey } from '../rate-limit/rate-limit.service.ts';
 import {
   codeTaken,
   findPossibleDuplicates,
@@ -76,6 +78,37 @@ export function slotsForWhen(when: IntakeInput['when']): number {
 }
 
 /**
+ * Where a request came from, for the per-address protection against floods: the internet
+ * address of the web form's or the API's caller. Null for channels with no such address to
+ * count (a coordinator typing a phone call in; SMS, where the gateway is the caller and
+ * repeats are caught per phone number as possible duplicates).
+ */
+export interface IntakeSource {
+  address: string;
+}
+
+/** One window of the per-address count: an hour (the network's number is per hour). */
+const ADDRESS_WINDOW = HOUR;
+
+/**
+ * Counts the request against its address and says whether it is ordinary or one to review;
+ * a flood past the hard ceiling is refused (INTAKE_LIMITED, with the minutes left of the
+ * hour). Only requests that passed validation count: a mistyped form sent again is no flood.
+ * See domain/requests/intake-limit.ts for the numbers.
+ */
+async function checkAddress(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  network: NetworkScope['network'],
+  source: IntakeSource,
+): Promise<{ manyFromAddress: boolean }> {
+  const key = limitKey(`intake:${network.id}`, source.address);
+  const { hits, minutesLeft } = await countWindow(deps.db, deps.clock, key, ADDRESS_WINDOW);
+  const verdict = intakeVerdict(hits, network.hourlyRequestsPerAddress);
+  if (verdict === 'refuse') throw new AppError('INTAKE_LIMITED', { minutes: minutesLeft });
+  return { manyFromAddress: verdict === 'review' };
+}
+
+/**
  * The one intake every channel uses: the public form, a coordinator after a phone call, the
  * API, and (later) SMS. It checks the input against the network (its categories and areas),
  * seals the personal fields, gives the request a short code, and links it to any open
@@ -88,8 +121,16 @@ export async function createRequest(
     actor,
     scope,
     channel,
+    source,
     input,
-  }: { actor: Actor; scope: NetworkScope; channel: Channel; input: IntakeInput },
+  }: {
+    actor: Actor;
+    scope: NetworkScope;
+    channel: Channel;
+    /** The caller's address for the web form and the API; null where there is none to count. */
+    source: IntakeSource | null;
+    input: IntakeInput;
+  },
 ): Promise<{ summary: RequestSummary; statusToken: string }> {
   if (channel === 'phone' || channel === 'api') authorize(scope, 'requests.intake_for_others');
   const network = scope.network;
@@ -103,6 +144,11 @@ export async function createRequest(
   const area = input.areaId ? areas.find((a) => a.id === input.areaId) : undefined;
   if (input.areaId && !area) fields.areaId = { key: 'field.choose' };
   if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', {}, fields);
+  // Many people share some addresses (a library, a carrier): past the network's number a
+  // request is taken and marked for review, never refused until a flood's ceiling.
+  const { manyFromAddress } = source
+    ? await checkAddress(deps, network, source)
+    : { manyFromAddress: false };
 
   const id = newId();
   const now = isoNow(deps.clock);
@@ -158,6 +204,7 @@ export async function createRequest(
       entered_by: channel === 'phone' || channel === 'api' ? scope.personId : null,
       duplicate_of: null,
       duplicate_flag: 0,
+      many_from_address: manyFromAddress ? 1 : 0,
       volunteer_id: null,
       hours: null,
       created_at: now,
@@ -175,7 +222,13 @@ export async function createRequest(
       action: 'request.created',
       networkId: network.id,
       subject: { type: 'request', id },
-      details: { code, channel, category: input.category, urgency: input.urgency },
+      details: {
+        code,
+        channel,
+        category: input.category,
+        urgency: input.urgency,
+        ...(manyFromAddress ? { many_from_address: true } : {}),
+      },
     });
     const first = earlier[0];
     if (first) {

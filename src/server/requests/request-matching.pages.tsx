@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import type { Reason, UnmatchedReason } from '../../domain/matching/types.ts';
 import { formatCode } from '../../domain/requests/request-code.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
-import { AppError } from '../../shared/app-error.ts';
 import type { Deps } from '../deps.ts';
-import { formValues, parseForm } from '../http/forms.ts';
+import { formValues } from '../http/forms.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { languageName } from '../pages/choices.tsx';
@@ -20,7 +18,6 @@ import {
   planDispatch,
   type Suggestion,
 } from './request-matching.service.ts';
-import { assignVolunteer, offerTaskByText } from './request-triage.service.ts';
 
 const fmt = (ctx: PageCtx, n: number) =>
   new Intl.NumberFormat(ctx.lang, { maximumFractionDigits: 1 }).format(n);
@@ -245,50 +242,7 @@ function DispatchPage({
   );
 }
 
-const AssignForm = Type.Object({ volunteerId: Type.String({ minLength: 1, maxLength: 40 }) });
-
 export function registerMatchingPages(app: FastifyInstance, deps: Deps): void {
-  app.post<{ Params: { slug: string; id: string } }>(
-    '/n/:slug/requests/:id/assign',
-    async (req, reply) => {
-      const scope = await scopeOf(deps, req);
-      const parsed = parseForm(AssignForm, formValues(req.body));
-      if (!parsed.ok) throw new AppError('VALIDATION_FAILED');
-      await assignVolunteer(deps, {
-        actor: req.ctx.actor,
-        scope,
-        requestId: req.params.id,
-        volunteerId: parsed.value.volunteerId,
-      });
-      return reply.redirect(
-        `/n/${scope.network.slug}/requests/${req.params.id}?done=assigned`,
-        303,
-      );
-    },
-  );
-
-  app.post<{ Params: { slug: string; id: string } }>(
-    '/n/:slug/requests/:id/offer',
-    async (req, reply) => {
-      const scope = await scopeOf(deps, req);
-      const parsed = parseForm(AssignForm, formValues(req.body));
-      if (!parsed.ok) throw new AppError('VALIDATION_FAILED');
-      const result = await offerTaskByText(deps, {
-        actor: req.ctx.actor,
-        scope,
-        requestId: req.params.id,
-        volunteerId: parsed.value.volunteerId,
-      });
-      const done = {
-        queued: 'offered',
-        duplicate: 'offered',
-        no_phone: 'offerNoPhone',
-        opted_out: 'offerStopped',
-      }[result];
-      return reply.redirect(`/n/${scope.network.slug}/requests/${req.params.id}?done=${done}`, 303);
-    },
-  );
-
   app.get<{
     Params: { slug: string };
     Querystring: { objective?: string; assigned?: string; skipped?: string };

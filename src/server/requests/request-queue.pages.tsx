@@ -23,6 +23,7 @@ import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { intakeFromForm } from './request.pages.tsx';
 import {
+  AssignForm,
   COMM_CHANNELS,
   COMM_OUTCOMES,
   CommunicationForm,
@@ -35,8 +36,10 @@ import { createRequest } from './request-intake.service.ts';
 import { SuggestionsBlock } from './request-matching.pages.tsx';
 import { type Suggestion, suggestionsFor } from './request-matching.service.ts';
 import {
+  assignVolunteer,
   changeStatus,
   logCommunication,
+  offerTaskByText,
   QUEUE_PAGE_SIZE,
   type QueueQuery,
   type RequestView,
@@ -88,6 +91,7 @@ export function RequestRow({ ctx, r, href }: { ctx: PageCtx; r: RequestSummary; 
       <td>
         <a href={href}>{formatCode(r.code)}</a>
         {r.duplicateFlag && <span class="flag"> {t('queue.possibleDuplicate')}</span>}
+        {r.manyFromAddress && <span class="flag"> {t('queue.manyFromAddress')}</span>}
       </td>
       <td>{t(`category.${r.category}` as MessageKey)}</td>
       <td>{t(`urgency.${r.urgency}`)}</td>
@@ -225,6 +229,7 @@ function RequestPage({
   textOffers,
   statusState,
   commState,
+  assignState,
   notice,
 }: {
   ctx: PageCtx;
@@ -235,6 +240,8 @@ function RequestPage({
   textOffers: boolean;
   statusState: FormState;
   commState: FormState;
+  /** A refused assignment or offer (held by someone else meanwhile), shown at the top. */
+  assignState: FormState;
   notice?: string | undefined;
 }) {
   const { t } = ctx;
@@ -245,6 +252,12 @@ function RequestPage({
   return (
     <Layout ctx={ctx} title={t('request.title', { code: formatCode(r.code) })} notice={notice}>
       <h1>{t('request.title', { code: formatCode(r.code) })}</h1>
+      <ErrorSummary ctx={ctx} errors={assignState.errors} message={assignState.message} />
+      {r.manyFromAddress && (
+        <p class="warning" role="note">
+          <strong class="flag">{t('queue.manyFromAddress')}</strong> {t('request.manyFromAddress')}
+        </p>
+      )}
       {r.duplicateOf && (
         <p class="notice">
           {t('request.duplicateOf')}{' '}
@@ -498,6 +511,7 @@ export function registerRequestQueuePages(app: FastifyInstance, deps: Deps): voi
           actor: req.ctx.actor,
           scope,
           channel: 'phone',
+          source: null,
           input: intakeFromForm(input),
         });
         return `/n/${scope.network.slug}/requests/${summary.id}?done=created`;
@@ -510,6 +524,7 @@ export function registerRequestQueuePages(app: FastifyInstance, deps: Deps): voi
     scope: NetworkScope,
     statusState: FormState,
     commState: FormState,
+    assignState: FormState = {},
   ) => {
     const view = await viewRequest(deps, { actor: req.ctx.actor, scope, requestId: req.params.id });
     const suggestions = ['new', 'triaged'].includes(view.summary.status)
@@ -533,6 +548,7 @@ export function registerRequestQueuePages(app: FastifyInstance, deps: Deps): voi
         textOffers={deps.sms.enabled}
         statusState={statusState}
         commState={commState}
+        assignState={assignState}
         notice={notice}
       />
     );
@@ -576,6 +592,50 @@ export function registerRequestQueuePages(app: FastifyInstance, deps: Deps): voi
           input: { ...input, followUp: input.followUp === '1' },
         });
         return `/n/${scope.network.slug}/requests/${req.params.id}?done=log`;
+      },
+    });
+  });
+
+  // Giving the task to a volunteer, or offering it by text: a refusal (someone else holds it
+  // by now) comes back on the request page as it stands, with who holds it and what to do.
+  app.post<ReqParams>('/n/:slug/requests/:id/assign', async (req, reply) => {
+    const scope = await scopeOf(deps, req);
+    authorize(scope, 'requests.triage');
+    return handleForm(req, reply, {
+      schema: AssignForm,
+      render: (state) => requestPage(req, scope, {}, {}, state),
+      run: async ({ volunteerId }) => {
+        await assignVolunteer(deps, {
+          actor: req.ctx.actor,
+          scope,
+          requestId: req.params.id,
+          volunteerId,
+        });
+        return `/n/${scope.network.slug}/requests/${req.params.id}?done=assigned`;
+      },
+    });
+  });
+
+  app.post<ReqParams>('/n/:slug/requests/:id/offer', async (req, reply) => {
+    const scope = await scopeOf(deps, req);
+    authorize(scope, 'requests.triage');
+    return handleForm(req, reply, {
+      schema: AssignForm,
+      render: (state) => requestPage(req, scope, {}, {}, state),
+      run: async ({ volunteerId }) => {
+        const result = await offerTaskByText(deps, {
+          actor: req.ctx.actor,
+          scope,
+          requestId: req.params.id,
+          volunteerId,
+        });
+        const done = {
+          queued: 'offered',
+          duplicate: 'offered',
+          no_phone: 'offerNoPhone',
+          opted_out: 'offerStopped',
+        }[result];
+        return `/n/${scope.network.slug}/requests/${req.params.id}?done=${done}`;
       },
     });
   });

@@ -1,11 +1,13 @@
 import { atLeast } from '../../domain/access/roles.ts';
 import type { Urgency } from '../../domain/requests/categories.ts';
 import {
+  ACTIVE_TASK_STATUSES,
   type CloseReason,
   canMove,
   OPEN_STATUSES,
   type RequestStatus,
   STATUSES,
+  UNASSIGNED_STATUSES,
 } from '../../domain/requests/request-status.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { DAY, isoNow } from '../../shared/clock.ts';
@@ -188,7 +190,38 @@ export async function changeStatus(
   deps.openTasks.touch(scope.network.id, requestId);
 }
 
-/** A coordinator gives the task to a volunteer (from the suggestions or a batch dispatch). */
+/**
+ * Why a task cannot be given to anyone now, read from where it stands: held by a volunteer
+ * (named, so the coordinator knows whom to ask), or moved on (done, closed).
+ */
+async function notAssignable(db: Deps['db'], request: RequestSummary): Promise<AppError> {
+  if (request.volunteerId && ACTIVE_TASK_STATUSES.includes(request.status)) {
+    const holder = await findPerson(db, request.volunteerId);
+    return new AppError('REQUEST_HELD_BY_OTHER', {
+      code: request.code,
+      name: holder?.displayName ?? '—',
+    });
+  }
+  return new AppError('REQUEST_STATUS_CONFLICT', { from: request.status, to: 'assigned' });
+}
+
+/** As notAssignable, except that the volunteer who holds it already is no conflict (null). */
+async function assignConflict(
+  db: Deps['db'],
+  request: RequestSummary,
+  volunteerId: string,
+): Promise<AppError | null> {
+  if (request.volunteerId === volunteerId && ACTIVE_TASK_STATUSES.includes(request.status))
+    return null;
+  return notAssignable(db, request);
+}
+
+/**
+ * A coordinator gives the task to a volunteer (from the suggestions or a batch dispatch).
+ * Giving it to the volunteer who already holds it (a stale page, a second click, the same
+ * dispatch sent twice) succeeds and changes nothing; held by someone else, it is refused with
+ * their name, and the request is left as it is.
+ */
 export async function assignVolunteer(
   deps: Pick<Deps, 'db' | 'clock' | 'openTasks'>,
   {
@@ -197,20 +230,32 @@ export async function assignVolunteer(
     requestId,
     volunteerId,
   }: { actor: Actor; scope: NetworkScope; requestId: string; volunteerId: string },
-): Promise<void> {
+): Promise<'assigned' | 'already_assigned'> {
   authorize(scope, 'requests.triage');
   if (!atLeast(await findRole(deps.db, scope.network.id, volunteerId), 'volunteer')) {
     throw new AppError('VALIDATION_FAILED', {}, { volunteerId: { key: 'field.choose' } });
   }
   const request = await loadForChange(deps, scope, requestId);
+  if (!UNASSIGNED_STATUSES.includes(request.status)) {
+    const conflict = await assignConflict(deps.db, request, volunteerId);
+    if (conflict) throw conflict;
+    return 'already_assigned';
+  }
   const now = isoNow(deps.clock);
-  await deps.db.transaction().execute(async (trx) => {
-    const moved = await moveStatus(trx, requestId, ['new', 'triaged'], {
+  const outcome = await deps.db.transaction().execute(async (trx) => {
+    const moved = await moveStatus(trx, requestId, UNASSIGNED_STATUSES, {
       status: 'assigned',
       volunteer_id: volunteerId,
       updated_at: now,
     });
-    if (!moved) throw new AppError('REQUEST_ALREADY_CLAIMED', { code: request.code });
+    if (!moved) {
+      // Changed since it was read: by a claim or assignment of this same volunteer (fine),
+      // or of someone else.
+      const current = await loadForChange({ db: trx }, scope, requestId);
+      const conflict = await assignConflict(trx, current, volunteerId);
+      if (conflict) throw conflict;
+      return 'already_assigned' as const;
+    }
     await insertEvent(
       trx,
       event(requestId, scope.personId, 'assigned', {
@@ -227,8 +272,10 @@ export async function assignVolunteer(
       subject: { type: 'request', id: requestId },
       details: { volunteer: volunteerId },
     });
+    return 'assigned' as const;
   });
-  deps.openTasks.touch(scope.network.id, requestId);
+  if (outcome === 'assigned') deps.openTasks.touch(scope.network.id, requestId);
+  return outcome;
 }
 
 /** A call, message, visit or note in the request's communication log. */
@@ -296,8 +343,7 @@ export async function offerTaskByText(
     throw new AppError('VALIDATION_FAILED', {}, { volunteerId: { key: 'field.choose' } });
   }
   const request = await loadForChange(deps, scope, requestId);
-  if (!['new', 'triaged'].includes(request.status))
-    throw new AppError('REQUEST_ALREADY_CLAIMED', { code: request.code });
+  if (!UNASSIGNED_STATUSES.includes(request.status)) throw await notAssignable(deps.db, request);
   const volunteer = await findPerson(deps.db, volunteerId);
   if (!volunteer || !reachable(volunteer.contact).phone) return 'no_phone';
   const now = isoNow(deps.clock);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
 import { formatCode } from '../../domain/requests/request-code.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
-import { AppError } from '../../shared/app-error.ts';
+import { AppError, isAppError } from '../../shared/app-error.ts';
 import type { Deps } from '../deps.ts';
 import { clientInfo } from '../http/context.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
@@ -14,7 +14,7 @@ import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
-import { consume, LIMITS, limitKey } from '../rate-limit/rate-limit.service.ts';
+import { type OtherWays, OtherWaysBlock, otherWays } from './other-ways.tsx';
 import { FEEDBACK_OUTCOMES, FeedbackForm, IntakeForm } from './request.schema.ts';
 import { RequestFields } from './request-form.tsx';
 import { createRequest, type IntakeInput } from './request-intake.service.ts';
@@ -45,11 +45,14 @@ function AskPage({
   scope,
   areas,
   state,
+  ways,
 }: {
   ctx: PageCtx;
   scope: NetworkScope;
   areas: Parameters<typeof RequestFields>[0]['areas'];
   state: FormState;
+  /** Set when the form could not take the request (a flood from this address). */
+  ways?: OtherWays | undefined;
 }) {
   const { t } = ctx;
   return (
@@ -57,6 +60,7 @@ function AskPage({
       <h1>{t('ask.title')}</h1>
       <p>{t('ask.intro', { network: scope.network.name })}</p>
       <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
+      {ways && <OtherWaysBlock ctx={ctx} ways={ways} />}
       <form method="post" action={`/n/${scope.network.slug}/ask`} novalidate>
         <CsrfField ctx={ctx} />
         <RequestFields
@@ -184,18 +188,37 @@ export function registerRequestPages(app: FastifyInstance, deps: Deps): void {
   app.post<Slug>('/n/:slug/ask', async (req, reply) => {
     const scope = await scopeOf(deps, req);
     const areas = await areasOf(deps, { scope });
+    // Filled in when the intake refuses a flood from this address: the page then offers the
+    // phone line, the SMS number and the emergency number, above the form as it was typed.
+    let ways: OtherWays | undefined;
     return handleForm(req, reply, {
       schema: IntakeForm,
       render: (state) => (
-        <AskPage ctx={pageCtx(req, scopeNav(scope))} scope={scope} areas={areas} state={state} />
+        <AskPage
+          ctx={pageCtx(req, scopeNav(scope))}
+          scope={scope}
+          areas={areas}
+          state={state}
+          ways={ways}
+        />
       ),
       run: async (input) => {
-        await consume(deps.db, deps.clock, limitKey('ask', clientInfo(req).ip), LIMITS.publicForm);
         const { summary, statusToken } = await createRequest(deps, {
           actor: req.ctx.actor,
           scope,
           channel: 'web',
+          source: { address: clientInfo(req).ip },
           input: intakeFromForm(input),
+        }).catch((e: unknown) => {
+          if (isAppError(e) && e.code === 'INTAKE_LIMITED') {
+            ways = otherWays(req.ctx.t, req.ctx.lang, {
+              network: scope.network,
+              config: deps.config,
+              minutes: Number(e.params.minutes),
+              urgency: input.urgency,
+            });
+          }
+          throw e;
         });
         return {
           page: (

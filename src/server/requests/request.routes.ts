@@ -3,10 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { URGENCIES } from '../../domain/requests/categories.ts';
 import { STATUSES } from '../../domain/requests/request-status.ts';
+import { isAppError } from '../../shared/app-error.ts';
 import { errorResponses, literals, SlugParams } from '../api/api-schema.ts';
 import type { Deps } from '../deps.ts';
 import { clientInfo } from '../http/context.ts';
+import { errorJson } from '../http/error-handler.tsx';
 import { resolveScope } from '../networks/scope.ts';
+import { otherWays, otherWaysText } from './other-ways.tsx';
 import { IntakeApi, StatusForm } from './request.schema.ts';
 import type { RequestSummary } from './request.types.ts';
 import { createRequest } from './request-intake.service.ts';
@@ -26,6 +29,8 @@ const SummaryOut = Type.Object({
   language: Type.String(),
   channel: Type.String(),
   duplicateOf: Type.Union([Type.String(), Type.Null()]),
+  /** Taken past the network's hourly number for one address: check before sending someone. */
+  manyFromAddress: Type.Boolean(),
   createdAt: Type.String(),
 });
 
@@ -41,6 +46,7 @@ const summaryOut = (r: RequestSummary) => ({
   language: r.language,
   channel: r.channel,
   duplicateOf: r.duplicateOf,
+  manyFromAddress: r.manyFromAddress,
   createdAt: r.createdAt,
 });
 
@@ -72,13 +78,34 @@ export function registerRequestRoutes(appIn: FastifyInstance, deps: Deps): void 
       const scope = await resolveScope(deps.db, req.ctx.actor, req.params.slug);
       const { lat, lng, consent: _consent, ...rest } = req.body;
       const point = lat !== undefined && lng !== undefined ? { lat, lng } : undefined;
-      const { summary, statusToken } = await createRequest(deps, {
-        actor: req.ctx.actor,
-        scope,
-        channel: 'api',
-        input: { ...rest, point },
-      });
-      return reply.code(201).send({ request: summaryOut(summary), statusToken });
+      try {
+        const { summary, statusToken } = await createRequest(deps, {
+          actor: req.ctx.actor,
+          scope,
+          channel: 'api',
+          source: { address: clientInfo(req).ip },
+          input: { ...rest, point },
+        });
+        return reply.code(201).send({ request: summaryOut(summary), statusToken });
+      } catch (e) {
+        if (!isAppError(e) || e.code !== 'INTAKE_LIMITED') throw e;
+        // A flood from this address: the answer says, in the caller's language, how the
+        // person behind it can still ask (phone line, SMS, the emergency number).
+        const { t, lang } = req.ctx;
+        const ways = otherWays(t, lang, {
+          network: scope.network,
+          config: deps.config,
+          minutes: Number(e.params.minutes),
+          urgency: rest.urgency,
+        });
+        const body = errorJson(t, e);
+        return reply
+          .code(429)
+          .header('Retry-After', Number(e.params.minutes) * 60)
+          .send({
+            error: { ...body.error, message: `${body.error.message} ${otherWaysText(t, ways)}` },
+          });
+      }
     },
   );
 

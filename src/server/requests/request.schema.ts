@@ -89,3 +89,8 @@ export const FeedbackForm = Type.Object({
   rating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
   comment: Type.Optional(Type.String({ maxLength: DETAILS_MAX })),
 });
+
+/** A coordinator gives a task to (or offers it by text to) one volunteer. */
+export const AssignForm = Type.Object({
+  volunteerId: Type.String({ minLength: 1, maxLength: 40 }),
+});

@@ -28,6 +28,8 @@ export interface RequestSummary {
   needsCar: boolean;
   duplicateOf: string | null;
   duplicateFlag: boolean;
+  /** Taken past the network's hourly number for its address: a coordinator should check it. */
+  manyFromAddress: boolean;
   volunteerId: string | null;
   hours: number | null;
   createdAt: string;

@@ -220,6 +220,7 @@ type Slug = { Params: { slug: string } };
 
 const TASK_NOTICES: Record<string, MessageKey> = {
   claimed: 'tasks.done.claimed',
+  alreadyYours: 'tasks.done.alreadyYours',
   unclaimed: 'tasks.done.unclaimed',
   started: 'tasks.done.started',
 };
@@ -283,12 +284,15 @@ export function registerTaskPages(app: FastifyInstance, deps: Deps): void {
     return sendPage(reply, await taskPage(req, scope, {}));
   });
 
-  const simple = (path: string, run: typeof startTask, done: string) =>
+  type Run = (...a: Parameters<typeof startTask>) => Promise<unknown>;
+  const simple = (path: string, run: Run, done: string) =>
     app.post<TaskParams>(`/n/:slug/tasks/:id/${path}`, async (req, reply) => {
       const scope = await scopeOf(deps, req);
       try {
-        await run(deps, { actor: req.ctx.actor, scope, requestId: req.params.id });
-        return reply.redirect(`/n/${scope.network.slug}/tasks/${req.params.id}?done=${done}`, 303);
+        const outcome = await run(deps, { actor: req.ctx.actor, scope, requestId: req.params.id });
+        // A second "I will do it" from the holder (a double click) is their success too.
+        const said = outcome === 'already_yours' ? 'alreadyYours' : done;
+        return reply.redirect(`/n/${scope.network.slug}/tasks/${req.params.id}?done=${said}`, 303);
       } catch (e) {
         // Someone else was quicker: say so kindly, on the feed, with other tasks to pick.
         const { status, state } = formFailure(req, e);

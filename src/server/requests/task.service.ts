@@ -157,24 +157,43 @@ export async function viewTask(
   return { summary: found.summary, private: opened, mine };
 }
 
-/** Claims a task. Two volunteers at the same moment: exactly one wins (see claimRequest). */
+/** What a claim did: took the task, or found it already the volunteer's own. */
+export type ClaimOutcome = 'claimed' | 'already_yours';
+
+/** The volunteer holds the task, and it is still open work. */
+function heldBy(summary: RequestSummary, personId: string): boolean {
+  return summary.volunteerId === personId && ACTIVE_TASK_STATUSES.includes(summary.status);
+}
+
+/**
+ * Claims a task. Two volunteers at the same moment: exactly one wins (see claimRequest).
+ * The same volunteer twice (a double click, a retried form, two "YES" texts) is not a
+ * conflict: the second claim finds the task theirs and answers so, recording nothing more.
+ * Only when someone else holds it is the claim refused.
+ */
 export async function claimTask(
   deps: Pick<Deps, 'db' | 'clock' | 'openTasks'>,
   { actor, scope, requestId }: { actor: Actor; scope: NetworkScope; requestId: string },
-): Promise<void> {
+): Promise<ClaimOutcome> {
   authorize(scope, 'tasks.claim');
+  const personId = scope.personId!;
   const found = await load(deps, scope, requestId);
-  await assertTrained(deps, scope.network.id, scope.personId!, {
+  if (heldBy(found.summary, personId)) return 'already_yours';
+  await assertTrained(deps, scope.network.id, personId, {
     category: found.summary.category,
   });
   const now = isoNow(deps.clock);
-  await deps.db.transaction().execute(async (trx) => {
-    if (!(await claimRequest(trx, requestId, scope.personId!, now, UNASSIGNED_STATUSES))) {
+  const outcome = await deps.db.transaction().execute(async (trx): Promise<ClaimOutcome> => {
+    if (!(await claimRequest(trx, requestId, personId, now, UNASSIGNED_STATUSES))) {
+      // Lost the one-winner update: read who won (after its commit), and if it was this
+      // same volunteer in a parallel claim, that claim is theirs already.
+      const current = await findRequest(trx, scope.network.id, requestId);
+      if (current && heldBy(current.summary, personId)) return 'already_yours';
       throw new AppError('REQUEST_ALREADY_CLAIMED', { code: found.summary.code });
     }
     await insertEvent(
       trx,
-      event(requestId, scope.personId, 'status', {
+      event(requestId, personId, 'status', {
         from_status: found.summary.status,
         to_status: 'assigned',
         outcome: 'claimed',
@@ -187,8 +206,10 @@ export async function claimTask(
       networkId: scope.network.id,
       subject: { type: 'request', id: requestId },
     });
+    return 'claimed';
   });
-  deps.openTasks.touch(scope.network.id, requestId);
+  if (outcome === 'claimed') deps.openTasks.touch(scope.network.id, requestId);
+  return outcome;
 }
 
 type MoveDeps = Pick<Deps, 'db' | 'clock' | 'openTasks' | 'config' | 'mailer' | 'sms'>;

@@ -9,12 +9,20 @@ export async function getSetting(db: Db, key: string): Promise<string | null> {
   return row?.value ?? null;
 }
 
-export async function putSetting(db: Db, key: string, value: string): Promise<void> {
+/**
+ * Stores the value only if the key has none yet, and returns the value that is stored: the
+ * first of several servers writing at once wins (the key is the primary key), the others
+ * read what it wrote.
+ */
+export async function putSettingIfAbsent(db: Db, key: string, value: string): Promise<string> {
   await db
     .insertInto('deployment_settings')
     .values({ key, value })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .onConflict((oc) => oc.column('key').doNothing())
     .execute();
+  const stored = await getSetting(db, key);
+  if (stored === null) throw new Error(`setting ${key} vanished while it was written`);
+  return stored;
 }
 
 export async function deleteSetting(db: Db, key: string): Promise<boolean> {

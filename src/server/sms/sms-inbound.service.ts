@@ -230,6 +230,8 @@ export async function handleInboundSms(deps: SmsDeps, sms: InboundSms): Promise<
       actor: { kind: 'anonymous' },
       scope,
       channel: 'sms',
+      // Texts come through the gateway: repeats are caught per phone (possible duplicates).
+      source: null,
       input: {
         category: live.category ?? network.categories[0]!,
         urgency: 'normal',

@@ -1,10 +1,14 @@
 import type { Config } from '../../config.ts';
 import type { Network } from '../networks/network.repository.ts';
 
-/** The number a network's neighbours text (and its messages come from), or null without SMS. */
+/**
+ * The number a network's neighbours text: its own, when it has one at the gateway, else the
+ * shared SMS_FROM; null without an SMS gateway (then no text would be answered).
+ */
 export function smsNumberFor(
-  _network: Pick<Network, 'id'>,
+  network: Pick<Network, 'smsNumber'>,
   config: Pick<Config, 'sms'>,
 ): string | null {
-  return config.sms?.from ?? null;
+  if (!config.sms) return null;
+  return network.smsNumber ?? config.sms.from;
 }

@@ -23,7 +23,7 @@ import {
   polygonParts,
 } from './areas.ts';
 import { fitProjection, type Projection, project, type Viewport } from './projection.ts';
-import { checkId, escapeXml, LabelSpace, labelBox, labelText, num } from './svg.ts';
+import { checkId, escapeXml, LABEL_GROUP, LabelSpace, labelBox, labelText, num } from './svg.ts';
 
 export interface MapCell {
   /** The stored 500 m centre, or any point of the cell. */
@@ -231,7 +231,8 @@ export function renderMap(opts: MapOptions): RenderedMap {
   body.push(`<g>${opts.areas.map((a) => areaShape(pr, a)).join('')}</g>`);
   if (opts.grid) body.push(gridPath(pr));
 
-  let cellShapes = '';
+  let countShapes = '';
+  let taskShapes = '';
   let selected = '';
   for (const b of cells) {
     const kind = b.cell.kind ?? 'count';
@@ -244,18 +245,21 @@ export function renderMap(opts: MapOptions): RenderedMap {
         `<rect ${rect} fill="none" stroke="${C.labelHalo}" stroke-width="5"/>` +
         `<rect ${rect} fill="none" stroke="${C.selected}" stroke-width="2.5"/>` +
         `<path d="M${num(cx - r)} ${num(cy)}H${num(cx + r)}M${num(cx)} ${num(cy - r)}V${num(cy + r)}" stroke="${C.selected}" stroke-width="2"/>`;
-      continue;
+    } else if (kind === 'task') {
+      used.add('task');
+      taskShapes += `<rect ${rect} fill="url(#${id}-task)"/>`;
+    } else {
+      const level = cellLevel(b.cell.count ?? 0, max);
+      if (level > 0) used.add(`l${level}`);
+      // A cell with nothing counted is outlined, dashed, so it does not read as one request.
+      countShapes +=
+        level > 0
+          ? `<rect ${rect} fill="url(#${id}-l${level})"/>`
+          : `<rect ${rect} fill="none" stroke-dasharray="2 2"/>`;
     }
-    const key = kind === 'task' ? 'task' : `l${cellLevel(b.cell.count ?? 0, max)}`;
-    if (key === 'l0') {
-      cellShapes += `<rect ${rect} fill="none" stroke="${C.countInk}" stroke-width="1" stroke-dasharray="2 2"/>`;
-      continue;
-    }
-    used.add(key);
-    const ink = kind === 'task' ? C.taskInk : C.countInk;
-    cellShapes += `<rect ${rect} fill="url(#${id}-${key})" stroke="${ink}" stroke-width="1"/>`;
   }
-  body.push(`<g>${cellShapes}</g>`);
+  if (countShapes) body.push(`<g stroke="${C.countInk}" stroke-width="1">${countShapes}</g>`);
+  if (taskShapes) body.push(`<g stroke="${C.taskInk}" stroke-width="1">${taskShapes}</g>`);
 
   let reach = '';
   for (const r of opts.reach ?? []) {
@@ -275,8 +279,7 @@ export function renderMap(opts: MapOptions): RenderedMap {
   let dropped = 0;
   const place = (text: string | undefined, x: number, y: number, bold = false) => {
     if (!text) return;
-    if (space.claim(labelBox(text, x, y, LABEL_PX)))
-      labels += labelText(text, x, y, LABEL_PX, bold);
+    if (space.claim(labelBox(text, x, y, LABEL_PX))) labels += labelText(text, x, y, bold);
     else dropped++;
   };
   for (const b of cells) place(b.cell.label, b.x + b.w / 2, b.y + b.h / 2, true);
@@ -298,6 +301,6 @@ export function renderMap(opts: MapOptions): RenderedMap {
     `<desc id="${id}-desc">${escapeXml(opts.description)}</desc>` +
     patternDefs(id, used) +
     body.join('') +
-    `<g>${labels}</g></svg>`;
+    `<g ${LABEL_GROUP}>${labels}</g></svg>`;
   return { svg, projection: pr, labelsDropped: dropped };
 }

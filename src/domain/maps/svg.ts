@@ -69,11 +69,12 @@ export class LabelSpace {
   }
 }
 
-/** A label with a white halo under dark text: 17.4:1 against the halo whatever lies beneath. */
-export function labelText(text: string, x: number, y: number, size: number, bold = false): string {
-  return (
-    `<text x="${num(x)}" y="${num(y)}" font-size="${size}"${bold ? ' font-weight="700"' : ''}` +
-    ` text-anchor="middle" dominant-baseline="central" fill="#1a1a1a" stroke="#ffffff"` +
-    ` stroke-width="3" stroke-linejoin="round" paint-order="stroke">${escapeXml(text)}</text>`
-  );
+/** What every label shares, on its group: dark text on a white halo, 17.4:1 whatever lies beneath. */
+export const LABEL_GROUP =
+  'font-size="12" text-anchor="middle" dominant-baseline="central" fill="#1a1a1a"' +
+  ' stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"';
+
+/** One label, inside a `<g ${LABEL_GROUP}>`. */
+export function labelText(text: string, x: number, y: number, bold = false): string {
+  return `<text x="${num(x)}" y="${num(y)}"${bold ? ' font-weight="700"' : ''}>${escapeXml(text)}</text>`;
 }

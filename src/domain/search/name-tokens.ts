@@ -131,7 +131,8 @@ export function nameTokens(name: string): string[] {
 
 /**
  * The tokens a search for `query` needs, all of them, among a person's `nameTokens`: each part
- * of each word, a lone letter as an initial. Empty when the query has no letters or digits.
+ * of each word, a lone letter as an initial. Empty when the query has no word of two letters
+ * or more: "j" or "j. g." alone would list half the network.
  */
 export function queryTokens(query: string): string[] {
   const out = new Set<string>();
@@ -140,6 +141,7 @@ export function queryTokens(query: string): string[] {
       if (out.size >= MAX_QUERY_TOKENS) break;
       out.add([...p].length === 1 ? initial(p) : cut(p));
     }
+  if ([...out].every((t) => t.startsWith(INITIAL_MARK))) return [];
   return [...out].sort();
 }
 

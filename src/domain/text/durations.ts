@@ -32,7 +32,7 @@ export function elapsed(ms: number): Elapsed {
   if (days < 14) return { unit: 'day', value: Math.floor(days) };
   if (days < 63) return { unit: 'week', value: Math.floor(days / 7) };
   if (days < 365) return { unit: 'month', value: Math.floor(days / 30.4375) };
-  return { unit: 'year', value: Math.floor(days / 365.25) };
+  return { unit: 'year', value: Math.floor(days / 365) };
 }
 
 /** The wait from `since` (an ISO time, a Date or epoch milliseconds) to `now`. */

@@ -10,12 +10,12 @@ import {
 } from '../../../src/domain/geo/rings.ts';
 import { areaContains, type MapArea } from '../../../src/domain/maps/areas.ts';
 import {
-  areasToGeoJson,
   GEOJSON_MAX_BYTES,
-  type GeoJsonProblem,
   type ImportedArea,
   importAreas,
 } from '../../../src/domain/maps/geojson.ts';
+import { areasToGeoJson } from '../../../src/domain/maps/geojson-export.ts';
+import type { GeoJsonProblem } from '../../../src/domain/maps/geojson-rings.ts';
 import { rng } from '../seeded-rng.ts';
 import { MADRID, madridAreas, smoothRing, square, starRing } from './scene.ts';
 

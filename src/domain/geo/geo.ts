@@ -30,13 +30,38 @@ export const METRES_PER_DEGREE = (EARTH_RADIUS_KM * 1000 * Math.PI) / 180;
  * Longitude cells widen with latitude so a cell stays about `cellMetres` wide everywhere.
  */
 export function roundForPrivacy(p: LatLng, cellMetres = 500): LatLng {
+  return privacyCell(p, cellMetres).centre;
+}
+
+/** A cell of the privacy grid: its centre (as `roundForPrivacy` gives it) and its edges. */
+export interface PrivacyCell {
+  centre: LatLng;
+  south: number;
+  north: number;
+  west: number;
+  east: number;
+}
+
+/**
+ * The cell of the privacy grid holding `p`, with its edges, so a map can draw the square a
+ * stored centre stands for: `privacyCell(storedCentre)` is the stored point's own cell,
+ * because a centre lies 250 m inside its edges and the 6-decimal rounding moves it ~0.1 m.
+ */
+export function privacyCell(p: LatLng, cellMetres = 500): PrivacyCell {
   const metres = Math.max(500, cellMetres);
   const latStep = metres / METRES_PER_DEGREE;
   const row = Math.floor(p.lat / latStep);
   const lat = (row + 0.5) * latStep;
   const lngStep = metres / (METRES_PER_DEGREE * Math.max(0.01, Math.cos(lat * RAD)));
-  const lng = (Math.floor(p.lng / lngStep) + 0.5) * lngStep;
-  return { lat: round6(lat), lng: round6(lng) };
+  const col = Math.floor(p.lng / lngStep);
+  const lng = (col + 0.5) * lngStep;
+  return {
+    centre: { lat: round6(lat), lng: round6(lng) },
+    south: row * latStep,
+    north: (row + 1) * latStep,
+    west: col * lngStep,
+    east: (col + 1) * lngStep,
+  };
 }
 
 function round6(x: number): number {

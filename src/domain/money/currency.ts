@@ -1,4 +1,5 @@
 import type { Params } from '../problems.ts';
+import { safeLocale } from '../text/locale.ts';
 
 /**
  * Money as integer minor units (cents, pence; yen are their own minor unit) with an ISO 4217
@@ -68,15 +69,6 @@ export function toDecimalString(minor: number, digits: number): string {
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();
-
-/** A supported locale for this tag, or English: a reader's bad header never breaks a page. */
-function safeLocale(locale: string): string {
-  try {
-    return Intl.NumberFormat.supportedLocalesOf([locale])[0] ?? 'en';
-  } catch {
-    return 'en';
-  }
-}
 
 /**
  * One formatter per locale and currency, made once: creating an `Intl.NumberFormat` costs

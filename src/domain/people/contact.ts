@@ -27,3 +27,23 @@ export function parseIdentifier(raw: string): Identifier | null {
   const phone = normalisePhone(raw);
   return phone ? { kind: 'phone', value: phone } : null;
 }
+
+/**
+ * How many trailing digits of a phone number find it in a search. People read a number out
+ * as they dial it at home ("612 345 678", "07700 900123", "8123 4567"), without the country
+ * code or with a trunk 0 the stored form lacks; the last 8 digits are the same either way
+ * for every national number of 8 digits or more (most of the world; 7-digit plans such as
+ * Iceland's match when typed as stored). Within one network's few thousand numbers, two
+ * sharing 8 last digits is about one chance in ten thousand per search, and the coordinator
+ * sees both. (The door's household search in src/server/goods uses 9, from before this.)
+ */
+export const PHONE_SEARCH_DIGITS = 8;
+
+/**
+ * The key a phone number is searched by (blind-indexed by the server like any token): its
+ * last `digits` digits, or null when what was typed is not a phone number.
+ */
+export function phoneSearchKey(raw: string, digits = PHONE_SEARCH_DIGITS): string | null {
+  const phone = normalisePhone(raw);
+  return phone ? phone.replace(/\D/g, '').slice(-digits) : null;
+}

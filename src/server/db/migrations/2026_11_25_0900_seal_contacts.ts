@@ -20,10 +20,27 @@ const BATCH = 500;
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on today's schema types
 type AnyDb = Kysely<any>;
 
-/** SQLite runs migrations outside a transaction (PostgreSQL inside one): make this one whole. */
+/**
+ * PostgreSQL runs each migration inside a transaction. On SQLite the app's migrateToLatest
+ * holds one (BEGIN IMMEDIATE, so that servers starting at once wait for each other), but other
+ * callers (a test migrating to a given version) do not: a savepoint makes this one whole
+ * either way, since SQLite opens a transaction for a savepoint when none is open and nests it
+ * in the one that is.
+ */
 async function atomically(db: AnyDb, body: (db: AnyDb) => Promise<void>): Promise<void> {
-  if (isPostgres(db)) await body(db);
-  else await db.transaction().execute(body);
+  if (isPostgres(db)) {
+    await body(db);
+    return;
+  }
+  await sql`savepoint seal_contacts`.execute(db);
+  try {
+    await body(db);
+  } catch (e) {
+    await sql`rollback to seal_contacts`.execute(db);
+    await sql`release seal_contacts`.execute(db);
+    throw e;
+  }
+  await sql`release seal_contacts`.execute(db);
 }
 
 function needKeys(keys: KeyRing | undefined, what: string): KeyRing {

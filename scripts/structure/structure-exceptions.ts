@@ -64,11 +64,6 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
     },
     {
       from: 'src/server/pages',
-      to: 'src/server/auth',
-      why: 'in the loop of 20 folders found when the check came (issue 11): cut it',
-    },
-    {
-      from: 'src/server/pages',
       to: 'src/server/http',
       why: 'in the loop of 20 folders found when the check came (issue 11): cut it',
     },

@@ -1,4 +1,4 @@
-import type { Actor } from '../../src/server/auth/actor.ts';
+import type { Actor } from '../../src/server/core/actor.ts';
 import type { Network } from '../../src/server/networks/network.repository.ts';
 import { insertArea } from '../../src/server/networks/network.repository.ts';
 import { resolveScope } from '../../src/server/networks/scope.ts';

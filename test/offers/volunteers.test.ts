@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Role } from '../../src/domain/access/roles.ts';
 import { maskFromNames } from '../../src/domain/time/weekly-slots.ts';
 import { en } from '../../src/i18n/en.ts';
-import type { Actor } from '../../src/server/auth/actor.ts';
+import type { Actor } from '../../src/server/core/actor.ts';
 import { updateRole } from '../../src/server/networks/membership.repository.ts';
 import type { Area, Network } from '../../src/server/networks/network.repository.ts';
 import { addArea } from '../../src/server/networks/network.service.ts';

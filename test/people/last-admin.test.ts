@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Actor } from '../../src/server/auth/actor.ts';
+import type { Actor } from '../../src/server/core/actor.ts';
 import { countAdmins } from '../../src/server/networks/membership.repository.ts';
 import { resolveScope } from '../../src/server/networks/scope.ts';
 import { changeRole } from '../../src/server/people/person.service.ts';

@@ -1,7 +1,7 @@
 import type { Language } from '../../i18n/i18n.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../deps.ts';
 import { findPerson, type Person, updateProfile } from '../people/person.repository.ts';
 

@@ -4,7 +4,7 @@ import { DAY, isoNow, isoPlus, MINUTE } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { hashToken, randomToken } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../deps.ts';
 import { findRole } from '../networks/membership.repository.ts';
 import { findNetworkBySlug } from '../networks/network.repository.ts';

@@ -1,6 +1,6 @@
 import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../core/actor.ts';
 import type { Db } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { authorize, type NetworkScope } from '../networks/scope.ts';

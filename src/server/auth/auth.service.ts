@@ -5,6 +5,7 @@ import { DAY, HOUR, isoNow, isoPlus, MINUTE } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { hashToken, randomToken } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
+import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../deps.ts';
 import { insertMembership } from '../networks/membership.repository.ts';
 import { findNetworkBySlug } from '../networks/network.repository.ts';
@@ -19,7 +20,6 @@ import {
   record,
   reset,
 } from '../rate-limit/rate-limit.service.ts';
-import type { Actor } from './actor.ts';
 import { hashPassword, verifyDummy, verifyPassword } from './password.ts';
 import {
   findLiveSession,

@@ -1,4 +1,4 @@
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../deps.ts';
 import { checkIn, createDay } from '../goods/distribution.service.ts';
 import { addWant, createHousehold } from '../goods/household.service.ts';

@@ -1,5 +1,5 @@
 import { utcToLocal } from '../../domain/volunteering/zoned-time.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../deps.ts';
 import { resolveScope } from '../networks/scope.ts';
 import { findAccount } from '../people/person.repository.ts';

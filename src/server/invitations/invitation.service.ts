@@ -6,7 +6,7 @@ import { DAY, isoNow, isoPlus } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { hashToken, randomToken } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../deps.ts';
 import { findRole, insertMembership } from '../networks/membership.repository.ts';
 import { findNetworkById, type Network } from '../networks/network.repository.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { atLeast } from '../../domain/access/roles.ts';
 import { DEFAULT_CATEGORIES } from '../../domain/requests/categories.ts';
 import { AppError } from '../../shared/app-error.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../deps.ts';
 import { ChoiceGroup } from '../pages/choices.tsx';
 import {

@@ -6,7 +6,7 @@ import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { audit } from '../audit/audit.service.ts';
-import { type Actor, isOperator, personIdOf } from '../auth/actor.ts';
+import { type Actor, isOperator, personIdOf } from '../core/actor.ts';
 import type { Db } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import {

@@ -3,7 +3,7 @@ import { isLanguage, type Language, type Translate, translator } from '../../i18
 import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../core/actor.ts';
 import type { Db } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { findNetworkById } from '../networks/network.repository.ts';

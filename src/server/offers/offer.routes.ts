@@ -4,7 +4,7 @@ import { type Static, Type } from 'typebox';
 import { maskFromNames, namesFromMask } from '../../domain/time/weekly-slots.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { errorResponses, SlugParams } from '../api/api-schema.ts';
-import { personIdOf } from '../auth/actor.ts';
+import { personIdOf } from '../core/actor.ts';
 import type { Deps } from '../deps.ts';
 import { resolveScope } from '../networks/scope.ts';
 import type { GoodsOffer, PublicGoodsOffer } from './goods-offer.repository.ts';

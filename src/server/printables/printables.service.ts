@@ -4,7 +4,7 @@ import { DAYS, PARTS, slotBit } from '../../domain/time/weekly-slots.ts';
 import { type Language, type MessageKey, translator } from '../../i18n/i18n.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../deps.ts';
 import type { Network } from '../networks/network.repository.ts';
 import { authorize, type NetworkScope } from '../networks/scope.ts';

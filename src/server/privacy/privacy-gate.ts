@@ -2,7 +2,7 @@ import { atLeast } from '../../domain/access/roles.ts';
 import { ACTIVE_TASK_STATUSES } from '../../domain/requests/request-status.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../deps.ts';
 import type { NetworkScope } from '../networks/scope.ts';
 import {

@@ -10,7 +10,7 @@ import { DAY, isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { hashToken, randomToken } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../core/actor.ts';
 import type { Db } from '../db/database.ts';
 import type { RequestTable } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';

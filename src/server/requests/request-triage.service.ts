@@ -11,7 +11,7 @@ import { AppError } from '../../shared/app-error.ts';
 import { DAY, isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../deps.ts';
 import { findRole } from '../networks/membership.repository.ts';
 import { authorize, type NetworkScope } from '../networks/scope.ts';

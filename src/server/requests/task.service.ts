@@ -4,7 +4,7 @@ import { ACTIVE_TASK_STATUSES, UNASSIGNED_STATUSES } from '../../domain/requests
 import { AppError } from '../../shared/app-error.ts';
 import { isoNow, systemClock } from '../../shared/clock.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../deps.ts';
 import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { messages } from '../notifications/messages.ts';

@@ -12,7 +12,7 @@ import { DAY, isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { hmac, safeEqual } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../deps.ts';
 import { authorize, type NetworkScope, requirePerson } from '../networks/scope.ts';
 import { findProfile } from '../offers/volunteer-profile.repository.ts';

@@ -68,11 +68,6 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
       why: 'in the loop of 20 folders found when the check came (issue 11): cut it',
     },
     {
-      from: 'src/server/pages',
-      to: 'src/server/networks',
-      why: 'in the loop of 20 folders found when the check came (issue 11): cut it',
-    },
-    {
       from: 'src/server/privacy',
       to: 'src/server/requests',
       why: 'in the loop of 20 folders found when the check came (issue 11): cut it',
@@ -113,16 +108,7 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
     },
     { from: 'src/server/account/account.pages.tsx', to: 'src/server/audit/audit.repository.ts' },
     { from: 'src/server/account/account.pages.tsx', to: 'src/server/auth/session.repository.ts' },
-    {
-      from: 'src/server/account/account.pages.tsx',
-      to: 'src/server/networks/membership.repository.ts',
-    },
-    { from: 'src/server/account/account.pages.tsx', to: 'src/server/people/person.repository.ts' },
     { from: 'src/server/account/account.service.ts', to: 'src/server/people/person.repository.ts' },
-    {
-      from: 'src/server/announcements/announcement.pages.tsx',
-      to: 'src/server/networks/network.repository.ts',
-    },
     {
       from: 'src/server/announcements/announcement.service.ts',
       to: 'src/server/networks/network.repository.ts',
@@ -181,15 +167,10 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
       from: 'src/server/goods/household.service.ts',
       to: 'src/server/requests/request.repository.ts',
     },
-    { from: 'src/server/goods/stock.pages.tsx', to: 'src/server/networks/network.repository.ts' },
     { from: 'src/server/goods/stock.service.ts', to: 'src/server/networks/network.repository.ts' },
     {
       from: 'src/server/goods/stock.service.ts',
       to: 'src/server/offers/goods-offer.repository.ts',
-    },
-    {
-      from: 'src/server/invitations/invitation.pages.tsx',
-      to: 'src/server/networks/network.repository.ts',
     },
     {
       from: 'src/server/invitations/invitation.service.ts',
@@ -213,15 +194,7 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
       to: 'src/server/people/person.repository.ts',
     },
     {
-      from: 'src/server/offers/goods-offer.pages.tsx',
-      to: 'src/server/networks/network.repository.ts',
-    },
-    {
       from: 'src/server/offers/goods-offer.service.ts',
-      to: 'src/server/networks/network.repository.ts',
-    },
-    {
-      from: 'src/server/offers/volunteer-profile-form.tsx',
       to: 'src/server/networks/network.repository.ts',
     },
     {
@@ -229,33 +202,12 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
       to: 'src/server/networks/network.repository.ts',
     },
     {
-      from: 'src/server/offers/volunteering.pages.tsx',
-      to: 'src/server/networks/network.repository.ts',
-    },
-    { from: 'src/server/pages/choices.tsx', to: 'src/server/networks/network.repository.ts' },
-    {
-      from: 'src/server/people/people.pages.tsx',
-      to: 'src/server/networks/membership.repository.ts',
-    },
-    {
-      from: 'src/server/people/people.routes.ts',
-      to: 'src/server/networks/membership.repository.ts',
-    },
-    {
       from: 'src/server/people/person.service.ts',
       to: 'src/server/networks/membership.repository.ts',
     },
     {
       from: 'src/server/printables/printables.service.ts',
-      to: 'src/server/networks/network.repository.ts',
-    },
-    {
-      from: 'src/server/printables/printables.service.ts',
       to: 'src/server/requests/request.repository.ts',
-    },
-    {
-      from: 'src/server/requests/request-form.tsx',
-      to: 'src/server/networks/network.repository.ts',
     },
     {
       from: 'src/server/requests/request-intake.service.ts',
@@ -309,7 +261,6 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
       from: 'src/server/sms/sms-inbound.service.ts',
       to: 'src/server/requests/request.repository.ts',
     },
-    { from: 'src/server/sms/sms-number.ts', to: 'src/server/networks/network.repository.ts' },
     {
       from: 'src/server/volunteering/calendar.pages.tsx',
       to: 'src/server/networks/network.repository.ts',

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { en } from '../../src/i18n/en.ts';
 import { es } from '../../src/i18n/es.ts';
-import type { Network } from '../../src/server/networks/network.repository.ts';
+import type { Network } from '../../src/server/core/network.ts';
 import {
   type BrowserRun,
   browserSkip,

@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { en, type MessageKey } from '../../src/i18n/en.ts';
 import { goodsEn } from '../../src/i18n/en-goods.ts';
 import { es } from '../../src/i18n/es.ts';
-import type { Network } from '../../src/server/networks/network.repository.ts';
+import type { Network } from '../../src/server/core/network.ts';
 import { makeGoods } from '../goods/helpers.ts';
 import {
   type BrowserRun,

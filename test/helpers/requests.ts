@@ -1,5 +1,5 @@
 import type { Actor } from '../../src/server/core/actor.ts';
-import type { Network } from '../../src/server/networks/network.repository.ts';
+import type { Network } from '../../src/server/core/network.ts';
 import { insertArea } from '../../src/server/networks/network.repository.ts';
 import { resolveScope } from '../../src/server/networks/scope.ts';
 import {

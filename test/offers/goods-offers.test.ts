@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { en } from '../../src/i18n/en.ts';
-import type { Area } from '../../src/server/networks/network.repository.ts';
+import type { Area } from '../../src/server/core/area.ts';
 import { addArea } from '../../src/server/networks/network.service.ts';
 import { resolveScope } from '../../src/server/networks/scope.ts';
 import { createTestContext, type TestContext } from '../helpers/context.ts';

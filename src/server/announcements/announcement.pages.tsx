@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can } from '../../domain/access/roles.ts';
 import { AUDIENCE_ROLES, type Audience } from '../../domain/announcements/audience.ts';
+import type { Area } from '../core/area.ts';
 import type { Deps } from '../deps.ts';
 import { formValues } from '../http/forms.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import type { Area } from '../networks/network.repository.ts';
 import { areasOf } from '../networks/network.service.ts';
 import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { areaOptions, ChoiceGroup } from '../pages/choices.tsx';

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MOVEMENT_KINDS } from '../../domain/goods/stock.ts';
 import { AppError } from '../../shared/app-error.ts';
+import type { Area } from '../core/area.ts';
 import type { Deps } from '../deps.ts';
 import { formValues } from '../http/forms.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import type { Area } from '../networks/network.repository.ts';
 import { areasOf } from '../networks/network.service.ts';
 import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { listGoodsOffers } from '../offers/goods-offer.service.ts';

@@ -1,20 +1,8 @@
 import type { Role } from '../../domain/access/roles.ts';
+import type { Member, NetworkOfPerson } from '../core/membership.ts';
 import type { Db } from '../db/database.ts';
 import { isPostgres } from '../db/dialect.ts';
-import { type Person, personFromRow } from '../people/person.repository.ts';
-
-export interface Member {
-  person: Person;
-  role: Role;
-  joinedAt: string;
-}
-
-export interface NetworkOfPerson {
-  networkId: string;
-  slug: string;
-  name: string;
-  role: Role;
-}
+import { personFromRow } from '../people/person.repository.ts';
 
 export async function findRole(db: Db, networkId: string, personId: string): Promise<Role | null> {
   const row = await db

@@ -3,6 +3,8 @@ import { atLeast } from '../../domain/access/roles.ts';
 import { DEFAULT_CATEGORIES } from '../../domain/requests/categories.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Actor } from '../core/actor.ts';
+import type { Area } from '../core/area.ts';
+import type { Network } from '../core/network.ts';
 import type { Deps } from '../deps.ts';
 import { ChoiceGroup } from '../pages/choices.tsx';
 import {
@@ -18,7 +20,6 @@ import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
-import type { Area, Network } from './network.repository.ts';
 import { AreaInput, NetworkInput, SettingsInput } from './network.schema.ts';
 import {
   addArea,

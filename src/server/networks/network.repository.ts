@@ -1,36 +1,9 @@
 import type { Selectable } from 'kysely';
 import { DEFAULT_CATEGORIES } from '../../domain/requests/categories.ts';
+import type { Area } from '../core/area.ts';
+import type { Network } from '../core/network.ts';
 import type { Db } from '../db/database.ts';
 import type { AreaTable, NetworkTable } from '../db/schema.ts';
-
-export type SignupMode = 'open' | 'invite';
-
-export interface Network {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  defaultLanguage: string;
-  signupMode: SignupMode;
-  /** Days after closing before a request's personal data is redacted. */
-  retentionDays: number;
-  /** The request categories this network offers, in order. */
-  categories: string[];
-  /** The number its neighbours text, when it has its own; else SMS_FROM. */
-  smsNumber: string | null;
-  /** IANA time zone of the network, for quiet hours, reminders and event times. */
-  timeZone: string;
-  createdAt: string;
-}
-
-export interface Area {
-  id: string;
-  networkId: string;
-  name: string;
-  centre: { lat: number; lng: number };
-  radiusM: number | null;
-  polygon: [number, number][][] | null;
-}
 
 export function networkFromRow(row: Selectable<NetworkTable>): Network {
   return {

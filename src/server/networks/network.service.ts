@@ -7,15 +7,13 @@ import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { audit } from '../audit/audit.service.ts';
 import { type Actor, isOperator, personIdOf } from '../core/actor.ts';
+import type { Area } from '../core/area.ts';
+import type { NetworkOfPerson } from '../core/membership.ts';
+import type { Network } from '../core/network.ts';
 import type { Db } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
+import { insertMembership, networksOfPerson } from './membership.repository.ts';
 import {
-  insertMembership,
-  type NetworkOfPerson,
-  networksOfPerson,
-} from './membership.repository.ts';
-import {
-  type Area,
   areaNameTaken,
   deleteArea,
   findNetworkBySlug,
@@ -23,7 +21,6 @@ import {
   insertNetwork,
   listAreas,
   listNetworks,
-  type Network,
   updateNetwork,
 } from './network.repository.ts';
 import {

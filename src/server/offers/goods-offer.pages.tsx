@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Area } from '../core/area.ts';
 import type { Deps } from '../deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import type { Area } from '../networks/network.repository.ts';
 import { areasOf } from '../networks/network.service.ts';
 import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { areaOptions } from '../pages/choices.tsx';

@@ -1,18 +1,7 @@
 import type { Identifier } from '../../domain/people/contact.ts';
+import type { Person } from '../core/person.ts';
 import type { Db } from '../db/database.ts';
 import type { PersonTable } from '../db/schema.ts';
-
-export interface Person {
-  id: string;
-  displayName: string;
-  email: string | null;
-  phone: string | null;
-  hasAccount: boolean;
-  preferredLanguage: string | null;
-  isOperator: boolean;
-  createdAt: string;
-  disabled: boolean;
-}
 
 export function personFromRow(row: PersonTable): Person {
   return {

@@ -6,6 +6,7 @@ import { newId } from '../../shared/ids.ts';
 import { audit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Actor } from '../core/actor.ts';
+import type { Member } from '../core/membership.ts';
 import type { Db } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import {
@@ -15,7 +16,6 @@ import {
   insertMembership,
   listMembers,
   lockAdmins,
-  type Member,
   updateRole,
 } from '../networks/membership.repository.ts';
 import { authorize, type NetworkScope } from '../networks/scope.ts';

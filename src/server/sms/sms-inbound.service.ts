@@ -12,6 +12,7 @@ import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
+import type { Network } from '../core/network.ts';
 import type { Deps } from '../deps.ts';
 import { findRole } from '../networks/membership.repository.ts';
 import {
@@ -19,7 +20,6 @@ import {
   findNetworkBySmsNumber,
   listAreas,
   listNetworks,
-  type Network,
 } from '../networks/network.repository.ts';
 import { resolveScope } from '../networks/scope.ts';
 import { cancelTextsTo, optIn, optOut } from '../outbox/outbox.repository.ts';

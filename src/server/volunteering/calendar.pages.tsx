@@ -13,9 +13,9 @@ import {
   utcToLocal,
   zonedToUtc,
 } from '../../domain/volunteering/zoned-time.ts';
+import type { Area } from '../core/area.ts';
 import type { Deps } from '../deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import type { Area } from '../networks/network.repository.ts';
 import { listAreas } from '../networks/network.repository.ts';
 import type { NetworkScope } from '../networks/scope.ts';
 import { areaOptions } from '../pages/choices.tsx';

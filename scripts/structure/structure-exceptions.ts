@@ -53,11 +53,6 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
       why: 'in the loop of 20 folders found when the check came (issue 11): cut it',
     },
     {
-      from: 'src/server/networks',
-      to: 'src/server/people',
-      why: 'in the loop of 20 folders found when the check came (issue 11): cut it',
-    },
-    {
       from: 'src/server/outbox',
       to: 'src/server/sms',
       why: 'in the loop of 20 folders found when the check came (issue 11): cut it',
@@ -100,7 +95,6 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
   /** Imports of another feature's repository: Phase 2 of issue 11 replaces them with core lookups. */
   crossFeatureRepositoryImports: [
     { from: 'src/cli/create-admin.ts', to: 'src/server/networks/membership.repository.ts' },
-    { from: 'src/cli/create-admin.ts', to: 'src/server/networks/network.repository.ts' },
     { from: 'src/cli/create-admin.ts', to: 'src/server/people/person.repository.ts' },
     {
       from: 'src/server/account/account.pages.tsx',
@@ -110,20 +104,8 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
     { from: 'src/server/account/account.pages.tsx', to: 'src/server/auth/session.repository.ts' },
     { from: 'src/server/account/account.service.ts', to: 'src/server/people/person.repository.ts' },
     {
-      from: 'src/server/announcements/announcement.service.ts',
-      to: 'src/server/networks/network.repository.ts',
-    },
-    {
-      from: 'src/server/announcements/board.service.ts',
-      to: 'src/server/networks/network.repository.ts',
-    },
-    {
       from: 'src/server/announcements/board.service.ts',
       to: 'src/server/volunteering/event.repository.ts',
-    },
-    {
-      from: 'src/server/announcements/digest.job.ts',
-      to: 'src/server/networks/network.repository.ts',
     },
     {
       from: 'src/server/announcements/digest.job.ts',
@@ -133,18 +115,8 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
       from: 'src/server/announcements/digest.pages.tsx',
       to: 'src/server/notifications/notification.repository.ts',
     },
-    {
-      from: 'src/server/api-tokens/api-token.service.ts',
-      to: 'src/server/networks/membership.repository.ts',
-    },
-    {
-      from: 'src/server/api-tokens/api-token.service.ts',
-      to: 'src/server/networks/network.repository.ts',
-    },
-    { from: 'src/server/auth/auth.pages.tsx', to: 'src/server/networks/network.repository.ts' },
     { from: 'src/server/auth/auth.pages.tsx', to: 'src/server/people/person.repository.ts' },
     { from: 'src/server/auth/auth.service.ts', to: 'src/server/networks/membership.repository.ts' },
-    { from: 'src/server/auth/auth.service.ts', to: 'src/server/networks/network.repository.ts' },
     { from: 'src/server/auth/auth.service.ts', to: 'src/server/people/person.repository.ts' },
     { from: 'src/server/demo/seed-demo.ts', to: 'src/server/invitations/invitation.repository.ts' },
     { from: 'src/server/demo/seed-demo.ts', to: 'src/server/networks/membership.repository.ts' },
@@ -161,13 +133,8 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
     },
     {
       from: 'src/server/goods/household.service.ts',
-      to: 'src/server/networks/network.repository.ts',
-    },
-    {
-      from: 'src/server/goods/household.service.ts',
       to: 'src/server/requests/request.repository.ts',
     },
-    { from: 'src/server/goods/stock.service.ts', to: 'src/server/networks/network.repository.ts' },
     {
       from: 'src/server/goods/stock.service.ts',
       to: 'src/server/offers/goods-offer.repository.ts',
@@ -175,31 +142,6 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
     {
       from: 'src/server/invitations/invitation.service.ts',
       to: 'src/server/networks/membership.repository.ts',
-    },
-    {
-      from: 'src/server/invitations/invitation.service.ts',
-      to: 'src/server/networks/network.repository.ts',
-    },
-    {
-      from: 'src/server/networks/membership.repository.ts',
-      to: 'src/server/people/person.repository.ts',
-    },
-    { from: 'src/server/networks/network.routes.ts', to: 'src/server/people/person.repository.ts' },
-    {
-      from: 'src/server/notifications/notification.service.ts',
-      to: 'src/server/networks/network.repository.ts',
-    },
-    {
-      from: 'src/server/notifications/notification.service.ts',
-      to: 'src/server/people/person.repository.ts',
-    },
-    {
-      from: 'src/server/offers/goods-offer.service.ts',
-      to: 'src/server/networks/network.repository.ts',
-    },
-    {
-      from: 'src/server/offers/volunteer-profile.service.ts',
-      to: 'src/server/networks/network.repository.ts',
     },
     {
       from: 'src/server/people/person.service.ts',
@@ -210,51 +152,10 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
       to: 'src/server/requests/request.repository.ts',
     },
     {
-      from: 'src/server/requests/request-intake.service.ts',
-      to: 'src/server/networks/membership.repository.ts',
-    },
-    {
-      from: 'src/server/requests/request-intake.service.ts',
-      to: 'src/server/networks/network.repository.ts',
-    },
-    {
-      from: 'src/server/requests/request-matching.service.ts',
-      to: 'src/server/networks/network.repository.ts',
-    },
-    {
       from: 'src/server/requests/request-matching.service.ts',
       to: 'src/server/offers/volunteer-profile.repository.ts',
     },
-    {
-      from: 'src/server/requests/request-matching.service.ts',
-      to: 'src/server/people/person.repository.ts',
-    },
-    {
-      from: 'src/server/requests/request-triage.service.ts',
-      to: 'src/server/networks/membership.repository.ts',
-    },
-    {
-      from: 'src/server/requests/request-triage.service.ts',
-      to: 'src/server/people/person.repository.ts',
-    },
-    {
-      from: 'src/server/requests/retention.job.ts',
-      to: 'src/server/networks/network.repository.ts',
-    },
-    {
-      from: 'src/server/requests/task-reminder.job.ts',
-      to: 'src/server/networks/network.repository.ts',
-    },
-    { from: 'src/server/requests/task.service.ts', to: 'src/server/people/person.repository.ts' },
     { from: 'src/server/setup/setup.service.ts', to: 'src/server/people/person.repository.ts' },
-    {
-      from: 'src/server/sms/sms-inbound.service.ts',
-      to: 'src/server/networks/membership.repository.ts',
-    },
-    {
-      from: 'src/server/sms/sms-inbound.service.ts',
-      to: 'src/server/networks/network.repository.ts',
-    },
     { from: 'src/server/sms/sms-inbound.service.ts', to: 'src/server/outbox/outbox.repository.ts' },
     { from: 'src/server/sms/sms-inbound.service.ts', to: 'src/server/people/person.repository.ts' },
     {
@@ -262,40 +163,16 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
       to: 'src/server/requests/request.repository.ts',
     },
     {
-      from: 'src/server/volunteering/calendar.pages.tsx',
-      to: 'src/server/networks/network.repository.ts',
-    },
-    {
-      from: 'src/server/volunteering/event.pages.tsx',
-      to: 'src/server/networks/network.repository.ts',
-    },
-    {
       from: 'src/server/volunteering/event.repository.ts',
       to: 'src/server/offers/volunteer-profile.repository.ts',
-    },
-    {
-      from: 'src/server/volunteering/event.service.ts',
-      to: 'src/server/networks/network.repository.ts',
-    },
-    {
-      from: 'src/server/volunteering/ical.service.ts',
-      to: 'src/server/networks/network.repository.ts',
     },
     {
       from: 'src/server/volunteering/ical.service.ts',
       to: 'src/server/requests/request.repository.ts',
     },
     {
-      from: 'src/server/volunteering/reminder.job.ts',
-      to: 'src/server/networks/network.repository.ts',
-    },
-    {
       from: 'src/server/volunteering/signup.service.ts',
       to: 'src/server/offers/volunteer-profile.repository.ts',
-    },
-    {
-      from: 'src/server/volunteering/training.service.ts',
-      to: 'src/server/networks/membership.repository.ts',
     },
     {
       from: 'src/server/volunteering/wellbeing.service.ts',

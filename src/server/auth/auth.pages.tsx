@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { isLanguage } from '../../i18n/i18n.ts';
 import { AppError } from '../../shared/app-error.ts';
+import { findNetworkBySlug } from '../core/network.repository.ts';
 import type { Deps } from '../deps.ts';
 import {
   clientInfo,
@@ -10,7 +11,6 @@ import {
   setSessionCookie,
 } from '../http/context.ts';
 import { safeNext } from '../http/redirect.ts';
-import { findNetworkBySlug } from '../networks/network.repository.ts';
 import {
   CsrfField,
   ErrorSummary,

@@ -6,11 +6,12 @@ import { newId } from '../../shared/ids.ts';
 import { hashToken, randomToken } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
+import { findNetworkBySlug } from '../core/network.repository.ts';
+import { findPerson } from '../core/person.repository.ts';
 import type { Deps } from '../deps.ts';
 import { insertMembership } from '../networks/membership.repository.ts';
-import { findNetworkBySlug } from '../networks/network.repository.ts';
 import { enqueue } from '../outbox/outbox.service.ts';
-import { findAccount, findPerson, setPassword } from '../people/person.repository.ts';
+import { findAccount, setPassword } from '../people/person.repository.ts';
 import { type AccountFields, createAccount } from '../people/person.service.ts';
 import {
   assertUnderLimit,

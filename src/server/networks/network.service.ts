@@ -7,8 +7,10 @@ import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { audit } from '../audit/audit.service.ts';
 import { type Actor, isOperator, personIdOf } from '../core/actor.ts';
+import { listAreas } from '../core/area.repository.ts';
 import type { Area } from '../core/area.ts';
 import type { NetworkOfPerson } from '../core/membership.ts';
+import { findNetworkBySlug, listNetworks } from '../core/network.repository.ts';
 import type { Network } from '../core/network.ts';
 import type { Db } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
@@ -16,11 +18,8 @@ import { insertMembership, networksOfPerson } from './membership.repository.ts';
 import {
   areaNameTaken,
   deleteArea,
-  findNetworkBySlug,
   insertArea,
   insertNetwork,
-  listAreas,
-  listNetworks,
   updateNetwork,
 } from './network.repository.ts';
 import {

@@ -1,21 +1,7 @@
 import type { Identifier } from '../../domain/people/contact.ts';
+import { personFromRow } from '../core/person.repository.ts';
 import type { Person } from '../core/person.ts';
 import type { Db } from '../db/database.ts';
-import type { PersonTable } from '../db/schema.ts';
-
-export function personFromRow(row: PersonTable): Person {
-  return {
-    id: row.id,
-    displayName: row.display_name,
-    email: row.email,
-    phone: row.phone,
-    hasAccount: row.password_hash != null,
-    preferredLanguage: row.preferred_language,
-    isOperator: Number(row.is_operator) === 1,
-    createdAt: row.created_at,
-    disabled: row.disabled_at != null,
-  };
-}
 
 export interface NewPerson {
   id: string;
@@ -46,11 +32,6 @@ export async function insertPerson(db: Db, p: NewPerson): Promise<void> {
       disabled_at: null,
     })
     .execute();
-}
-
-export async function findPerson(db: Db, id: string): Promise<Person | null> {
-  const row = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? personFromRow(row) : null;
 }
 
 /** An account (a person with a password) by email or phone, with its password hash. */
@@ -131,17 +112,6 @@ export async function makeOperator(db: Db, personId: string, now: string): Promi
     .set({ is_operator: 1, updated_at: now })
     .where('id', '=', personId)
     .execute();
-}
-
-/** Display names by id, for lists that show who (suggestions, dispatch plans). */
-export async function namesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('people')
-    .select(['id', 'display_name'])
-    .where('id', 'in', [...ids])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
 /** People whose phone (normalised, E.164) is `phone`: how a text is tied to an account. */

@@ -13,11 +13,11 @@ import { DEFAULT_TASK_CAPACITY, estimatedHours } from '../../domain/requests/cat
 import { UNASSIGNED_STATUSES } from '../../domain/requests/request-status.ts';
 import { DAY } from '../../shared/clock.ts';
 import type { Actor } from '../core/actor.ts';
+import { listAreas } from '../core/area.repository.ts';
+import { namesOf } from '../core/person.repository.ts';
 import type { Deps } from '../deps.ts';
-import { listAreas } from '../networks/network.repository.ts';
 import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { findProfile, listMatchableVolunteers } from '../offers/volunteer-profile.repository.ts';
-import { namesOf } from '../people/person.repository.ts';
 import {
   requiredTrainings,
   volunteeringLoad,

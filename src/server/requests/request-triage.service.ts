@@ -12,13 +12,13 @@ import { DAY, isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
+import { findRole } from '../core/membership.repository.ts';
+import { findPerson } from '../core/person.repository.ts';
 import type { Deps } from '../deps.ts';
-import { findRole } from '../networks/membership.repository.ts';
 import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { messages } from '../notifications/messages.ts';
 import { notifyPerson } from '../notifications/notification.service.ts';
 import type { EnqueueResult } from '../outbox/outbox.service.ts';
-import { findPerson } from '../people/person.repository.ts';
 import { openNote, revealRequest, sealNote } from '../privacy/privacy-gate.ts';
 import {
   findRequest,

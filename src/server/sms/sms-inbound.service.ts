@@ -12,15 +12,15 @@ import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
-import type { Network } from '../core/network.ts';
-import type { Deps } from '../deps.ts';
-import { findRole } from '../networks/membership.repository.ts';
+import { listAreas } from '../core/area.repository.ts';
+import { findRole } from '../core/membership.repository.ts';
 import {
   findNetworkById,
   findNetworkBySmsNumber,
-  listAreas,
   listNetworks,
-} from '../networks/network.repository.ts';
+} from '../core/network.repository.ts';
+import type { Network } from '../core/network.ts';
+import type { Deps } from '../deps.ts';
 import { resolveScope } from '../networks/scope.ts';
 import { cancelTextsTo, optIn, optOut } from '../outbox/outbox.repository.ts';
 import { enqueue, phoneIndex } from '../outbox/outbox.service.ts';

@@ -13,10 +13,10 @@ import {
   utcToLocal,
   zonedToUtc,
 } from '../../domain/volunteering/zoned-time.ts';
+import { listAreas } from '../core/area.repository.ts';
 import type { Area } from '../core/area.ts';
 import type { Deps } from '../deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import { listAreas } from '../networks/network.repository.ts';
 import type { NetworkScope } from '../networks/scope.ts';
 import { areaOptions } from '../pages/choices.tsx';
 import { SelectField } from '../pages/components.tsx';

@@ -5,10 +5,10 @@ import { EVENT_KINDS, SHIFT_ROLES, VISIBILITIES } from '../../domain/volunteerin
 import { WEEKDAYS } from '../../domain/volunteering/recurrence.ts';
 import { utcToLocal } from '../../domain/volunteering/zoned-time.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
+import { listAreas } from '../core/area.repository.ts';
 import type { Area } from '../core/area.ts';
 import type { Deps } from '../deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import { listAreas } from '../networks/network.repository.ts';
 import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { areaOptions, ChoiceGroup } from '../pages/choices.tsx';
 import { CsrfField, ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';

@@ -5,7 +5,7 @@ import { en, type MessageKey } from '../../src/i18n/en.ts';
 import { offersEn } from '../../src/i18n/en-offers.ts';
 import { es } from '../../src/i18n/es.ts';
 import type { Network } from '../../src/server/core/network.ts';
-import { resolveScope } from '../../src/server/networks/scope.ts';
+import { resolveScope } from '../../src/server/core/scope.ts';
 import { createGoodsOffer } from '../../src/server/offers/goods-offer.service.ts';
 import {
   type BrowserRun,

@@ -2,11 +2,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can } from '../../domain/access/roles.ts';
 import { AUDIENCE_ROLES, type Audience } from '../../domain/announcements/audience.ts';
 import type { Area } from '../core/area.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Deps } from '../deps.ts';
 import { formValues } from '../http/forms.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import { areasOf } from '../networks/network.service.ts';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { areaOptions, ChoiceGroup } from '../pages/choices.tsx';
 import {
   CsrfField,

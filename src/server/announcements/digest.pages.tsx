@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isoNow } from '../../shared/clock.ts';
+import { authorize, type NetworkScope, requirePerson } from '../core/scope.ts';
 import type { Deps } from '../deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import { authorize, type NetworkScope, requirePerson } from '../networks/scope.ts';
 import { findPrefs, savePrefs } from '../notifications/notification.repository.ts';
 import { ChoiceGroup } from '../pages/choices.tsx';
 import { CsrfField, ErrorSummary, Submit } from '../pages/components.tsx';

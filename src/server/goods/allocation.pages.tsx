@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { formatCode } from '../../domain/requests/request-code.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Deps } from '../deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { CsrfField, ErrorSummary, SelectField, Submit, When } from '../pages/components.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';

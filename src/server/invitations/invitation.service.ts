@@ -10,9 +10,9 @@ import type { Actor } from '../core/actor.ts';
 import { findRole } from '../core/membership.repository.ts';
 import { findNetworkById } from '../core/network.repository.ts';
 import type { Network } from '../core/network.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Deps } from '../deps.ts';
 import { insertMembership } from '../networks/membership.repository.ts';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { enqueue } from '../outbox/outbox.service.ts';
 import { type AccountFields, createAccount } from '../people/person.service.ts';
 import {

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/app-error.ts';
 import type { Actor } from '../core/actor.ts';
 import type { Area } from '../core/area.ts';
 import type { Network } from '../core/network.ts';
+import { authorize, type NetworkScope, resolveScope } from '../core/scope.ts';
 import type { Deps } from '../deps.ts';
 import { ChoiceGroup } from '../pages/choices.tsx';
 import {
@@ -30,7 +31,6 @@ import {
   removeArea,
   updateSettings,
 } from './network.service.ts';
-import { authorize, type NetworkScope, resolveScope } from './scope.ts';
 
 type Done = { Querystring: { done?: string } };
 type Slug = { Params: { slug: string } } & Done;

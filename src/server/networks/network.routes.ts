@@ -7,10 +7,10 @@ import { browseAudit } from '../audit/audit.service.ts';
 import type { Area } from '../core/area.ts';
 import { findNetworkById } from '../core/network.repository.ts';
 import { findPerson } from '../core/person.repository.ts';
+import { requirePerson, resolveScope } from '../core/scope.ts';
 import type { Deps } from '../deps.ts';
 import { AreaInput } from './network.schema.ts';
 import { addArea, areasOf } from './network.service.ts';
-import { requirePerson, resolveScope } from './scope.ts';
 
 const RoleOut = Type.Union([
   Type.Literal('neighbour'),

@@ -12,6 +12,7 @@ import type { Area } from '../core/area.ts';
 import type { NetworkOfPerson } from '../core/membership.ts';
 import { findNetworkBySlug, listNetworks } from '../core/network.repository.ts';
 import type { Network } from '../core/network.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { insertMembership, networksOfPerson } from './membership.repository.ts';
@@ -28,7 +29,6 @@ import {
   RESERVED_SLUGS,
   type SettingsInput,
 } from './network.schema.ts';
-import { authorize, type NetworkScope } from './scope.ts';
 
 /** Personal data of a closed request is redacted after 90 days unless the network says otherwise. */
 export const DEFAULT_RETENTION_DAYS = 90;

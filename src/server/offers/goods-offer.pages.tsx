@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Area } from '../core/area.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Deps } from '../deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import { areasOf } from '../networks/network.service.ts';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { areaOptions } from '../pages/choices.tsx';
 import { CsrfField, ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
 import { handleForm } from '../pages/form-route.ts';

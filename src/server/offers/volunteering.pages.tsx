@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Area } from '../core/area.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Deps } from '../deps.ts';
 import { formValues } from '../http/forms.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import { areasOf } from '../networks/network.service.ts';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { CsrfField, ErrorSummary, Field, Submit } from '../pages/components.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_CATEGORIES } from '../../domain/requests/categories.ts';
 import { plural } from '../../i18n/i18n.ts';
+import type { NetworkScope } from '../core/scope.ts';
 import type { Deps } from '../deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import type { NetworkScope } from '../networks/scope.ts';
 import { languageName } from '../pages/choices.tsx';
 import { Pager, SelectField } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';

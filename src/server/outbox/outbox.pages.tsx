@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import type { NetworkScope } from '../core/scope.ts';
 import type { Deps } from '../deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import type { NetworkScope } from '../networks/scope.ts';
 import { CsrfField, When } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';

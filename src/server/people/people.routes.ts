@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { errorResponses, SlugParams } from '../api/api-schema.ts';
 import type { Member } from '../core/membership.ts';
+import { resolveScope } from '../core/scope.ts';
 import type { Deps } from '../deps.ts';
-import { resolveScope } from '../networks/scope.ts';
 import { ContactInput, MemberOut, RoleInput, RoleSchema } from './person.schema.ts';
 import { addPersonWithoutAccount, changeRole, listPeople, viewPerson } from './person.service.ts';
 

@@ -7,6 +7,7 @@ import { audit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Actor } from '../core/actor.ts';
 import type { Member } from '../core/membership.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import {
@@ -18,7 +19,6 @@ import {
   lockAdmins,
   updateRole,
 } from '../networks/membership.repository.ts';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { accountExists, insertPerson } from './person.repository.ts';
 
 export interface AccountFields {

@@ -15,8 +15,8 @@ import { DAY } from '../../shared/clock.ts';
 import type { Actor } from '../core/actor.ts';
 import { listAreas } from '../core/area.repository.ts';
 import { namesOf } from '../core/person.repository.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Deps } from '../deps.ts';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { findProfile, listMatchableVolunteers } from '../offers/volunteer-profile.repository.ts';
 import {
   requiredTrainings,

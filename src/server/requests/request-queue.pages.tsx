@@ -3,10 +3,10 @@ import { URGENCIES } from '../../domain/requests/categories.ts';
 import { formatCode } from '../../domain/requests/request-code.ts';
 import { CLOSE_REASONS, canMove, STATUSES } from '../../domain/requests/request-status.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Deps } from '../deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import { areasOf } from '../networks/network.service.ts';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { areaOptions, ChoiceGroup, languageName } from '../pages/choices.tsx';
 import {
   CsrfField,

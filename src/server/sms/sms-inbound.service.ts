@@ -20,8 +20,8 @@ import {
   listNetworks,
 } from '../core/network.repository.ts';
 import type { Network } from '../core/network.ts';
+import { resolveScope } from '../core/scope.ts';
 import type { Deps } from '../deps.ts';
-import { resolveScope } from '../networks/scope.ts';
 import { cancelTextsTo, optIn, optOut } from '../outbox/outbox.repository.ts';
 import { enqueue, phoneIndex } from '../outbox/outbox.service.ts';
 import { findPeopleByPhone } from '../people/person.repository.ts';

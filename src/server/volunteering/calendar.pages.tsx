@@ -15,9 +15,9 @@ import {
 } from '../../domain/volunteering/zoned-time.ts';
 import { listAreas } from '../core/area.repository.ts';
 import type { Area } from '../core/area.ts';
+import type { NetworkScope } from '../core/scope.ts';
 import type { Deps } from '../deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import type { NetworkScope } from '../networks/scope.ts';
 import { areaOptions } from '../pages/choices.tsx';
 import { SelectField } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';

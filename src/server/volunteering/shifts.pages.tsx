@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { FEELINGS } from '../../domain/volunteering/wellbeing.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Deps } from '../deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { ChoiceGroup } from '../pages/choices.tsx';
 import { CsrfField, ErrorSummary, Field, Submit } from '../pages/components.tsx';
 import { handleForm } from '../pages/form-route.ts';

@@ -1,9 +1,9 @@
 import type { Config } from '../config.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Db } from './db/database.ts';
-import type { Mailer } from './mail/mailer.ts';
+import type { Mailer } from './delivery/mailer.ts';
+import type { SmsSender } from './delivery/sms-gateway.ts';
 import type { OpenTaskIndex } from './requests/open-task-index.ts';
-import type { SmsSender } from './sms/sms-gateway.ts';
 
 /** What services need from the outside world, passed in explicitly (never a request). */
 export interface Deps {

@@ -38,11 +38,6 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
       why: 'in the loop of 20 folders found when the check came (issue 11): cut it',
     },
     {
-      from: 'src/server/deps.ts',
-      to: 'src/server/requests',
-      why: 'in the loop of 20 folders found when the check came (issue 11): cut it',
-    },
-    {
       from: 'src/server/networks',
       to: 'src/server/audit',
       why: 'in the loop of 20 folders found when the check came (issue 11): cut it',

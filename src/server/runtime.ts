@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { Config } from '../config.ts';
 import { systemClock } from '../shared/clock.ts';
+import type { Deps } from './core/deps.ts';
 import { createDb, migrateToLatest } from './db/database.ts';
 import { disabledMailer, smtpMailer } from './delivery/mailer.ts';
 import { disabledSms, twilioSender } from './delivery/sms-gateway.ts';
-import type { Deps } from './deps.ts';
 import { OpenTaskIndex } from './requests/open-task-index.ts';
 
 /** Wires the real dependencies from a config; the CLI, the server and the tests share it. */

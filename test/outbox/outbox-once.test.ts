@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Deps } from '../../src/server/core/deps.ts';
 import { createDb } from '../../src/server/db/database.ts';
 import { smtpMailer } from '../../src/server/delivery/mailer.ts';
 import { twilioSender } from '../../src/server/delivery/sms-gateway.ts';
-import type { Deps } from '../../src/server/deps.ts';
 import { claimNext, finishMessage } from '../../src/server/outbox/outbox.repository.ts';
 import { enqueue } from '../../src/server/outbox/outbox.service.ts';
 import {

@@ -10,9 +10,9 @@ import { ownSecurityEvents } from '../audit/audit.service.ts';
 import { NAME_MAX } from '../auth/auth.schema.ts';
 import { endSession, listSessions } from '../auth/auth.service.ts';
 import type { SessionInfo } from '../auth/session.repository.ts';
+import type { Deps } from '../core/deps.ts';
 import type { NetworkOfPerson } from '../core/membership.ts';
 import type { Person } from '../core/person.ts';
-import type { Deps } from '../deps.ts';
 import { cookieOptions, LANG_COOKIE } from '../http/context.ts';
 import { myNetworks } from '../networks/network.service.ts';
 import {

@@ -2,9 +2,9 @@ import type { Language } from '../../i18n/i18n.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
 import { findPerson } from '../core/person.repository.ts';
 import type { Person } from '../core/person.ts';
-import type { Deps } from '../deps.ts';
 import { updateProfile } from '../people/person.repository.ts';
 
 export async function myProfile(deps: Pick<Deps, 'db'>, actor: Actor): Promise<Person> {

@@ -7,8 +7,8 @@ import { newId } from '../../shared/ids.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
 import { listAreas } from '../core/area.repository.ts';
+import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
-import type { Deps } from '../deps.ts';
 import { type Message, notifyPerson } from '../notifications/notification.service.ts';
 import { phoneIndex } from '../outbox/outbox.service.ts';
 import {

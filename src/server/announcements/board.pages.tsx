@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { PublicCount } from '../../domain/announcements/small-counts.ts';
+import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
-import type { Deps } from '../deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import { When } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isoNow } from '../../shared/clock.ts';
+import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope, requirePerson } from '../core/scope.ts';
-import type { Deps } from '../deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import { findPrefs, savePrefs } from '../notifications/notification.repository.ts';
 import { ChoiceGroup } from '../pages/choices.tsx';

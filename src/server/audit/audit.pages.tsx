@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { MessageKey } from '../../i18n/i18n.ts';
+import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
-import type { Deps } from '../deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import { SelectField, When } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';

@@ -1,6 +1,6 @@
 import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
 import { resolveScope } from '../core/scope.ts';
-import type { Deps } from '../deps.ts';
 import { checkIn, createDay } from '../goods/distribution.service.ts';
 import { addWant, createHousehold } from '../goods/household.service.ts';
 import { createItem, createSite, recordMovement } from '../goods/stock.service.ts';

@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { atLeast } from '../../domain/access/roles.ts';
 import { formatCode } from '../../domain/requests/request-code.ts';
 import { AppError, type FieldErrors } from '../../shared/app-error.ts';
+import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
-import type { Deps } from '../deps.ts';
 import { formValues } from '../http/forms.ts';
 import { scopeNav } from '../networks/network.pages.tsx';
 import {

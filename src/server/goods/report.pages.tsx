@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../core/deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import { Field, Submit } from '../pages/components.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../core/deps.ts';
 
 /** 200 when the database answers, 503 when it does not: for load balancers and monitors. */
 export function registerHealthRoutes(app: FastifyInstance, deps: Deps): void {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isoNow, isoPlus, MINUTE } from '../../shared/clock.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../core/deps.ts';
 import { finishLease, takeLease } from './job.repository.ts';
 
 export interface ScheduledJob {

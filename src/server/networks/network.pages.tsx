@@ -4,9 +4,9 @@ import { DEFAULT_CATEGORIES } from '../../domain/requests/categories.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Actor } from '../core/actor.ts';
 import type { Area } from '../core/area.ts';
+import type { Deps } from '../core/deps.ts';
 import type { Network } from '../core/network.ts';
 import { authorize, type NetworkScope, resolveScope } from '../core/scope.ts';
-import type { Deps } from '../deps.ts';
 import { ChoiceGroup } from '../pages/choices.tsx';
 import {
   CsrfField,

@@ -4,11 +4,11 @@ import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
 import { findNetworkById } from '../core/network.repository.ts';
 import { findPerson } from '../core/person.repository.ts';
 import { requirePerson as requirePersonId } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
-import type { Deps } from '../deps.ts';
 import { type EnqueueResult, enqueue } from '../outbox/outbox.service.ts';
 import { renderEmail } from './email-template.tsx';
 import {

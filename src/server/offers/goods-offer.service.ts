@@ -5,8 +5,8 @@ import { newId } from '../../shared/ids.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
 import { listAreas } from '../core/area.repository.ts';
+import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope, requirePerson } from '../core/scope.ts';
-import type { Deps } from '../deps.ts';
 import {
   findOffer,
   type GoodsOffer,

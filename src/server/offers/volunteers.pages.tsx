@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_CATEGORIES } from '../../domain/requests/categories.ts';
 import { plural } from '../../i18n/i18n.ts';
+import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
-import type { Deps } from '../deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import { languageName } from '../pages/choices.tsx';
 import { Pager, SelectField } from '../pages/components.tsx';

@@ -2,8 +2,8 @@ import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
-import type { Deps } from '../deps.ts';
 import { countByStatus, listUndelivered, retryMessage } from './outbox.repository.ts';
 
 export interface UndeliveredMessage {

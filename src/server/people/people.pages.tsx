@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { assignableRoles, isRole, ROLES, type Role } from '../../domain/access/roles.ts';
 import { plural } from '../../i18n/i18n.ts';
 import { AppError } from '../../shared/app-error.ts';
+import type { Deps } from '../core/deps.ts';
 import type { Member } from '../core/membership.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
-import type { Deps } from '../deps.ts';
 import { formValues, parseForm } from '../http/forms.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import {

@@ -6,10 +6,10 @@ import { newId } from '../../shared/ids.ts';
 import { audit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
 import type { Member } from '../core/membership.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
-import type { Deps } from '../deps.ts';
 import {
   countAdmins,
   deleteMembership,

@@ -3,8 +3,8 @@ import { ACTIVE_TASK_STATUSES } from '../../domain/requests/request-status.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
-import type { Deps } from '../deps.ts';
 import {
   PRIVATE_FIELDS,
   type RequestPrivate,

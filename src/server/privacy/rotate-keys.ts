@@ -1,4 +1,4 @@
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../core/deps.ts';
 import { decrypt, encrypt, keyIdOf } from './crypto.ts';
 import { fieldContext } from './privacy-gate.ts';
 import { listSealedBatch, type SealedTable, updateSealed } from './sealed.repository.ts';

@@ -14,9 +14,9 @@ import { UNASSIGNED_STATUSES } from '../../domain/requests/request-status.ts';
 import { DAY } from '../../shared/clock.ts';
 import type { Actor } from '../core/actor.ts';
 import { listAreas } from '../core/area.repository.ts';
+import type { Deps } from '../core/deps.ts';
 import { namesOf } from '../core/person.repository.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
-import type { Deps } from '../deps.ts';
 import { findProfile, listMatchableVolunteers } from '../offers/volunteer-profile.repository.ts';
 import {
   requiredTrainings,

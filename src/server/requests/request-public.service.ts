@@ -4,8 +4,8 @@ import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { hashToken, safeEqual } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
+import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
-import type { Deps } from '../deps.ts';
 import { encrypt } from '../privacy/crypto.ts';
 import {
   feedbackExists,

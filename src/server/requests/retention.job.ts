@@ -1,7 +1,7 @@
 import { HOUR, isoNow } from '../../shared/clock.ts';
 import { audit } from '../audit/audit.service.ts';
+import type { Deps } from '../core/deps.ts';
 import { listNetworks } from '../core/network.repository.ts';
-import type { Deps } from '../deps.ts';
 import type { ScheduledJob } from '../jobs/scheduler.ts';
 import { findExpiredForRedaction, redactRequests } from './request.repository.ts';
 

@@ -1,6 +1,6 @@
 import { DAY, HOUR } from '../../shared/clock.ts';
+import type { Deps } from '../core/deps.ts';
 import { listNetworks } from '../core/network.repository.ts';
-import type { Deps } from '../deps.ts';
 import type { ScheduledJob } from '../jobs/scheduler.ts';
 import { messages } from '../notifications/messages.ts';
 import { notifyPerson } from '../notifications/notification.service.ts';

@@ -13,6 +13,7 @@ import { isoNow } from '../../shared/clock.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
 import { listAreas } from '../core/area.repository.ts';
+import type { Deps } from '../core/deps.ts';
 import { findRole } from '../core/membership.repository.ts';
 import {
   findNetworkById,
@@ -21,7 +22,6 @@ import {
 } from '../core/network.repository.ts';
 import type { Network } from '../core/network.ts';
 import { resolveScope } from '../core/scope.ts';
-import type { Deps } from '../deps.ts';
 import { cancelTextsTo, optIn, optOut } from '../outbox/outbox.repository.ts';
 import { enqueue, phoneIndex } from '../outbox/outbox.service.ts';
 import { findPeopleByPhone } from '../people/person.repository.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../core/deps.ts';
 import { validWebhookSignature } from '../delivery/sms-gateway.ts';
-import type { Deps } from '../deps.ts';
 import { handleInboundSms } from './sms-inbound.service.ts';
 
 /** Where the SMS gateway posts incoming texts (set it as the number's webhook, HTTP POST). */

@@ -15,8 +15,8 @@ import {
 } from '../../domain/volunteering/zoned-time.ts';
 import { listAreas } from '../core/area.repository.ts';
 import type { Area } from '../core/area.ts';
+import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
-import type { Deps } from '../deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import { areaOptions } from '../pages/choices.tsx';
 import { SelectField } from '../pages/components.tsx';

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { FEELINGS } from '../../domain/volunteering/wellbeing.ts';
+import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
-import type { Deps } from '../deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import { ChoiceGroup } from '../pages/choices.tsx';
 import { CsrfField, ErrorSummary, Field, Submit } from '../pages/components.tsx';

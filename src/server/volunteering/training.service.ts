@@ -5,10 +5,10 @@ import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
 import { findRole } from '../core/membership.repository.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
-import type { Deps } from '../deps.ts';
 import { networkTimeZone } from './event.repository.ts';
 import {
   insertTraining,

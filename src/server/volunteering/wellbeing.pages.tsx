@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { FEELINGS, FORGIVENESS_DAYS } from '../../domain/volunteering/wellbeing.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../core/deps.ts';
 import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import { When } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';

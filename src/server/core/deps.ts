@@ -1,9 +1,9 @@
-import type { Config } from '../config.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { OpenTasks } from './core/open-tasks.ts';
-import type { Db } from './db/database.ts';
-import type { Mailer } from './delivery/mailer.ts';
-import type { SmsSender } from './delivery/sms-gateway.ts';
+import type { Config } from '../../config.ts';
+import type { Clock } from '../../shared/clock.ts';
+import type { Db } from '../db/database.ts';
+import type { Mailer } from '../delivery/mailer.ts';
+import type { SmsSender } from '../delivery/sms-gateway.ts';
+import type { OpenTasks } from './open-tasks.ts';
 
 /**
  * What services need from the outside world, passed in explicitly (never a request): each

@@ -5,7 +5,6 @@ import type { Area } from '../core/area.ts';
 import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import { formValues } from '../http/forms.ts';
-import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import { areasOf } from '../networks/network.service.ts';
 import { areaOptions, ChoiceGroup } from '../pages/choices.tsx';
 import {
@@ -20,6 +19,7 @@ import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import type { Announcement } from './announcement.repository.ts';
 import { AnnouncementForm } from './announcement.schema.ts';
 import {

@@ -3,11 +3,11 @@ import { formatCode } from '../../domain/requests/request-code.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
 import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
-import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import { CsrfField, ErrorSummary, SelectField, Submit, When } from '../pages/components.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { pageCtx, sendPage } from '../pages/page-context.ts';
+import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import {
   approveRound,
   discardRound,

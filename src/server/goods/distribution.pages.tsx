@@ -5,7 +5,6 @@ import { AppError, type FieldErrors } from '../../shared/app-error.ts';
 import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
 import { formValues } from '../http/forms.ts';
-import { scopeNav } from '../networks/network.pages.tsx';
 import {
   CsrfField,
   ErrorSummary,
@@ -17,6 +16,7 @@ import {
 } from '../pages/components.tsx';
 import type { FormState } from '../pages/form-state.ts';
 import { type PageCtx, pageCtx } from '../pages/page-context.ts';
+import { scopeNav } from '../pages/scope-page.ts';
 import type { DistributionDay } from './distribution.repository.ts';
 import {
   changeDayStatus,

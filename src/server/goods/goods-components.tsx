@@ -5,11 +5,11 @@ import { type Action, atLeast } from '../../domain/access/roles.ts';
 import type { MessageKey, Translate } from '../../i18n/i18n.ts';
 import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
-import { scopeOf } from '../networks/network.pages.tsx';
 import { type FormOutcome, handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, sendPage } from '../pages/page-context.ts';
+import { scopeOf } from '../pages/scope-page.ts';
 import type { Item, Site } from './stock.repository.ts';
 
 /** After a goods form, pages redirect with ?done=<what>; only these words become a message. */

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { formatCode } from '../../domain/requests/request-code.ts';
 import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
-import { scopeNav } from '../networks/network.pages.tsx';
 import { areasOf } from '../networks/network.service.ts';
 import { areaOptions, ChoiceGroup } from '../pages/choices.tsx';
 import {
@@ -17,6 +16,7 @@ import {
 } from '../pages/components.tsx';
 import type { FormState } from '../pages/form-state.ts';
 import { pageCtx } from '../pages/page-context.ts';
+import { scopeNav } from '../pages/scope-page.ts';
 import { AGE_BANDS, DIETARY } from './goods.rules.ts';
 import { HouseholdForm, LinkForm, WantForm, whole } from './goods.schema.ts';
 import { formRoute, goodsNotice, itemOptions, pageRoute, Table } from './goods-components.tsx';

@@ -5,7 +5,6 @@ import type { Area } from '../core/area.ts';
 import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import { formValues } from '../http/forms.ts';
-import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import { areasOf } from '../networks/network.service.ts';
 import { listGoodsOffers } from '../offers/goods-offer.service.ts';
 import { areaOptions, ChoiceGroup } from '../pages/choices.tsx';
@@ -13,6 +12,7 @@ import { CsrfField, ErrorSummary, Field, SelectField, Submit, When } from '../pa
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import { EXPIRY_ALERT_DAYS, GOODS_CATEGORIES } from './goods.rules.ts';
 import {
   ItemForm,

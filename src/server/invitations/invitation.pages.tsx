@@ -8,13 +8,13 @@ import type { Deps } from '../core/deps.ts';
 import type { Network } from '../core/network.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import { clientInfo, setSessionCookie } from '../http/context.ts';
-import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import { CsrfField, ErrorSummary, Field, SelectField, Submit, When } from '../pages/components.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import { RoleSchema } from '../people/person.schema.ts';
 import type { Invitation } from './invitation.repository.ts';
 import {

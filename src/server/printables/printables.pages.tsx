@@ -5,11 +5,11 @@ import type { FieldErrors } from '../../shared/app-error.ts';
 import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import { type FormValues, formValues, parseForm } from '../http/forms.ts';
-import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import { ChoiceGroup } from '../pages/choices.tsx';
 import { ErrorSummary, Field, languageOptions, SelectField, Submit } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import { smsNumberFor } from '../sms/sms-number.ts';
 import {
   FLYER_LAYOUTS,

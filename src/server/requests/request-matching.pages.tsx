@@ -7,11 +7,11 @@ import { AppError } from '../../shared/app-error.ts';
 import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import { formValues, parseForm } from '../http/forms.ts';
-import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
 import { languageName } from '../pages/choices.tsx';
 import { CsrfField, SelectField } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import {
   confirmDispatch,
   type DispatchPlan,

@@ -12,7 +12,9 @@ import { CsrfField, ErrorSummary, Field, SelectField, Submit, When } from '../pa
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { formRoute, pageRoute } from '../pages/routes.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { Table } from '../pages/table.tsx';
 import { EXPIRY_ALERT_DAYS, GOODS_CATEGORIES } from './goods.rules.ts';
 import {
   ItemForm,
@@ -22,16 +24,7 @@ import {
   SiteForm,
   whole,
 } from './goods.schema.ts';
-import {
-  formRoute,
-  GoodsNav,
-  goodsNotice,
-  itemOptions,
-  num,
-  pageRoute,
-  siteOptions,
-  Table,
-} from './goods-components.tsx';
+import { GoodsNav, goodsNotice, itemOptions, num, siteOptions } from './goods-components.tsx';
 import { goodsReport } from './report.service.ts';
 import { type Item, listMovements, type Site, type StockLine } from './stock.repository.ts';
 import {

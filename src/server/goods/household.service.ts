@@ -3,13 +3,13 @@ import { normalisePhone } from '../../domain/people/contact.ts';
 import { newRequestCode, parseCode } from '../../domain/requests/request-code.ts';
 import { AppError, type FieldErrors } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
+import { blindIndex } from '../../shared/crypto.ts';
 import { newId } from '../../shared/ids.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
 import { listAreas } from '../core/area.repository.ts';
 import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
-import { blindIndex } from '../privacy/crypto.ts';
 import {
   HOUSEHOLD_PRIVATE,
   type HouseholdPrivate,

@@ -1,6 +1,7 @@
 import { atLeast } from '../../domain/access/roles.ts';
 import { ACTIVE_TASK_STATUSES } from '../../domain/requests/request-status.ts';
 import { AppError } from '../../shared/app-error.ts';
+import { decrypt, encrypt, type KeyRing } from '../../shared/crypto.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
@@ -11,7 +12,6 @@ import {
   type RequestSummary,
   type SealedPrivate,
 } from '../requests/request.types.ts';
-import { decrypt, encrypt, type KeyRing } from './crypto.ts';
 
 /**
  * The one place a requester's personal details are opened. It decides who may see them

@@ -7,6 +7,7 @@ import { OPEN_STATUSES } from '../../domain/requests/request-status.ts';
 import { ALL_WEEK, DAYS, maskFromNames, PARTS } from '../../domain/time/weekly-slots.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { DAY, isoNow } from '../../shared/clock.ts';
+import { blindIndex } from '../../shared/crypto.ts';
 import { newId } from '../../shared/ids.ts';
 import { hashToken, randomToken } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
@@ -19,7 +20,6 @@ import type { Db } from '../db/database.ts';
 import type { RequestTable } from '../db/schema.ts';
 import { messages } from '../notifications/messages.ts';
 import { notifyContact, notifyPerson } from '../notifications/notification.service.ts';
-import { blindIndex } from '../privacy/crypto.ts';
 import { sealPrivate } from '../privacy/privacy-gate.ts';
 import {
   codeTaken,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ICAL from 'ical.js';
+import { utcToLocal } from '../../src/domain/time/zoned-time.ts';
 import { rruleUntil } from '../../src/domain/volunteering/ical.ts';
 import { MAX_OCCURRENCES, occurrences } from '../../src/domain/volunteering/recurrence.ts';
 import {
@@ -8,7 +9,6 @@ import {
   transitions,
   vtimezone,
 } from '../../src/domain/volunteering/vtimezone.ts';
-import { utcToLocal } from '../../src/domain/volunteering/zoned-time.ts';
 
 const DAY = 86_400_000;
 

@@ -1,4 +1,4 @@
-import { utcToLocal } from '../../domain/volunteering/zoned-time.ts';
+import { utcToLocal } from '../../domain/time/zoned-time.ts';
 import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
 import { resolveScope } from '../core/scope.ts';

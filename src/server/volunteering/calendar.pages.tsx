@@ -1,18 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { can } from '../../domain/access/roles.ts';
+import { addDays, isDate, mondayOf, utcToLocal, zonedToUtc } from '../../domain/time/zoned-time.ts';
 import {
   EVENT_KINDS,
   type EventKind,
   SHIFT_ROLES,
   type ShiftRole,
 } from '../../domain/volunteering/events.ts';
-import {
-  addDays,
-  isDate,
-  mondayOf,
-  utcToLocal,
-  zonedToUtc,
-} from '../../domain/volunteering/zoned-time.ts';
 import { listAreas } from '../core/area.repository.ts';
 import type { Area } from '../core/area.ts';
 import type { Deps } from '../core/deps.ts';

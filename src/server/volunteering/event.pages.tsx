@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { type Action, can } from '../../domain/access/roles.ts';
+import { utcToLocal } from '../../domain/time/zoned-time.ts';
 import { EVENT_KINDS, SHIFT_ROLES, VISIBILITIES } from '../../domain/volunteering/events.ts';
 import { WEEKDAYS } from '../../domain/volunteering/recurrence.ts';
-import { utcToLocal } from '../../domain/volunteering/zoned-time.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
 import { listAreas } from '../core/area.repository.ts';
 import type { Area } from '../core/area.ts';

@@ -1,4 +1,5 @@
 import { can } from '../../domain/access/roles.ts';
+import { addDays, isDate, isTime, utcToLocal, zonedToUtc } from '../../domain/time/zoned-time.ts';
 import {
   EVENT_KINDS,
   type EventKind,
@@ -17,13 +18,6 @@ import {
   WEEKDAYS,
   type Weekday,
 } from '../../domain/volunteering/recurrence.ts';
-import {
-  addDays,
-  isDate,
-  isTime,
-  utcToLocal,
-  zonedToUtc,
-} from '../../domain/volunteering/zoned-time.ts';
 import { AppError, type FieldErrors } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';

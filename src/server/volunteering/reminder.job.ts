@@ -1,4 +1,4 @@
-import { addDays, utcToLocal } from '../../domain/volunteering/zoned-time.ts';
+import { addDays, utcToLocal } from '../../domain/time/zoned-time.ts';
 import { HOUR, isoNow, MINUTE } from '../../shared/clock.ts';
 import type { Deps } from '../core/deps.ts';
 import { listNetworks } from '../core/network.repository.ts';

@@ -1,6 +1,6 @@
+import { addDays, mondayOf, utcToLocal, zonedToUtc } from '../../domain/time/zoned-time.ts';
 import { overlapsInTime, shiftHours, signupStatusFor } from '../../domain/volunteering/events.ts';
 import { LATE_DROP_HOURS, overCap } from '../../domain/volunteering/wellbeing.ts';
-import { addDays, mondayOf, utcToLocal, zonedToUtc } from '../../domain/volunteering/zoned-time.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { HOUR, isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';

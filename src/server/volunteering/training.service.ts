@@ -1,5 +1,5 @@
+import { addDays, isDate, utcToLocal } from '../../domain/time/zoned-time.ts';
 import { SHIFT_ROLES } from '../../domain/volunteering/events.ts';
-import { addDays, isDate, utcToLocal } from '../../domain/volunteering/zoned-time.ts';
 import { AppError, type FieldErrors } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';

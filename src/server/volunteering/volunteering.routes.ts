@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import { isDate } from '../../domain/volunteering/zoned-time.ts';
+import { isDate } from '../../domain/time/zoned-time.ts';
 import type { Deps } from '../core/deps.ts';
 import { resolveScope } from '../core/scope.ts';
 import { errorResponses } from '../http/api-schema.ts';

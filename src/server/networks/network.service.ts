@@ -2,6 +2,7 @@ import type { Static } from 'typebox';
 import { parsePolygon } from '../../domain/geo/polygon.ts';
 import { normalisePhone } from '../../domain/people/contact.ts';
 import { DEFAULT_CATEGORIES } from '../../domain/requests/categories.ts';
+import { isTimeZone } from '../../domain/time/zoned-time.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
@@ -205,14 +206,4 @@ export async function removeArea(
       subject: { type: 'area', id: areaId },
     });
   });
-}
-
-/** An IANA time zone name this runtime knows ("America/Los_Angeles", "UTC"). */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
 }

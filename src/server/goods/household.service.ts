@@ -1,4 +1,3 @@
-import { atLeast } from '../../domain/access/roles.ts';
 import { normalisePhone } from '../../domain/people/contact.ts';
 import { newRequestCode, parseCode } from '../../domain/requests/request-code.ts';
 import { AppError, type FieldErrors } from '../../shared/app-error.ts';
@@ -29,7 +28,6 @@ import {
 import {
   findHousehold,
   findHouseholdIdByCode,
-  type HouseholdRecord,
   type HouseholdSummary,
   insertHousehold,
   insertWant,
@@ -300,9 +298,3 @@ export async function addWant(
   });
   return id;
 }
-
-export function mayOpenHouseholds(scope: NetworkScope): boolean {
-  return atLeast(scope.role, 'coordinator');
-}
-
-export type { HouseholdRecord };

@@ -56,18 +56,6 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
   /** Files that run SQL outside a repository. */
   sqlOutsideRepositories: [
     {
-      file: 'src/server/health/health.routes.ts',
-      why: 'in the loop of 20 folders found when the check came (issue 11): cut it',
-    },
-    {
-      file: 'src/server/outbox/outbox-admin.service.ts',
-      why: 'in the loop of 20 folders found when the check came (issue 11): cut it',
-    },
-    {
-      file: 'src/server/runtime.ts',
-      why: 'in the loop of 20 folders found when the check came (issue 11): cut it',
-    },
-    {
       file: 'src/server/volunteering/event.service.ts',
       why: 'in the loop of 20 folders found when the check came (issue 11): cut it',
     },

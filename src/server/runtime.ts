@@ -1,8 +1,7 @@
-import { sql } from 'kysely';
 import type { Config } from '../config.ts';
 import { systemClock } from '../shared/clock.ts';
 import type { Deps } from './core/deps.ts';
-import { createDb, migrateToLatest } from './db/database.ts';
+import { createDb, migrateToLatest, optimizeSqlite } from './db/database.ts';
 import { disabledMailer, smtpMailer } from './delivery/mailer.ts';
 import { disabledSms, twilioSender } from './delivery/sms-gateway.ts';
 import { OpenTaskIndex } from './requests/open-task-index.ts';
@@ -14,11 +13,7 @@ export async function createDeps(
 ): Promise<Deps> {
   const db = createDb(config);
   await migrateToLatest(db);
-  if (config.dialect === 'sqlite') {
-    // Gives SQLite's planner table statistics (ANALYZE where they are missing or stale):
-    // without them it may walk a whole network's rows through the wrong index.
-    await sql`pragma optimize=0x10002`.execute(db);
-  }
+  await optimizeSqlite(db, config.dialect);
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : disabledMailer(log);
   const sms = config.sms ? twilioSender(config.sms) : disabledSms;
   return { config, db, clock: systemClock, mailer, sms, openTasks: new OpenTaskIndex() };

@@ -6,6 +6,7 @@ import {
   Migrator,
   PostgresDialect,
   SqliteDialect,
+  sql,
 } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../../config.ts';
@@ -96,4 +97,17 @@ export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
     throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${cause}`);
   }
   return result;
+}
+
+/**
+ * Gives SQLite's planner table statistics (ANALYZE where they are missing or stale): without
+ * them it may walk a whole network's rows through the wrong index. Nothing on PostgreSQL.
+ */
+export async function optimizeSqlite(db: Db, dialect: Config['dialect']): Promise<void> {
+  if (dialect === 'sqlite') await sql`pragma optimize=0x10002`.execute(db);
+}
+
+/** Throws unless the database answers a query now (for the health check). */
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
 }

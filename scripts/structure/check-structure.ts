@@ -332,20 +332,7 @@ export function checkStructure(
   const known = new Set(parsed.map((f) => f.path));
   const imports = parsed.flatMap((f) => f.imports.filter((i) => known.has(i.to)));
 
-  // The folder graph, with one file import named for each edge.
-  const graph = new Map<string, Set<string>>();
-  const sample = new Map<string, ImportEdge>();
-  const edgeCount = new Map<string, number>();
-  for (const f of parsed) if (!graph.has(unitOf(f.path))) graph.set(unitOf(f.path), new Set());
-  for (const i of imports) {
-    const from = unitOf(i.from);
-    const to = unitOf(i.to);
-    if (from === to) continue;
-    addEdge(graph, from, to);
-    const key = edgeKey(from, to);
-    if (!sample.has(key)) sample.set(key, i);
-    edgeCount.set(key, (edgeCount.get(key) ?? 0) + 1);
-  }
+  const { graph, sample, edgeCount } = folderGraph(parsed);
   const allCycles = stronglyConnected(graph).filter((c) => c.length > 1);
   const tolerated = new Set(exceptions.folderCycleEdges.map((e) => edgeKey(e.from, e.to)));
   const cut = new Map<string, Set<string>>();
@@ -480,20 +467,39 @@ export function checkStructure(
   };
 }
 
-/** The edges of each loop of the folder graph, with how many imports make each: to choose cuts. */
-export function cycleEdges(files: readonly SourceFile[]): { edge: string; imports: number }[][] {
-  const parsed = files.filter((f) => /\.tsx?$/.test(f.path)).map(parseFile);
+interface FolderGraph {
+  readonly graph: Map<string, Set<string>>;
+  /** One file import for each folder edge, to name in a finding. */
+  readonly sample: Map<string, ImportEdge>;
+  /** How many file imports make each folder edge. */
+  readonly edgeCount: Map<string, number>;
+}
+
+/** The graph of units (see unitOf): an edge where a file of one imports a file of the other. */
+function folderGraph(parsed: readonly ParsedFile[]): FolderGraph {
   const known = new Set(parsed.map((f) => f.path));
   const graph = new Map<string, Set<string>>();
-  const count = new Map<string, number>();
-  for (const f of parsed) {
-    for (const i of f.imports) {
-      if (!known.has(i.to) || unitOf(i.from) === unitOf(i.to)) continue;
-      addEdge(graph, unitOf(i.from), unitOf(i.to));
-      const key = edgeKey(unitOf(i.from), unitOf(i.to));
-      count.set(key, (count.get(key) ?? 0) + 1);
-    }
+  const sample = new Map<string, ImportEdge>();
+  const edgeCount = new Map<string, number>();
+  for (const f of parsed) if (!graph.has(unitOf(f.path))) graph.set(unitOf(f.path), new Set());
+  for (const i of parsed.flatMap((f) => f.imports)) {
+    const from = unitOf(i.from);
+    const to = unitOf(i.to);
+    if (!known.has(i.to) || from === to) continue;
+    addEdge(graph, from, to);
+    const key = edgeKey(from, to);
+    if (!sample.has(key)) sample.set(key, i);
+    edgeCount.set(key, (edgeCount.get(key) ?? 0) + 1);
   }
+  return { graph, sample, edgeCount };
+}
+
+/** The edges of each loop of the folder graph, with how many imports make each: to choose cuts. */
+export function cycleEdges(files: readonly SourceFile[]): { edge: string; imports: number }[][] {
+  const parsed = files
+    .filter((f) => f.path.startsWith('src/') && /\.tsx?$/.test(f.path))
+    .map(parseFile);
+  const { graph, edgeCount } = folderGraph(parsed);
   return stronglyConnected(graph)
     .filter((c) => c.length > 1)
     .map((component) => {
@@ -501,7 +507,10 @@ export function cycleEdges(files: readonly SourceFile[]): { edge: string; import
       return component.flatMap((from) =>
         [...(graph.get(from) ?? [])]
           .filter((to) => members.has(to))
-          .map((to) => ({ edge: edgeKey(from, to), imports: count.get(edgeKey(from, to)) ?? 0 })),
+          .map((to) => ({
+            edge: edgeKey(from, to),
+            imports: edgeCount.get(edgeKey(from, to)) ?? 0,
+          })),
       );
     });
 }

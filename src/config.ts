@@ -1,6 +1,6 @@
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { type KeyRing, newKeySpec, parseKeyRing } from './server/privacy/crypto.ts';
+import { type KeyRing, newKeySpec, parseKeyRing } from './shared/crypto.ts';
 import { randomToken } from './shared/secrets.ts';
 
 /**
@@ -26,7 +26,7 @@ export interface Config {
   readonly pgPoolMax: number;
   readonly demo: boolean;
   readonly secretKey: string;
-  /** Keys for personal fields at rest (ENCRYPTION_KEYS); see src/server/privacy/crypto.ts. */
+  /** Keys for personal fields at rest (ENCRYPTION_KEYS); see src/shared/crypto.ts. */
   readonly keys: KeyRing;
   readonly smtpUrl: string | null;
   readonly mailFrom: string;

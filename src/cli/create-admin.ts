@@ -2,15 +2,12 @@ import { parseIdentifier } from '../domain/people/contact.ts';
 import { translator } from '../i18n/i18n.ts';
 import { audit } from '../server/audit/audit.service.ts';
 import { AccountInput } from '../server/auth/auth.schema.ts';
-import type { Deps } from '../server/deps.ts';
+import type { Deps } from '../server/core/deps.ts';
+import { findRole } from '../server/core/membership.repository.ts';
+import { findNetworkBySlug } from '../server/core/network.repository.ts';
 import { ERRORS } from '../server/http/errors.ts';
 import { parseOrThrow } from '../server/http/forms.ts';
-import {
-  findRole,
-  insertMembership,
-  updateRole,
-} from '../server/networks/membership.repository.ts';
-import { findNetworkBySlug } from '../server/networks/network.repository.ts';
+import { insertMembership, updateRole } from '../server/networks/membership.repository.ts';
 import { NetworkInput } from '../server/networks/network.schema.ts';
 import { insertNetworkWithAdmin } from '../server/networks/network.service.ts';
 import { findAccount, makeOperator } from '../server/people/person.repository.ts';

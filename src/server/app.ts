@@ -11,7 +11,7 @@ import { registerApiDocs } from './api/api-docs.pages.tsx';
 import { registerAuditPages } from './audit/audit.pages.tsx';
 import { registerAuthPages } from './auth/auth.pages.tsx';
 import { registerSignupPages } from './auth/signup.pages.tsx';
-import type { Deps } from './deps.ts';
+import type { Deps } from './core/deps.ts';
 import { registerAllocationPages } from './goods/allocation.pages.tsx';
 import { registerDistributionPages } from './goods/distribution.pages.tsx';
 import { registerGoodsRoutes } from './goods/goods.routes.ts';

@@ -1,12 +1,11 @@
-import { sql } from 'kysely';
 import type { Config } from '../config.ts';
 import { systemClock } from '../shared/clock.ts';
-import { createDb, migrateToLatest } from './db/database.ts';
-import type { Deps } from './deps.ts';
-import { disabledMailer, smtpMailer } from './mail/mailer.ts';
+import type { Deps } from './core/deps.ts';
+import { createDb, migrateToLatest, optimizeSqlite } from './db/database.ts';
+import { disabledMailer, smtpMailer } from './delivery/mailer.ts';
+import { disabledSms, twilioSender } from './delivery/sms-gateway.ts';
 import { reindexContacts } from './privacy/contact-index.ts';
 import { OpenTaskIndex } from './requests/open-task-index.ts';
-import { disabledSms, twilioSender } from './sms/sms-gateway.ts';
 
 /** Wires the real dependencies from a config; the CLI, the server and the tests share it. */
 export async function createDeps(
@@ -17,11 +16,7 @@ export async function createDeps(
   await migrateToLatest(db, config.keys);
   // After a change of SECRET_KEY, people's blind indexes are computed again (sign-in needs them).
   await reindexContacts({ db, config });
-  if (config.dialect === 'sqlite') {
-    // Gives SQLite's planner table statistics (ANALYZE where they are missing or stale):
-    // without them it may walk a whole network's rows through the wrong index.
-    await sql`pragma optimize=0x10002`.execute(db);
-  }
+  await optimizeSqlite(db, config.dialect);
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : disabledMailer(log);
   const sms = config.sms ? twilioSender(config.sms) : disabledSms;
   return { config, db, clock: systemClock, mailer, sms, openTasks: new OpenTaskIndex() };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { Role } from '../../src/domain/access/roles.ts';
-import type { Network } from '../../src/server/networks/network.repository.ts';
+import type { Network } from '../../src/server/core/network.ts';
 import { createTestContext, type TestContext } from '../helpers/context.ts';
 import { addMember, makeAccount, makeNetwork } from '../helpers/factories.ts';
 import { type Agent, agent } from '../helpers/http.ts';

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Role } from '../../src/domain/access/roles.ts';
 import { en } from '../../src/i18n/en.ts';
 import { createApiToken } from '../../src/server/api-tokens/api-token.service.ts';
-import type { Network } from '../../src/server/networks/network.repository.ts';
+import type { Network } from '../../src/server/core/network.ts';
 import { createTestContext, type TestContext } from '../helpers/context.ts';
 import { addMember, makeNetwork } from '../helpers/factories.ts';
 import { type Agent, agent, text } from '../helpers/http.ts';

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/server/app.ts';
-import type { Deps } from '../../src/server/deps.ts';
+import type { Deps } from '../../src/server/core/deps.ts';
 import { createDeps } from '../../src/server/runtime.ts';
 import { createTestContext, DIALECT, type TestContext } from '../helpers/context.ts';
 import { makeNetwork } from '../helpers/factories.ts';

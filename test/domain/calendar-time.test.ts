@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ICAL from 'ical.js';
+import { localParts } from '../../src/domain/time/iso-week.ts';
+import { utcToLocal } from '../../src/domain/time/zoned-time.ts';
 import { rruleUntil } from '../../src/domain/volunteering/ical.ts';
 import { MAX_OCCURRENCES, occurrences } from '../../src/domain/volunteering/recurrence.ts';
 import {
@@ -8,7 +10,6 @@ import {
   transitions,
   vtimezone,
 } from '../../src/domain/volunteering/vtimezone.ts';
-import { utcToLocal } from '../../src/domain/volunteering/zoned-time.ts';
 
 const DAY = 86_400_000;
 
@@ -121,5 +122,41 @@ describe('occurrences of an open-ended series', () => {
     );
     const monthly = { freq: 'monthly' as const, nth: -1 as const, day: 'SA' as const };
     assert.equal(occurrences(monthly, '2026-11-01', '2049-12-31', 3, '2049-01-01').length, 3);
+  });
+});
+
+describe('one reader of the wall clock in a zone', () => {
+  it('reads what Intl reads, even where the offset had seconds (Monrovia, −0:44:30 until 1972)', () => {
+    const at = new Date('1971-05-09T21:50:06.518Z'); // 21:05:36 in Monrovia
+    assert.deepEqual(utcToLocal(at, 'Africa/Monrovia'), {
+      date: '1971-05-09',
+      time: '21:05',
+      weekday: 6,
+    });
+    assert.deepEqual(localParts(at, 'Africa/Monrovia'), {
+      y: 1971,
+      m: 5,
+      d: 9,
+      hour: 21,
+      minute: 5,
+    });
+  });
+
+  it('gives the same date and time to digests and quiet hours as to events, UTC for an unknown zone', () => {
+    for (const tz of ZONES) {
+      for (let at = Date.UTC(2026, 2, 27); at < Date.UTC(2026, 3, 7); at += 47 * 60_000) {
+        const l = utcToLocal(new Date(at), tz);
+        const p = localParts(new Date(at), tz);
+        const pad = (n: number) => String(n).padStart(2, '0');
+        assert.equal(
+          `${p.y}-${pad(p.m)}-${pad(p.d)}`,
+          l.date,
+          `${tz} ${new Date(at).toISOString()}`,
+        );
+        assert.equal(`${pad(p.hour)}:${pad(p.minute)}`, l.time);
+      }
+    }
+    const at = new Date('2026-07-01T23:30:00Z');
+    assert.deepEqual(localParts(at, 'Nowhere/Atlantis'), localParts(at, 'UTC'));
   });
 });

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { en } from '../../src/i18n/en.ts';
 import { es } from '../../src/i18n/es.ts';
-import type { Network } from '../../src/server/networks/network.repository.ts';
+import type { Network } from '../../src/server/core/network.ts';
 import {
+  assertAccessible,
   type BrowserRun,
   browserSkip,
-  checkA11y,
-  formatViolations,
   startBrowser,
 } from '../helpers/browser.ts';
 import { makeNetwork, PASSWORD } from '../helpers/factories.ts';
@@ -17,7 +16,6 @@ import { addArea, makeRequest } from '../helpers/requests.ts';
 describe('announcements, digest and board in a real browser', { skip: browserSkip }, () => {
   let run: BrowserRun;
   let net: { network: Network; members: Awaited<ReturnType<typeof makeNetwork>>['members'] };
-  const contexts: BrowserContext[] = [];
 
   before(async () => {
     run = await startBrowser();
@@ -25,22 +23,16 @@ describe('announcements, digest and board in a real browser', { skip: browserSki
     const area = await addArea(run.ctx, net.network, 'Centro');
     await makeRequest(run.ctx, net.network, { areaId: area });
   });
-  after(async () => {
-    for (const c of contexts) await c.close();
-    await run?.close();
-  });
+  after(() => run?.close());
 
   async function newPage(): Promise<Page> {
     // 320 px: the narrowest phone the pages must work on.
-    const context = await run.newContext({ width: 320 });
-    contexts.push(context);
-    return context.newPage();
+    return run.newPage({ width: 320 });
   }
 
   /** axe finds nothing, the page is in `lang`, and nothing scrolls sideways at 320 px. */
   async function check(page: Page, lang: 'en' | 'es'): Promise<void> {
-    const violations = await checkA11y(page);
-    assert.equal(violations.length, 0, formatViolations(page.url(), violations));
+    await assertAccessible(page);
     assert.equal(await page.getAttribute('html', 'lang'), lang);
     const wide = (await page.evaluate(
       'document.documentElement.scrollWidth > document.documentElement.clientWidth',

@@ -1,56 +1,35 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Role } from '../../src/domain/access/roles.ts';
 import { en, type MessageKey } from '../../src/i18n/en.ts';
 import { es } from '../../src/i18n/es.ts';
-import type { Network } from '../../src/server/networks/network.repository.ts';
+import type { Network } from '../../src/server/core/network.ts';
 import {
+  assertAccessible,
+  assertNoEnglish,
   type BrowserRun,
   browserSkip,
   checkA11y,
-  formatViolations,
+  englishOnly,
   startBrowser,
 } from '../helpers/browser.ts';
 import { addMember, makeNetwork, PASSWORD } from '../helpers/factories.ts';
 
 type Catalogue = Record<MessageKey, string>;
 
-/**
- * English catalogue text that must never show on a Spanish page: every English value (or
- * literal part around its {placeholders}) longer than 3 characters whose Spanish differs,
- * except words that also occur in Spanish text, or in the test's own data ("Admin 2").
- */
-const NOT_ENGLISH = new Set(['Mutua', 'Admin']);
-const ENGLISH_ONLY = [
-  ...new Set(
-    (Object.keys(en) as MessageKey[])
-      .filter((k) => en[k] !== es[k])
-      .flatMap((k) => en[k].split(/\{\w+\}/).map((s) => s.trim()))
-      .filter((s) => s.length > 3 && !NOT_ENGLISH.has(s))
-      .filter((s) => !Object.values(es).some((v) => v.includes(s))),
-  ),
-];
+/** Every English catalogue text but the name and the test's own data ("Admin 2"). */
+const ENGLISH_ONLY = englishOnly(Object.keys(en) as MessageKey[], new Set(['Mutua', 'Admin']));
 
 describe('in a real browser', { skip: browserSkip }, () => {
   let run: BrowserRun;
   let network: Network;
-  const contexts: BrowserContext[] = [];
 
   before(async () => {
     run = await startBrowser();
     ({ network } = await makeNetwork(run.ctx, { name: 'Barrio Norte' }));
   });
-  after(async () => {
-    for (const c of contexts) await c.close();
-    await run?.close();
-  });
-
-  async function newPage(opts: { javaScript?: boolean; width?: number } = {}): Promise<Page> {
-    const context = await run.newContext(opts);
-    contexts.push(context);
-    return context.newPage();
-  }
+  after(() => run?.close());
 
   /** A new member of the network with this role, who can sign in. */
   function member(role: Role) {
@@ -59,20 +38,10 @@ describe('in a real browser', { skip: browserSkip }, () => {
 
   /** axe-core finds nothing; on a Spanish page, no English catalogue text shows either. */
   async function check(page: Page, t: Catalogue = en): Promise<void> {
-    const violations = await checkA11y(page);
-    assert.equal(violations.length, 0, formatViolations(page.url(), violations));
-    if (t === es) {
-      // Code, and text marked as written in another language (lang="en"), are not ours to translate.
-      const visible = (await page.evaluate(`(() => {
-        const others = [...document.querySelectorAll('body code, body [lang]:not([lang="es"])')];
-        for (const el of others) el.style.setProperty('display', 'none', 'important');
-        const text = document.body.innerText;
-        for (const el of others) el.style.removeProperty('display');
-        return text;
-      })()`)) as string;
-      const english = ENGLISH_ONLY.filter((s) => visible.includes(s));
-      assert.deepEqual(english, [], `English text on the Spanish page ${page.url()}`);
-    }
+    await assertAccessible(page);
+    // Code, and text marked as written in another language (lang="en"), are not ours to translate.
+    if (t === es)
+      await assertNoEnglish(page, ENGLISH_ONLY, 'body code, body [lang]:not([lang="es"])');
   }
 
   /** Clicks a link by its accessible name and waits for the page it leads to. */
@@ -117,7 +86,7 @@ describe('in a real browser', { skip: browserSkip }, () => {
   }
 
   it('axe is really running: it finds an image without a text alternative', async () => {
-    const page = await newPage();
+    const page = await run.newPage();
     await page.setContent('<!doctype html><html lang="en"><title>x</title><img src="/x.png">');
     const violations = await checkA11y(page);
     assert.deepEqual(
@@ -128,7 +97,7 @@ describe('in a real browser', { skip: browserSkip }, () => {
 
   it('a coordinator signs in from the home page and every page passes axe, in English and Spanish', async () => {
     const me = await member('coordinator');
-    const page = await newPage();
+    const page = await run.newPage();
     await page.goto('/');
     await check(page);
     await follow(page, en['nav.signIn'], '/sign-in');
@@ -158,7 +127,7 @@ describe('in a real browser', { skip: browserSkip }, () => {
 
   it('an admin also sees settings and the audit log, which pass axe in both languages', async () => {
     const me = await member('admin');
-    const page = await newPage();
+    const page = await run.newPage();
     await page.goto(`/sign-in?next=/n/${network.slug}`);
     await signIn(page, me.email);
     assert.equal(new URL(page.url()).pathname, `/n/${network.slug}`);
@@ -174,7 +143,7 @@ describe('in a real browser', { skip: browserSkip }, () => {
 
   it('a form with a mistake says so at the field and in the summary, keeps what was typed, and passes axe', async () => {
     const me = await member('coordinator');
-    const page = await newPage();
+    const page = await run.newPage();
     await page.goto(`/sign-in?next=/n/${network.slug}/people/new`);
     await signIn(page, me.email);
     for (const t of [en, es]) {
@@ -197,7 +166,7 @@ describe('in a real browser', { skip: browserSkip }, () => {
 
   it('printables: the coordinator form, with a mistake too, and the route sheet form pass axe in both languages', async () => {
     const me = await member('coordinator');
-    const page = await newPage();
+    const page = await run.newPage();
     await page.goto(`/sign-in?next=/n/${network.slug}`);
     await signIn(page, me.email);
     for (const t of [en, es]) {
@@ -219,7 +188,7 @@ describe('in a real browser', { skip: browserSkip }, () => {
 
   it('at 320 px wide nothing scrolls sideways', async () => {
     const me = await member('coordinator');
-    const page = await newPage({ width: 320 });
+    const page = await run.newPage({ width: 320 });
     const fits = async () => {
       const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
       assert.ok(width <= 320, `${page.url()} is ${width} px wide at a 320 px viewport`);
@@ -234,7 +203,7 @@ describe('in a real browser', { skip: browserSkip }, () => {
 
   it('works with JavaScript off: sign in, change language, add a person, sign out', async () => {
     const me = await member('coordinator');
-    const page = await newPage({ javaScript: false });
+    const page = await run.newPage({ javaScript: false });
     await page.goto('/');
     await follow(page, en['nav.signIn'], '/sign-in');
     await signIn(page, me.email);

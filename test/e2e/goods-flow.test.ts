@@ -1,27 +1,26 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { en, type MessageKey } from '../../src/i18n/en.ts';
 import { goodsEn } from '../../src/i18n/en-goods.ts';
 import { es } from '../../src/i18n/es.ts';
-import type { Network } from '../../src/server/networks/network.repository.ts';
+import type { Network } from '../../src/server/core/network.ts';
 import { makeGoods } from '../goods/helpers.ts';
 import {
+  assertAccessible,
+  assertNoEnglish,
   type BrowserRun,
   browserSkip,
-  checkA11y,
-  formatViolations,
+  englishOnly,
+  signIn,
   startBrowser,
 } from '../helpers/browser.ts';
-import { addMember, makeNetwork, PASSWORD } from '../helpers/factories.ts';
+import { addMember, makeNetwork } from '../helpers/factories.ts';
 
 type Catalogue = Record<MessageKey, string>;
 
 /** This feature's English text that must never show on a Spanish page. */
-const ENGLISH_ONLY = (Object.keys(goodsEn) as MessageKey[])
-  .filter((k) => en[k] !== es[k])
-  .flatMap((k) => en[k].split(/\{\w+\}/).map((s) => s.trim()))
-  .filter((s) => s.length > 3 && !Object.values(es).some((v) => v.includes(s)));
+const ENGLISH_ONLY = englishOnly(Object.keys(goodsEn) as MessageKey[]);
 
 /**
  * Goods in a real browser: record a donation, run a distribution day with check-ins, hit a
@@ -32,7 +31,6 @@ describe('goods in a real browser', { skip: browserSkip }, () => {
   let run: BrowserRun;
   let network: Network;
   let g: Awaited<ReturnType<typeof makeGoods>>;
-  const contexts: BrowserContext[] = [];
 
   before(async () => {
     run = await startBrowser();
@@ -47,44 +45,16 @@ describe('goods in a real browser', { skip: browserSkip }, () => {
       limitHard: true,
     });
   });
-  after(async () => {
-    for (const c of contexts) await c.close();
-    await run?.close();
-  });
-
-  async function newPage(opts: { javaScript?: boolean; width?: number } = {}): Promise<Page> {
-    const context = await run.newContext(opts);
-    contexts.push(context);
-    return context.newPage();
-  }
+  after(() => run?.close());
 
   async function check(page: Page, t: Catalogue): Promise<void> {
-    const violations = await checkA11y(page);
-    assert.equal(violations.length, 0, formatViolations(page.url(), violations));
-    if (t === es) {
-      const visible = (await page.evaluate(`(() => {
-        const others = [...document.querySelectorAll('body [lang]:not([lang="es"])')];
-        for (const el of others) el.style.setProperty('display', 'none', 'important');
-        const text = document.body.innerText;
-        for (const el of others) el.style.removeProperty('display');
-        return text;
-      })()`)) as string;
-      const english = ENGLISH_ONLY.filter((s) => visible.includes(s));
-      assert.deepEqual(english, [], `English text on the Spanish page ${page.url()}`);
-    }
+    await assertAccessible(page);
+    if (t === es) await assertNoEnglish(page, ENGLISH_ONLY);
     const wide = (await page.evaluate(
       'document.documentElement.scrollWidth > window.innerWidth + 1',
     )) as boolean;
     if ((page.viewportSize()?.width ?? 1024) <= 320)
       assert.equal(wide, false, `no sideways scroll at 320 px: ${page.url()}`);
-  }
-
-  async function signIn(page: Page, email: string, next: string): Promise<void> {
-    await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-    await page.fill('#field-identifier', email);
-    await page.fill('#field-password', PASSWORD);
-    await page.getByRole('button', { name: en['signIn.submit'], exact: true }).click();
-    await page.waitForURL((u) => u.pathname === next);
   }
 
   async function reportFigure(page: Page, t: Catalogue, key: MessageKey): Promise<string> {
@@ -94,7 +64,7 @@ describe('goods in a real browser', { skip: browserSkip }, () => {
 
   it('a coordinator records a donation, runs a day with check-ins, hits a limit, and the report changes', async () => {
     const coord = await addMember(run.ctx, network, 'coordinator', { name: 'Luz Ramos' });
-    const page = await newPage({ width: 320 });
+    const page = await run.newPage({ width: 320 });
     const base = `/n/${network.slug}/goods`;
     await signIn(page, coord.email, base);
     await check(page, en);
@@ -166,7 +136,7 @@ describe('goods in a real browser', { skip: browserSkip }, () => {
       name: 'Marta Gil',
       language: 'es',
     });
-    const page = await newPage();
+    const page = await run.newPage();
     const base = `/n/${network.slug}/goods`;
     await signIn(page, coord.email, base);
     for (const path of [
@@ -190,7 +160,7 @@ describe('goods in a real browser', { skip: browserSkip }, () => {
     await page.goto(`${dayUrl}/paper`);
     await check(page, es);
 
-    const noJs = await newPage({ javaScript: false, width: 320 });
+    const noJs = await run.newPage({ javaScript: false, width: 320 });
     await signIn(noJs, coord.email, base);
     await noJs.goto(`${dayUrl}?q=flores`);
     await noJs.getByRole('button', { name: es['goods.checkIn'], exact: true }).first().click();

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { resolveScope } from '../../src/server/core/scope.ts';
 import { updateSettings } from '../../src/server/networks/network.service.ts';
-import { resolveScope } from '../../src/server/networks/scope.ts';
 import {
   type BrowserRun,
   browserSkip,

@@ -5,19 +5,13 @@ import { ALL_WEEK } from '../../src/domain/time/weekly-slots.ts';
 import { upsertProfile } from '../../src/server/offers/volunteer-profile.repository.ts';
 import { newId } from '../../src/shared/ids.ts';
 import {
+  assertAccessible,
   type BrowserRun,
   browserSkip,
-  checkA11y,
-  formatViolations,
   startBrowser,
 } from '../helpers/browser.ts';
 import { addMember, makeNetwork, PASSWORD } from '../helpers/factories.ts';
 import { addArea } from '../helpers/requests.ts';
-
-async function axe(page: Page) {
-  const v = await checkA11y(page);
-  assert.equal(v.length, 0, formatViolations(page.url(), v));
-}
 
 async function signIn(page: Page, email: string) {
   await page.goto('/sign-in');
@@ -95,10 +89,10 @@ describe('a request from the form to done, in a real browser', { skip: browserSk
     const coord = await coordCtx.newPage();
     await signIn(coord, net.members.coordinator.email);
     await coord.goto(`/n/${net.network.slug}/requests`);
-    await axe(coord);
+    await assertAccessible(coord);
     assert.equal(await coord.locator(`a:text("${code}")`).count(), 1);
     await coord.click(`a:text("${code}")`);
-    await axe(coord);
+    await assertAccessible(coord);
     assert.match(
       (await coord.textContent('#suggestions-title + ol')) ?? '',
       /km away.*speaks Spanish|km away/,
@@ -119,9 +113,9 @@ describe('a request from the form to done, in a real browser', { skip: browserSk
     const vol = await volCtx.newPage();
     await signIn(vol, volunteer.email);
     await vol.goto(`/n/${net.network.slug}/tasks`);
-    await axe(vol);
+    await assertAccessible(vol);
     await vol.click('main ul.cards a');
-    await axe(vol);
+    await assertAccessible(vol);
     assert.match((await vol.textContent('main')) ?? '', /12 Elm Street, flat 3B/);
     await vol.click('button:text("I am on my way")');
     await vol.fill('#field-hours', '1.5');

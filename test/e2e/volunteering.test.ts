@@ -1,24 +1,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ICAL from 'ical.js';
-import type { BrowserContext, Page } from 'playwright-core';
 import { en } from '../../src/i18n/en.ts';
 import { es } from '../../src/i18n/es.ts';
-import type { Network } from '../../src/server/networks/network.repository.ts';
+import type { Network } from '../../src/server/core/network.ts';
 import {
+  assertAccessible,
   type BrowserRun,
   browserSkip,
-  checkA11y,
-  formatViolations,
+  signIn,
   startBrowser,
 } from '../helpers/browser.ts';
-import { addMember, makeNetwork, PASSWORD } from '../helpers/factories.ts';
+import { addMember, makeNetwork } from '../helpers/factories.ts';
 
 describe('volunteering in a real browser', { skip: browserSkip }, () => {
   let run: BrowserRun;
   let network: Network;
   let coordinator: { email: string };
-  const contexts: BrowserContext[] = [];
 
   before(async () => {
     run = await startBrowser();
@@ -26,38 +24,16 @@ describe('volunteering in a real browser', { skip: browserSkip }, () => {
     network = made.network;
     coordinator = made.members.coordinator;
   });
-  after(async () => {
-    for (const c of contexts) await c.close();
-    await run?.close();
-  });
-
-  async function newPage(opts: { javaScript?: boolean; width?: number } = {}): Promise<Page> {
-    const context = await run.newContext(opts);
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function signIn(page: Page, email: string, next: string) {
-    await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-    await page.fill('#field-identifier', email);
-    await page.fill('#field-password', PASSWORD);
-    await page.getByRole('button', { name: en['signIn.submit'], exact: true }).click();
-    await page.waitForURL((u) => u.pathname === next);
-  }
-
-  async function a11y(page: Page) {
-    const v = await checkA11y(page);
-    assert.equal(v.length, 0, formatViolations(page.url(), v));
-  }
+  after(() => run?.close());
 
   it('a coordinator creates a weekly series; two volunteers want the last slot; the waitlist moves up; the feed shows the shift', async () => {
     const base = `/n/${network.slug}`;
-    const coord = await newPage();
+    const coord = await run.newPage();
     await signIn(coord, coordinator.email, `${base}/calendar`);
-    await a11y(coord);
+    await assertAccessible(coord);
     await coord.getByRole('link', { name: en['vol.newEvent'] }).click();
     await coord.waitForURL((u) => u.pathname === `${base}/events/new`);
-    await a11y(coord);
+    await assertAccessible(coord);
     await coord.fill('#field-title', 'Saturday distribution');
     await coord.fill('#field-place', 'Community hall');
     await coord.fill('#field-date', '2026-11-28');
@@ -72,15 +48,15 @@ describe('volunteering in a real browser', { skip: browserSkip }, () => {
     );
     const eventPath = new URL(coord.url()).pathname;
     assert.match((await coord.textContent('main')) ?? '', /1 of|0 of 1/);
-    await a11y(coord);
+    await assertAccessible(coord);
 
     // Without JavaScript, at 320 px, as on an old phone.
     const [a, b] = await Promise.all([
       addMember(run.ctx, network, 'volunteer'),
       addMember(run.ctx, network, 'volunteer'),
     ]);
-    const pa = await newPage({ javaScript: false, width: 320 });
-    const pb = await newPage({ javaScript: false, width: 320 });
+    const pa = await run.newPage({ javaScript: false, width: 320 });
+    const pb = await run.newPage({ javaScript: false, width: 320 });
     await signIn(pa, a.email, eventPath);
     await signIn(pb, b.email, eventPath);
     // Both open the page while the slot is free, and both press the button.
@@ -118,7 +94,7 @@ describe('volunteering in a real browser', { skip: browserSkip }, () => {
 
   it('the calendar views, my shifts and the coordinators pages pass axe, in English and Spanish', async () => {
     const base = `/n/${network.slug}`;
-    const page = await newPage();
+    const page = await run.newPage();
     await signIn(page, coordinator.email, `${base}/calendar`);
     for (const path of [
       `${base}/calendar?view=month&date=2026-11-28`,
@@ -129,7 +105,7 @@ describe('volunteering in a real browser', { skip: browserSkip }, () => {
       `${base}/wellbeing`,
     ]) {
       await page.goto(path);
-      await a11y(page);
+      await assertAccessible(page);
     }
     await page.goto(
       `/language?to=es&next=${encodeURIComponent(`${base}/calendar?view=week&date=2026-11-28`)}`,
@@ -145,6 +121,6 @@ describe('volunteering in a real browser', { skip: browserSkip }, () => {
     ] as const) {
       assert.ok(!text.includes(en[key].split('{')[0]!.trim()), `no English "${en[key]}"`);
     }
-    await a11y(page);
+    await assertAccessible(page);
   });
 });

@@ -1,6 +1,6 @@
+import type { Network } from '../../src/server/core/network.ts';
+import { resolveScope } from '../../src/server/core/scope.ts';
 import { createItem, createSite } from '../../src/server/goods/stock.service.ts';
-import type { Network } from '../../src/server/networks/network.repository.ts';
-import { resolveScope } from '../../src/server/networks/scope.ts';
 import type { TestContext } from '../helpers/context.ts';
 import { asPerson } from '../helpers/requests.ts';
 

@@ -1,8 +1,12 @@
+import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { en, type MessageKey } from '../../src/i18n/en.ts';
+import { es } from '../../src/i18n/es.ts';
 import { createTestContext, type TestContext } from './context.ts';
+import { PASSWORD } from './factories.ts';
 
 /** Debian's Chromium, driven by playwright-core (never a downloaded browser). */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -36,6 +40,8 @@ export interface BrowserRun {
    * is bypassed so axe-core can be injected; without it, the page is exactly as served.
    */
   newContext(opts?: { javaScript?: boolean; width?: number }): Promise<BrowserContext>;
+  /** A page in a fresh context (as newContext makes), closed with the run. */
+  newPage(opts?: { javaScript?: boolean; width?: number }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -60,7 +66,8 @@ export async function startBrowser(): Promise<BrowserRun> {
     await ctx.close();
     throw e;
   }
-  return {
+  const pages: BrowserContext[] = [];
+  const run: BrowserRun = {
     ctx,
     browser,
     baseUrl,
@@ -76,11 +83,27 @@ export async function startBrowser(): Promise<BrowserRun> {
       context.setDefaultTimeout(10_000);
       return context;
     },
+    async newPage(opts = {}) {
+      const context = await run.newContext(opts);
+      pages.push(context);
+      return context.newPage();
+    },
     async close() {
+      for (const c of pages) await c.close();
       await browser.close();
       await ctx.close();
     },
   };
+  return run;
+}
+
+/** Signs in on the sign-in page (in English) and waits for the page it leads to, `next`. */
+export async function signIn(page: Page, email: string, next: string): Promise<void> {
+  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+  await page.fill('#field-identifier', email);
+  await page.fill('#field-password', PASSWORD);
+  await page.getByRole('button', { name: en['signIn.submit'], exact: true }).click();
+  await page.waitForURL((u) => u.pathname === next);
 }
 
 const require = createRequire(import.meta.url);
@@ -131,4 +154,50 @@ export function formatViolations(url: string, violations: A11yViolation[]): stri
     }
   }
   return lines.join('\n');
+}
+
+/** axe-core finds nothing on the page (the assertion names each violation). */
+export async function assertAccessible(page: Page): Promise<void> {
+  const violations = await checkA11y(page);
+  assert.equal(violations.length, 0, formatViolations(page.url(), violations));
+}
+
+/**
+ * English catalogue text that must never show on a Spanish page: of these keys, every English
+ * value (or literal part around its {placeholders}) longer than 3 characters whose Spanish
+ * differs, except words that also occur in Spanish text or are listed in `except`.
+ */
+export function englishOnly(
+  keys: readonly MessageKey[],
+  except: ReadonlySet<string> = new Set(),
+): string[] {
+  return [
+    ...new Set(
+      keys
+        .filter((k) => en[k] !== es[k])
+        .flatMap((k) => en[k].split(/\{\w+\}/).map((s) => s.trim()))
+        .filter((s) => s.length > 3 && !except.has(s))
+        .filter((s) => !Object.values(es).some((v) => v.includes(s))),
+    ),
+  ];
+}
+
+/**
+ * None of `english` shows on the Spanish page. What matches `hidden` is not read: text marked
+ * as written in another language (the footer's "English"), and whatever else the caller names.
+ */
+export async function assertNoEnglish(
+  page: Page,
+  english: readonly string[],
+  hidden = 'body [lang]:not([lang="es"])',
+): Promise<void> {
+  const visible = (await page.evaluate(`(() => {
+    const others = [...document.querySelectorAll(${JSON.stringify(hidden)})];
+    for (const el of others) el.style.setProperty('display', 'none', 'important');
+    const text = document.body.innerText;
+    for (const el of others) el.style.removeProperty('display');
+    return text;
+  })()`)) as string;
+  const shown = english.filter((s) => visible.includes(s));
+  assert.deepEqual(shown, [], `English text on the Spanish page ${page.url()}`);
 }

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { type App, buildApp } from '../../src/server/app.ts';
+import type { Deps } from '../../src/server/core/deps.ts';
 import { createDb, type Db, migrateToLatest } from '../../src/server/db/database.ts';
-import type { Deps } from '../../src/server/deps.ts';
-import { disabledMailer, type Mailer, smtpMailer } from '../../src/server/mail/mailer.ts';
+import { disabledMailer, type Mailer, smtpMailer } from '../../src/server/delivery/mailer.ts';
+import { disabledSms, twilioSender } from '../../src/server/delivery/sms-gateway.ts';
 import { OpenTaskIndex } from '../../src/server/requests/open-task-index.ts';
-import { disabledSms, twilioSender } from '../../src/server/sms/sms-gateway.ts';
 import type { Clock } from '../../src/shared/clock.ts';
 import { randomToken } from '../../src/shared/secrets.ts';
 

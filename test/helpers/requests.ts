@@ -1,7 +1,7 @@
-import type { Actor } from '../../src/server/auth/actor.ts';
-import type { Network } from '../../src/server/networks/network.repository.ts';
+import type { Actor } from '../../src/server/core/actor.ts';
+import type { Network } from '../../src/server/core/network.ts';
+import { resolveScope } from '../../src/server/core/scope.ts';
 import { insertArea } from '../../src/server/networks/network.repository.ts';
-import { resolveScope } from '../../src/server/networks/scope.ts';
 import {
   createRequest,
   type IntakeInput,

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '../../src/server/app.ts';
-import { webhookSignature } from '../../src/server/sms/sms-gateway.ts';
+import { webhookSignature } from '../../src/server/delivery/sms-gateway.ts';
 
 export const SMS_ACCOUNT = 'AC_test_account';
 export const SMS_TOKEN = 'test-auth-token-for-webhooks';

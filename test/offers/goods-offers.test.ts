@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { en } from '../../src/i18n/en.ts';
-import type { Area } from '../../src/server/networks/network.repository.ts';
+import type { Area } from '../../src/server/core/area.ts';
+import { resolveScope } from '../../src/server/core/scope.ts';
 import { addArea } from '../../src/server/networks/network.service.ts';
-import { resolveScope } from '../../src/server/networks/scope.ts';
 import { createTestContext, type TestContext } from '../helpers/context.ts';
 import { makeAccount, makeNetwork } from '../helpers/factories.ts';
 import { type Agent, agent, text } from '../helpers/http.ts';

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { en } from '../../src/i18n/en.ts';
 import { es } from '../../src/i18n/es.ts';
 import { createApiToken } from '../../src/server/api-tokens/api-token.service.ts';
-import type { Actor } from '../../src/server/auth/actor.ts';
+import type { Actor } from '../../src/server/core/actor.ts';
 import { createTestContext, type TestContext } from '../helpers/context.ts';
 import { makeNetwork } from '../helpers/factories.ts';
 

@@ -1,20 +1,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { en, type MessageKey } from '../../src/i18n/en.ts';
 import { offersEn } from '../../src/i18n/en-offers.ts';
 import { es } from '../../src/i18n/es.ts';
-import type { Network } from '../../src/server/networks/network.repository.ts';
-import { resolveScope } from '../../src/server/networks/scope.ts';
+import type { Network } from '../../src/server/core/network.ts';
+import { resolveScope } from '../../src/server/core/scope.ts';
 import { createGoodsOffer } from '../../src/server/offers/goods-offer.service.ts';
 import {
+  assertAccessible,
+  assertNoEnglish,
   type BrowserRun,
   browserSkip,
-  checkA11y,
-  formatViolations,
+  englishOnly,
+  signIn,
   startBrowser,
 } from '../helpers/browser.ts';
-import { addMember, makeNetwork, PASSWORD } from '../helpers/factories.ts';
+import { addMember, makeNetwork } from '../helpers/factories.ts';
 
 type Catalogue = Record<MessageKey, string>;
 
@@ -28,55 +30,22 @@ const personActor = (p: { id: string; name: string }) => ({
 });
 
 /** This feature's English text that must never show on a Spanish page. */
-const ENGLISH_ONLY = (Object.keys(offersEn) as MessageKey[])
-  .filter((k) => en[k] !== es[k])
-  .flatMap((k) => en[k].split(/\{\w+\}/).map((s) => s.trim()))
-  .filter((s) => s.length > 3 && !Object.values(es).some((v) => v.includes(s)));
+const ENGLISH_ONLY = englishOnly(Object.keys(offersEn) as MessageKey[]);
 
 /** The offers pages in a real browser: axe-core, both languages, and JavaScript off. */
 describe('offers pages in a real browser', { skip: browserSkip }, () => {
   let run: BrowserRun;
   let network: Network;
-  const contexts: BrowserContext[] = [];
 
   before(async () => {
     run = await startBrowser();
     ({ network } = await makeNetwork(run.ctx, { name: 'Barrio Browser' }));
   });
-  after(async () => {
-    for (const c of contexts) await c.close();
-    await run?.close();
-  });
-
-  async function newPage(opts: { javaScript?: boolean; width?: number } = {}): Promise<Page> {
-    const context = await run.newContext(opts);
-    contexts.push(context);
-    return context.newPage();
-  }
+  after(() => run?.close());
 
   async function check(page: Page, t: Catalogue): Promise<void> {
-    const violations = await checkA11y(page);
-    assert.equal(violations.length, 0, formatViolations(page.url(), violations));
-    if (t === es) {
-      // Text marked as written in another language (the footer's "English") is not ours.
-      const visible = (await page.evaluate(`(() => {
-        const others = [...document.querySelectorAll('body [lang]:not([lang="es"])')];
-        for (const el of others) el.style.setProperty('display', 'none', 'important');
-        const text = document.body.innerText;
-        for (const el of others) el.style.removeProperty('display');
-        return text;
-      })()`)) as string;
-      const english = ENGLISH_ONLY.filter((s) => visible.includes(s));
-      assert.deepEqual(english, [], `English text on the Spanish page ${page.url()}`);
-    }
-  }
-
-  async function signIn(page: Page, email: string, next: string): Promise<void> {
-    await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-    await page.fill('#field-identifier', email);
-    await page.fill('#field-password', PASSWORD);
-    await page.getByRole('button', { name: en['signIn.submit'], exact: true }).click();
-    await page.waitForURL((u) => u.pathname === next);
+    await assertAccessible(page);
+    if (t === es) await assertNoEnglish(page, ENGLISH_ONLY);
   }
 
   async function toSpanish(page: Page): Promise<void> {
@@ -88,7 +57,7 @@ describe('offers pages in a real browser', { skip: browserSkip }, () => {
 
   it('a coordinator fills in the profile, takes a break, offers goods; every page passes axe in both languages', async () => {
     const me = await addMember(run.ctx, network, 'coordinator', { name: 'Rosa Quispe' });
-    const page = await newPage();
+    const page = await run.newPage();
     const base = `/n/${network.slug}`;
     await signIn(page, me.email, `${base}/volunteering`);
     for (const t of [en, es]) {
@@ -155,7 +124,7 @@ describe('offers pages in a real browser', { skip: browserSkip }, () => {
       input: { what: 'Lentejas', quantity: 3, unit: 'kg', collectNotes: 'Portón verde' },
     });
     const me = await addMember(run.ctx, network, 'neighbour');
-    const page = await newPage();
+    const page = await run.newPage();
     await signIn(page, me.email, `/n/${network.slug}/offers`);
     const body = (await page.textContent('main')) ?? '';
     assert.ok(body.includes('Lentejas'), body);
@@ -166,7 +135,7 @@ describe('offers pages in a real browser', { skip: browserSkip }, () => {
 
   it('with JavaScript off, the profile form and the break switch work', async () => {
     const me = await addMember(run.ctx, network, 'volunteer');
-    const page = await newPage({ javaScript: false });
+    const page = await run.newPage({ javaScript: false });
     await signIn(page, me.email, `/n/${network.slug}/volunteering`);
     await page.getByLabel(en['transport.walk']).check();
     await page.locator('#slot-sat-evening').check();
@@ -181,7 +150,7 @@ describe('offers pages in a real browser', { skip: browserSkip }, () => {
 
   it('at 320 px wide none of the offers pages scrolls sideways', async () => {
     const me = await addMember(run.ctx, network, 'coordinator');
-    const page = await newPage({ width: 320 });
+    const page = await run.newPage({ width: 320 });
     const base = `/n/${network.slug}`;
     await signIn(page, me.email, `${base}/volunteering`);
     for (const path of ['volunteering', 'volunteers', 'offers', 'offers/new']) {

@@ -3,11 +3,12 @@ import { after, before, describe, it } from 'node:test';
 import type { Role } from '../../src/domain/access/roles.ts';
 import { maskFromNames } from '../../src/domain/time/weekly-slots.ts';
 import { en } from '../../src/i18n/en.ts';
-import type { Actor } from '../../src/server/auth/actor.ts';
+import type { Actor } from '../../src/server/core/actor.ts';
+import type { Area } from '../../src/server/core/area.ts';
+import type { Network } from '../../src/server/core/network.ts';
+import { resolveScope } from '../../src/server/core/scope.ts';
 import { updateRole } from '../../src/server/networks/membership.repository.ts';
-import type { Area, Network } from '../../src/server/networks/network.repository.ts';
 import { addArea } from '../../src/server/networks/network.service.ts';
-import { resolveScope } from '../../src/server/networks/scope.ts';
 import { listMatchableVolunteers } from '../../src/server/offers/volunteer-profile.repository.ts';
 import type { VolunteerProfileInput } from '../../src/server/offers/volunteer-profile.rules.ts';
 import {

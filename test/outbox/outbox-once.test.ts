@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Deps } from '../../src/server/core/deps.ts';
 import { createDb } from '../../src/server/db/database.ts';
-import type { Deps } from '../../src/server/deps.ts';
-import { smtpMailer } from '../../src/server/mail/mailer.ts';
+import { smtpMailer } from '../../src/server/delivery/mailer.ts';
+import { twilioSender } from '../../src/server/delivery/sms-gateway.ts';
 import { claimNext, finishMessage } from '../../src/server/outbox/outbox.repository.ts';
 import { enqueue } from '../../src/server/outbox/outbox.service.ts';
 import {
@@ -13,7 +14,6 @@ import {
   LEASE_MS,
   SEND_DEADLINE_MS,
 } from '../../src/server/outbox/outbox.worker.ts';
-import { twilioSender } from '../../src/server/sms/sms-gateway.ts';
 import { isoNow, isoPlus } from '../../src/shared/clock.ts';
 import { createTestContext, DIALECT, type TestContext } from '../helpers/context.ts';
 import { startSmsGateway } from '../helpers/sms-gateway.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createDb } from '../../src/server/db/database.ts';
-import { smtpMailer } from '../../src/server/mail/mailer.ts';
+import { smtpMailer } from '../../src/server/delivery/mailer.ts';
 import { optOut } from '../../src/server/outbox/outbox.repository.ts';
 import { enqueue, phoneIndex } from '../../src/server/outbox/outbox.service.ts';
 import { backoffMs, drainOutbox, MAX_ATTEMPTS } from '../../src/server/outbox/outbox.worker.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { resolveScope } from '../../src/server/networks/scope.ts';
+import { resolveScope } from '../../src/server/core/scope.ts';
 import { drainOutbox } from '../../src/server/outbox/outbox.worker.ts';
 import { assignVolunteer } from '../../src/server/requests/request-triage.service.ts';
 import { claimTask } from '../../src/server/requests/task.service.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { en } from '../../src/i18n/en.ts';
 import { createApiToken } from '../../src/server/api-tokens/api-token.service.ts';
-import { resolveScope } from '../../src/server/networks/scope.ts';
+import { resolveScope } from '../../src/server/core/scope.ts';
 import { claimTask, finishTask } from '../../src/server/requests/task.service.ts';
 import { createTestContext, DIALECT, type TestContext } from '../helpers/context.ts';
 import { makeNetwork } from '../helpers/factories.ts';

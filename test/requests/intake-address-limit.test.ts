@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { hourlyCeiling, intakeVerdict } from '../../src/domain/requests/intake-limit.ts';
 import { createApiToken } from '../../src/server/api-tokens/api-token.service.ts';
-import type { Network } from '../../src/server/networks/network.repository.ts';
+import type { Network } from '../../src/server/core/network.ts';
 import { HOUR, MINUTE } from '../../src/shared/clock.ts';
 import { createTestContext, DIALECT, type TestContext } from '../helpers/context.ts';
 import { makeNetwork } from '../helpers/factories.ts';

@@ -1,20 +1,20 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
-import { resolveScope } from '../../src/server/networks/scope.ts';
+import { resolveScope } from '../../src/server/core/scope.ts';
 import { createGoodsOffer, listGoodsOffers } from '../../src/server/offers/goods-offer.service.ts';
 import { enqueue, openMessage } from '../../src/server/outbox/outbox.service.ts';
 import { addPersonWithoutAccount, viewPerson } from '../../src/server/people/person.service.ts';
+import { openPrivate } from '../../src/server/privacy/privacy-gate.ts';
+import { rotateKeys } from '../../src/server/privacy/rotate-keys.ts';
+import { sealedFromRow } from '../../src/server/requests/request.repository.ts';
 import {
   DecryptError,
   decrypt,
   encrypt,
   newKeySpec,
   parseKeyRing,
-} from '../../src/server/privacy/crypto.ts';
-import { openPrivate } from '../../src/server/privacy/privacy-gate.ts';
-import { rotateKeys } from '../../src/server/privacy/rotate-keys.ts';
-import { sealedFromRow } from '../../src/server/requests/request.repository.ts';
+} from '../../src/shared/crypto.ts';
 import { createTestContext, type TestContext } from '../helpers/context.ts';
 import { makeNetwork } from '../helpers/factories.ts';
 import { makeRequest, REQUEST } from '../helpers/requests.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { resolveScope } from '../../src/server/core/scope.ts';
 import { runIfDue } from '../../src/server/jobs/scheduler.ts';
-import { resolveScope } from '../../src/server/networks/scope.ts';
 import { changeStatus } from '../../src/server/requests/request-triage.service.ts';
 import { retentionJob } from '../../src/server/requests/retention.job.ts';
 import { claimTask, finishTask } from '../../src/server/requests/task.service.ts';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ICAL from 'ical.js';
-import { utcToLocal } from '../../src/domain/volunteering/zoned-time.ts';
+import { utcToLocal } from '../../src/domain/time/zoned-time.ts';
+import { resolveScope } from '../../src/server/core/scope.ts';
 import { updateSettings } from '../../src/server/networks/network.service.ts';
-import { resolveScope } from '../../src/server/networks/scope.ts';
 import { createEvent, editEvent } from '../../src/server/volunteering/event.service.ts';
 import { reminderJob } from '../../src/server/volunteering/reminder.job.ts';
 import { DAY } from '../../src/shared/clock.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { resolveScope } from '../../src/server/networks/scope.ts';
+import { resolveScope } from '../../src/server/core/scope.ts';
 import { cancelEvent, createEvent } from '../../src/server/volunteering/event.service.ts';
 import { signUp } from '../../src/server/volunteering/signup.service.ts';
 import { createTestContext, type TestContext } from '../helpers/context.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import ICAL from 'ical.js';
 import { ALL_WEEK } from '../../src/domain/time/weekly-slots.ts';
-import { resolveScope } from '../../src/server/networks/scope.ts';
+import { resolveScope } from '../../src/server/core/scope.ts';
 import { saveVolunteerProfile } from '../../src/server/offers/volunteer-profile.service.ts';
 import { suggestionsFor } from '../../src/server/requests/request-matching.service.ts';
 import { claimTask } from '../../src/server/requests/task.service.ts';

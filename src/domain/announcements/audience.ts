@@ -24,10 +24,6 @@ export interface Audience {
   language: string | null;
 }
 
-export function isAudienceRole(v: unknown): v is AudienceRole {
-  return typeof v === 'string' && (AUDIENCE_ROLES as readonly string[]).includes(v);
-}
-
 /** The membership roles an audience role reaches; null for everyone. */
 export function rolesOf(role: AudienceRole): readonly Role[] | null {
   switch (role) {
@@ -40,11 +36,6 @@ export function rolesOf(role: AudienceRole): readonly Role[] | null {
     case 'coordinators':
       return ['coordinator', 'admin'];
   }
-}
-
-/** The language a person reads: their own, or the network's when they have not said. */
-export function readingLanguage(preferred: string | null, networkDefault: string): string {
-  return preferred ?? networkDefault;
 }
 
 /** Does this member belong to the audience? The rule the SQL in the repository follows. */

@@ -14,4 +14,3 @@ export const GOODS_CATEGORY_KEYS = [
   'household',
   'other',
 ] as const;
-export type GoodsCategoryKey = (typeof GOODS_CATEGORY_KEYS)[number];

@@ -8,7 +8,7 @@
  * times with AM/PM ("p. m." too), and Excel's day numbers (45365) that a CSV may hold. Pure.
  */
 import { fold } from '../text/fold.ts';
-import { zonedToUtc } from '../volunteering/zoned-time.ts';
+import { zonedToUtc } from '../time/zoned-time.ts';
 
 export type DateOrder = 'dmy' | 'mdy' | 'ymd';
 

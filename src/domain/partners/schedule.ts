@@ -8,7 +8,7 @@
  * or a rule this reader does not understand, such as an interval with no start to count
  * from). Suggestions only claim "open on Tuesdays" on a true.
  */
-import { addDays, weekdayOf } from '../volunteering/zoned-time.ts';
+import { addDays, weekdayOf } from '../time/zoned-time.ts';
 import { RRULE_WEEKDAYS, type RRuleWeekday, type Schedule } from './hsds-model.ts';
 import { isCalendarDate } from './hsds-values.ts';
 

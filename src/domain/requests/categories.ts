@@ -14,7 +14,6 @@ export const DEFAULT_CATEGORIES = [
   'emotional',
   'other',
 ] as const;
-export type DefaultCategory = (typeof DEFAULT_CATEGORIES)[number];
 
 /** How soon; the number is the weight the triage priority and matching give it. */
 export const URGENCIES = ['low', 'normal', 'high', 'critical'] as const;

@@ -44,7 +44,3 @@ export const OPEN_STATUSES: readonly RequestStatus[] = [
 export const UNASSIGNED_STATUSES: readonly RequestStatus[] = ['new', 'triaged'];
 /** While the assigned volunteer may see the exact address and phone. */
 export const ACTIVE_TASK_STATUSES: readonly RequestStatus[] = ['assigned', 'in_progress'];
-
-export function isOpen(s: RequestStatus): boolean {
-  return OPEN_STATUSES.includes(s);
-}

@@ -8,8 +8,8 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import { parsePolygon } from '../geo/polygon.ts';
 import { normaliseTags } from '../playbook/tags.ts';
+import { isTimeZone } from '../time/zoned-time.ts';
 import { parseRRule } from '../volunteering/recurrence.ts';
-import { isTimeZone } from '../volunteering/zoned-time.ts';
 import { findPersonalData, type PersonalDataFinding } from './personal-data.ts';
 import { type LocalText, type NetworkTemplate, TemplateSchema } from './schema.ts';
 

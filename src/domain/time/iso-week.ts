@@ -1,29 +1,17 @@
+import { isTimeZone, utcToLocal } from './zoned-time.ts';
+
 /** The date, hour and minute of `at` in `timeZone` (an IANA name; UTC when unknown). */
 export function localParts(
   at: Date,
   timeZone: string,
 ): { y: number; m: number; d: number; hour: number; minute: number } {
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(at);
-  } catch {
-    return localParts(at, 'UTC');
-  }
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const { date, time } = utcToLocal(at, isTimeZone(timeZone) ? timeZone : 'UTC');
   return {
-    y: get('year'),
-    m: get('month'),
-    d: get('day'),
-    hour: get('hour'),
-    minute: get('minute'),
+    y: Number(date.slice(0, 4)),
+    m: Number(date.slice(5, 7)),
+    d: Number(date.slice(8, 10)),
+    hour: Number(time.slice(0, 2)),
+    minute: Number(time.slice(3, 5)),
   };
 }
 

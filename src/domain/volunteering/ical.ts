@@ -3,8 +3,9 @@
  * CRLF, UTC or TZID date-times, and a VTIMEZONE for every TZID a feed uses (vtimezone.ts).
  * Pure.
  */
+
+import { addDays, utcToLocal, zonedToUtc } from '../time/zoned-time.ts';
 import { vtimezone } from './vtimezone.ts';
-import { addDays, utcToLocal, zonedToUtc } from './zoned-time.ts';
 
 export interface IcsEvent {
   uid: string;

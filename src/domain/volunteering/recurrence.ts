@@ -6,7 +6,7 @@
  * Occurrences are local dates; the time of day is the series' own, in its time zone, so a
  * 09:00 distribution stays at 09:00 across daylight-saving changes. Pure.
  */
-import { addDays, mondayOf, weekdayOf } from './zoned-time.ts';
+import { addDays, mondayOf, weekdayOf } from '../time/zoned-time.ts';
 
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];

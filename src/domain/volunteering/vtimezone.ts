@@ -6,8 +6,9 @@
  * is written as an RRULE, once it has been checked against Intl for RULE_CHECK_YEARS years.
  * Pure (Intl is part of the language, not I/O).
  */
+
+import { addDays, offsetMinutes, weekdayOf } from '../time/zoned-time.ts';
 import { nthWeekday, WEEKDAYS } from './recurrence.ts';
-import { addDays, offsetMinutes, weekdayOf } from './zoned-time.ts';
 
 const DAY_MS = 86_400_000;
 /** A yearly rule must reproduce Intl's changes for this many years to be written as an RRULE. */

@@ -10,9 +10,10 @@ import { ownSecurityEvents } from '../audit/audit.service.ts';
 import { NAME_MAX } from '../auth/auth.schema.ts';
 import { endSession, listSessions } from '../auth/auth.service.ts';
 import type { SessionInfo } from '../auth/session.repository.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../core/deps.ts';
+import type { NetworkOfPerson } from '../core/membership.ts';
+import type { Person } from '../core/person.ts';
 import { cookieOptions, LANG_COOKIE } from '../http/context.ts';
-import type { NetworkOfPerson } from '../networks/membership.repository.ts';
 import { myNetworks } from '../networks/network.service.ts';
 import {
   CsrfField,
@@ -28,7 +29,6 @@ import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
-import type { Person } from '../people/person.repository.ts';
 import { RoleSchema } from '../people/person.schema.ts';
 import type { Contact } from '../privacy/person-contact.ts';
 import { myProfile, updateMyProfile } from './account.service.ts';

@@ -1,9 +1,11 @@
 import type { Language } from '../../i18n/i18n.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
-import type { Actor } from '../auth/actor.ts';
-import type { Deps } from '../deps.ts';
-import { findPerson, type Person, updateProfile } from '../people/person.repository.ts';
+import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
+import { findPerson } from '../core/person.repository.ts';
+import type { Person } from '../core/person.ts';
+import { updateProfile } from '../people/person.repository.ts';
 import { type Contact, ownContact } from '../privacy/person-contact.ts';
 
 /** The signed-in person, with their own email and phone opened for them. */

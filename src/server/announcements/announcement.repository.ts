@@ -1,8 +1,8 @@
 import type { Role } from '../../domain/access/roles.ts';
 import { type Audience, rolesOf } from '../../domain/announcements/audience.ts';
+import { type SealedContact, sealedContactOf } from '../core/person.ts';
 import type { Db } from '../db/database.ts';
 import type { AnnouncementTable } from '../db/schema.ts';
-import { type SealedContact, sealedContactOf } from '../privacy/person-contact.ts';
 
 export interface Announcement {
   id: string;

@@ -5,13 +5,14 @@ import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
-import type { Deps } from '../deps.ts';
-import { listAreas } from '../networks/network.repository.ts';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
+import type { Actor } from '../core/actor.ts';
+import { listAreas } from '../core/area.repository.ts';
+import type { Deps } from '../core/deps.ts';
+import { reachable } from '../core/person.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import { type Message, notifyPerson } from '../notifications/notification.service.ts';
 import { phoneIndex } from '../outbox/outbox.service.ts';
-import { contactForDelivery, reachable } from '../privacy/person-contact.ts';
+import { contactForDelivery } from '../privacy/person-contact.ts';
 import {
   type Announcement,
   type AudienceMember,

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { PublicCount } from '../../domain/announcements/small-counts.ts';
-import type { Deps } from '../deps.ts';
-import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import type { NetworkScope } from '../networks/scope.ts';
+import type { Deps } from '../core/deps.ts';
+import type { NetworkScope } from '../core/scope.ts';
 import { When } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import { Paragraphs } from './announcement.pages.tsx';
 import { type Board, communityBoard } from './board.service.ts';
 

@@ -1,7 +1,8 @@
 import { type PublicCount, publicCount } from '../../domain/announcements/small-counts.ts';
 import { DAY } from '../../shared/clock.ts';
-import type { Deps } from '../deps.ts';
-import { listAreas, type Network } from '../networks/network.repository.ts';
+import { listAreas } from '../core/area.repository.ts';
+import type { Deps } from '../core/deps.ts';
+import type { Network } from '../core/network.ts';
 import { listEvents } from '../volunteering/event.repository.ts';
 import { listPublicMilestones, type PublicMilestone } from '../volunteering/wellbeing.service.ts';
 import type { Announcement } from './announcement.repository.ts';

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isoNow } from '../../shared/clock.ts';
-import type { Deps } from '../deps.ts';
-import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import { authorize, type NetworkScope, requirePerson } from '../networks/scope.ts';
+import type { Deps } from '../core/deps.ts';
+import { authorize, type NetworkScope, requirePerson } from '../core/scope.ts';
 import { findPrefs, savePrefs } from '../notifications/notification.repository.ts';
 import { ChoiceGroup } from '../pages/choices.tsx';
 import { CsrfField, ErrorSummary, Submit } from '../pages/components.tsx';
@@ -10,6 +9,7 @@ import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import { DigestForm } from './announcement.schema.ts';
 import { DIGEST_FROM_HOUR, DIGEST_SIZE } from './digest.job.ts';
 

@@ -4,10 +4,10 @@ import { DAY, isoNow, isoPlus, MINUTE } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { hashToken, randomToken } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
-import type { Deps } from '../deps.ts';
-import { findRole } from '../networks/membership.repository.ts';
-import { findNetworkBySlug } from '../networks/network.repository.ts';
+import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
+import { findRole } from '../core/membership.repository.ts';
+import { findNetworkBySlug } from '../core/network.repository.ts';
 import {
   type ApiToken,
   findLiveToken,

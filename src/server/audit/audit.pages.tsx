@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { MessageKey } from '../../i18n/i18n.ts';
-import type { Deps } from '../deps.ts';
-import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import type { NetworkScope } from '../networks/scope.ts';
+import type { Deps } from '../core/deps.ts';
+import type { NetworkScope } from '../core/scope.ts';
 import { SelectField, When } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import type { AuditEvent } from './audit.repository.ts';
 import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE, browseAudit } from './audit.service.ts';
 

@@ -1,9 +1,9 @@
 import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
-import type { Deps } from '../deps.ts';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { type AuditEvent, insertAuditEvent, listAuditEvents } from './audit.repository.ts';
 
 /** What the audit log records. Each action has a translated label (audit.action.*). */

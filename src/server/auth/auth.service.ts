@@ -5,9 +5,14 @@ import { DAY, HOUR, isoNow, isoPlus, MINUTE } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { hashToken, randomToken } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Deps } from '../deps.ts';
+import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
+import { findNetworkBySlug } from '../core/network.repository.ts';
+import { findPerson } from '../core/person.repository.ts';
+import { insertMembership } from '../networks/membership.repository.ts';
 import { enqueue } from '../outbox/outbox.service.ts';
-import { findAccount, findPerson, setPassword } from '../people/person.repository.ts';
+import { findAccount, setPassword } from '../people/person.repository.ts';
+import { type AccountFields, createAccount } from '../people/person.service.ts';
 import { contactForDelivery } from '../privacy/person-contact.ts';
 import {
   assertUnderLimit,
@@ -17,7 +22,6 @@ import {
   record,
   reset,
 } from '../rate-limit/rate-limit.service.ts';
-import type { Actor } from './actor.ts';
 import { hashPassword, verifyDummy, verifyPassword } from './password.ts';
 import {
   findLiveSession,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../core/deps.ts';
 import { clientInfo, setSessionCookie } from '../http/context.ts';
 import { CsrfField, ErrorSummary, Submit } from '../pages/components.tsx';
 import { handleForm } from '../pages/form-route.ts';

@@ -1,23 +1,21 @@
 import { isLanguage, type Language, translator } from '../../i18n/i18n.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { DAY, HOUR, isoNow, isoPlus } from '../../shared/clock.ts';
+import { decrypt, encrypt } from '../../shared/crypto.ts';
 import { newId } from '../../shared/ids.ts';
 import { hashToken, randomToken } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
+import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
+import { findRole } from '../core/membership.repository.ts';
+import { findNetworkById, findNetworkBySlug } from '../core/network.repository.ts';
+import type { Network } from '../core/network.ts';
 import type { Db } from '../db/database.ts';
-import type { Deps } from '../deps.ts';
-import { findRole, insertMembership } from '../networks/membership.repository.ts';
-import {
-  findNetworkById,
-  findNetworkBySlug,
-  type Network,
-} from '../networks/network.repository.ts';
+import { insertMembership } from '../networks/membership.repository.ts';
 import { enqueue } from '../outbox/outbox.service.ts';
 import { findAccount } from '../people/person.repository.ts';
 import { type AccountFields, createAccount, normaliseContacts } from '../people/person.service.ts';
-import { decrypt, encrypt } from '../privacy/crypto.ts';
 import { consume, LIMITS, limitKey } from '../rate-limit/rate-limit.service.ts';
-import type { Actor } from './actor.ts';
 import { type ClientInfo, sessionFor } from './auth.service.ts';
 import { hashPassword } from './password.ts';
 import {

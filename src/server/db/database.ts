@@ -6,10 +6,11 @@ import {
   Migrator,
   PostgresDialect,
   SqliteDialect,
+  sql,
 } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../../config.ts';
-import type { KeyRing } from '../privacy/crypto.ts';
+import type { KeyRing } from '../../shared/crypto.ts';
 import { FiniteResults } from './finite-results.ts';
 import { migrations } from './migration-list.ts';
 import type { Database } from './schema.ts';
@@ -152,4 +153,17 @@ function writeLock(sqlite: SQLite.Database): void {
       if (!code.startsWith('SQLITE_BUSY') || attempt >= MIGRATION_LOCK_TRIES) throw e;
     }
   }
+}
+
+/**
+ * Gives SQLite's planner table statistics (ANALYZE where they are missing or stale): without
+ * them it may walk a whole network's rows through the wrong index. Nothing on PostgreSQL.
+ */
+export async function optimizeSqlite(db: Db, dialect: Config['dialect']): Promise<void> {
+  if (dialect === 'sqlite') await sql`pragma optimize=0x10002`.execute(db);
+}
+
+/** Throws unless the database answers a query now (for the health check). */
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
 }

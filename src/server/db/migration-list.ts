@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { KeyRing } from '../privacy/crypto.ts';
+import type { KeyRing } from '../../shared/crypto.ts';
 import * as createFoundation from './migrations/2026_11_23_0900_create_foundation.ts';
 import * as createRequests from './migrations/2026_11_23_1000_create_requests.ts';
 import * as createOffers from './migrations/2026_11_23_1100_create_offers.ts';

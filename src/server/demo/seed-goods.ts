@@ -1,9 +1,9 @@
-import type { Actor } from '../auth/actor.ts';
-import type { Deps } from '../deps.ts';
+import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
+import { resolveScope } from '../core/scope.ts';
 import { checkIn, createDay } from '../goods/distribution.service.ts';
 import { addWant, createHousehold } from '../goods/household.service.ts';
 import { createItem, createSite, recordMovement } from '../goods/stock.service.ts';
-import { resolveScope } from '../networks/scope.ts';
 
 /**
  * The demo's goods (issue 5): two sites, five items (diapers with a firm limit), donations

@@ -1,7 +1,7 @@
-import { utcToLocal } from '../../domain/volunteering/zoned-time.ts';
-import type { Actor } from '../auth/actor.ts';
-import type { Deps } from '../deps.ts';
-import { resolveScope } from '../networks/scope.ts';
+import { utcToLocal } from '../../domain/time/zoned-time.ts';
+import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
+import { resolveScope } from '../core/scope.ts';
 import { findAccount } from '../people/person.repository.ts';
 import { listEvents, listShifts } from '../volunteering/event.repository.ts';
 import { createEvent } from '../volunteering/event.service.ts';

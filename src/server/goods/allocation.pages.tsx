@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { formatCode } from '../../domain/requests/request-code.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
-import type { Deps } from '../deps.ts';
-import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
+import type { Deps } from '../core/deps.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import { CsrfField, ErrorSummary, SelectField, Submit, When } from '../pages/components.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { pageCtx, sendPage } from '../pages/page-context.ts';
+import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { Table } from '../pages/table.tsx';
 import {
   approveRound,
   discardRound,
@@ -16,7 +17,7 @@ import {
   rounds,
 } from './allocation.service.ts';
 import { OpenForm, RoundForm } from './goods.schema.ts';
-import { goodsNotice, itemOptions, num, siteOptions, Table } from './goods-components.tsx';
+import { goodsNotice, itemOptions, num, siteOptions } from './goods-components.tsx';
 import { GoodsSection } from './stock.pages.tsx';
 import { goodsSetup } from './stock.service.ts';
 

@@ -2,10 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { atLeast } from '../../domain/access/roles.ts';
 import { formatCode } from '../../domain/requests/request-code.ts';
 import { AppError, type FieldErrors } from '../../shared/app-error.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../core/deps.ts';
+import type { NetworkScope } from '../core/scope.ts';
 import { formValues } from '../http/forms.ts';
-import { scopeNav } from '../networks/network.pages.tsx';
-import type { NetworkScope } from '../networks/scope.ts';
 import {
   CsrfField,
   ErrorSummary,
@@ -17,6 +16,9 @@ import {
 } from '../pages/components.tsx';
 import type { FormState } from '../pages/form-state.ts';
 import { type PageCtx, pageCtx } from '../pages/page-context.ts';
+import { formRoute, pageRoute } from '../pages/routes.ts';
+import { scopeNav } from '../pages/scope-page.ts';
+import { Table } from '../pages/table.tsx';
 import type { DistributionDay } from './distribution.repository.ts';
 import {
   changeDayStatus,
@@ -29,7 +31,7 @@ import {
 } from './distribution.service.ts';
 import { DAY_STATUSES, PAPER_LINES_MAX } from './goods.rules.ts';
 import { DayStatusForm, HouseholdForm, OpenForm, whole } from './goods.schema.ts';
-import { formRoute, goodsNotice, num, pageRoute, siteOptions, Table } from './goods-components.tsx';
+import { goodsNotice, num, siteOptions } from './goods-components.tsx';
 import { createHousehold, type OpenedHousehold, searchForCheckIn } from './household.service.ts';
 import { GoodsSection } from './stock.pages.tsx';
 import { goodsSetup } from './stock.service.ts';

@@ -4,10 +4,10 @@ import { AppError, type FieldErrors } from '../../shared/app-error.ts';
 import { DAY, isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
-import type { Deps } from '../deps.ts';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
 import {
   checkedIn,
   type DistributionDay,

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { MOVEMENT_KINDS } from '../../domain/goods/stock.ts';
-import { literals } from '../api/api-schema.ts';
+import { literals } from '../http/api-schema.ts';
 import {
   DONOR_MAX,
   GOODS_CATEGORIES,

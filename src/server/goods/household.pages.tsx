@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { formatCode } from '../../domain/requests/request-code.ts';
-import type { Deps } from '../deps.ts';
-import { scopeNav } from '../networks/network.pages.tsx';
+import type { Deps } from '../core/deps.ts';
+import type { NetworkScope } from '../core/scope.ts';
 import { areasOf } from '../networks/network.service.ts';
-import type { NetworkScope } from '../networks/scope.ts';
 import { areaOptions, ChoiceGroup } from '../pages/choices.tsx';
 import {
   CsrfField,
@@ -17,9 +16,12 @@ import {
 } from '../pages/components.tsx';
 import type { FormState } from '../pages/form-state.ts';
 import { pageCtx } from '../pages/page-context.ts';
+import { formRoute, pageRoute } from '../pages/routes.ts';
+import { scopeNav } from '../pages/scope-page.ts';
+import { Table } from '../pages/table.tsx';
 import { AGE_BANDS, DIETARY } from './goods.rules.ts';
 import { HouseholdForm, LinkForm, WantForm, whole } from './goods.schema.ts';
-import { formRoute, goodsNotice, itemOptions, pageRoute, Table } from './goods-components.tsx';
+import { goodsNotice, itemOptions } from './goods-components.tsx';
 import { HOUSEHOLDS_PAGE } from './household.repository.ts';
 import {
   addWant,

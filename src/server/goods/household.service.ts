@@ -1,15 +1,14 @@
-import { atLeast } from '../../domain/access/roles.ts';
 import { normalisePhone } from '../../domain/people/contact.ts';
 import { newRequestCode, parseCode } from '../../domain/requests/request-code.ts';
 import { AppError, type FieldErrors } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
+import { blindIndex } from '../../shared/crypto.ts';
 import { newId } from '../../shared/ids.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
-import type { Deps } from '../deps.ts';
-import { listAreas } from '../networks/network.repository.ts';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
-import { blindIndex } from '../privacy/crypto.ts';
+import type { Actor } from '../core/actor.ts';
+import { listAreas } from '../core/area.repository.ts';
+import type { Deps } from '../core/deps.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import {
   HOUSEHOLD_PRIVATE,
   type HouseholdPrivate,
@@ -29,7 +28,6 @@ import {
 import {
   findHousehold,
   findHouseholdIdByCode,
-  type HouseholdRecord,
   type HouseholdSummary,
   insertHousehold,
   insertWant,
@@ -300,9 +298,3 @@ export async function addWant(
   });
   return id;
 }
-
-export function mayOpenHouseholds(scope: NetworkScope): boolean {
-  return atLeast(scope.role, 'coordinator');
-}
-
-export type { HouseholdRecord };

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../deps.ts';
-import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
+import type { Deps } from '../core/deps.ts';
 import { Field, Submit } from '../pages/components.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import { GOODS_CATEGORIES, type GoodsCategory } from './goods.rules.ts';
 import { num } from './goods-components.tsx';
 import { type GoodsReport, goodsReport, toCsv } from './report.service.ts';

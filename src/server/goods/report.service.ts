@@ -1,6 +1,6 @@
 import { DAY } from '../../shared/clock.ts';
-import type { Deps } from '../deps.ts';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
+import type { Deps } from '../core/deps.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import { EXPIRY_ALERT_DAYS, isIsoDate } from './goods.rules.ts';
 import { distributedByCategory, servedEvents } from './report.repository.ts';
 import { listExpiringSoon, listStock, type StockLine } from './stock.repository.ts';

@@ -1,18 +1,20 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MOVEMENT_KINDS } from '../../domain/goods/stock.ts';
 import { AppError } from '../../shared/app-error.ts';
-import type { Deps } from '../deps.ts';
+import type { Area } from '../core/area.ts';
+import type { Deps } from '../core/deps.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import { formValues } from '../http/forms.ts';
-import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import type { Area } from '../networks/network.repository.ts';
 import { areasOf } from '../networks/network.service.ts';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { listGoodsOffers } from '../offers/goods-offer.service.ts';
 import { areaOptions, ChoiceGroup } from '../pages/choices.tsx';
 import { CsrfField, ErrorSummary, Field, SelectField, Submit, When } from '../pages/components.tsx';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { formRoute, pageRoute } from '../pages/routes.ts';
+import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { Table } from '../pages/table.tsx';
 import { EXPIRY_ALERT_DAYS, GOODS_CATEGORIES } from './goods.rules.ts';
 import {
   ItemForm,
@@ -22,16 +24,7 @@ import {
   SiteForm,
   whole,
 } from './goods.schema.ts';
-import {
-  formRoute,
-  GoodsNav,
-  goodsNotice,
-  itemOptions,
-  num,
-  pageRoute,
-  siteOptions,
-  Table,
-} from './goods-components.tsx';
+import { GoodsNav, goodsNotice, itemOptions, num, siteOptions } from './goods-components.tsx';
 import { goodsReport } from './report.service.ts';
 import { type Item, listMovements, type Site, type StockLine } from './stock.repository.ts';
 import {

@@ -9,11 +9,11 @@ import { AppError, type FieldErrors } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../core/actor.ts';
+import { listAreas } from '../core/area.repository.ts';
+import type { Deps } from '../core/deps.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
-import type { Deps } from '../deps.ts';
-import { listAreas } from '../networks/network.repository.ts';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { findOffer, updateOfferStatus } from '../offers/goods-offer.repository.ts';
 import { sealFields } from '../privacy/privacy-gate.ts';
 import {

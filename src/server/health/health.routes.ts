@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { Type } from 'typebox';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../core/deps.ts';
+import { pingDatabase } from '../db/database.ts';
 
 /** 200 when the database answers, 503 when it does not: for load balancers and monitors. */
 export function registerHealthRoutes(app: FastifyInstance, deps: Deps): void {
@@ -20,7 +20,7 @@ export function registerHealthRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (_req, reply) => {
       try {
-        await sql`select 1`.execute(deps.db);
+        await pingDatabase(deps.db);
         return reply.code(200).send({ status: 'ok', database: deps.config.dialect });
       } catch {
         return reply.code(503).send({ status: 'unavailable', database: deps.config.dialect });

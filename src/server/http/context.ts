@@ -9,9 +9,9 @@ import {
 import { AppError } from '../../shared/app-error.ts';
 import { hmac, randomToken, safeEqual } from '../../shared/secrets.ts';
 import { actorFromApiToken } from '../api-tokens/api-token.service.ts';
-import { type Actor, ANONYMOUS } from '../auth/actor.ts';
 import { actorFromSessionToken } from '../auth/auth.service.ts';
-import type { Deps } from '../deps.ts';
+import { type Actor, ANONYMOUS } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
 
 export const SESSION_COOKIE = 'mutua_session';
 export const CSRF_COOKIE = 'mutua_csrf';

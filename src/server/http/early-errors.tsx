@@ -5,7 +5,7 @@ import { render } from 'preact-render-to-string';
 import type { Config } from '../../config.ts';
 import { fromAcceptLanguage, isLanguage, type Language, translator } from '../../i18n/i18n.ts';
 import { AppError } from '../../shared/app-error.ts';
-import { ANONYMOUS } from '../auth/actor.ts';
+import { ANONYMOUS } from '../core/actor.ts';
 import { isApiPath, LANG_COOKIE } from './context.ts';
 import { ErrorPage, errorJson, sendError } from './error-handler.tsx';
 import { ERRORS } from './errors.ts';

@@ -6,7 +6,7 @@ import {
   translator,
 } from '../../i18n/i18n.ts';
 import { AppError, type ErrorCode, isAppError } from '../../shared/app-error.ts';
-import { ANONYMOUS } from '../auth/actor.ts';
+import { ANONYMOUS } from '../core/actor.ts';
 import { appErrorFromDatabase } from '../db/db-errors.ts';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';

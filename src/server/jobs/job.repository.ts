@@ -46,15 +46,3 @@ export async function finishLease(
     .where('holder', '=', holder)
     .execute();
 }
-
-export async function leaseOf(
-  db: Db,
-  name: string,
-): Promise<{ lastRunAt: string | null; lastResult: string | null } | null> {
-  const row = await db
-    .selectFrom('job_leases')
-    .select(['last_run_at', 'last_result'])
-    .where('name', '=', name)
-    .executeTakeFirst();
-  return row ? { lastRunAt: row.last_run_at, lastResult: row.last_result } : null;
-}

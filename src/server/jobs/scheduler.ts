@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isoNow, isoPlus, MINUTE } from '../../shared/clock.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../core/deps.ts';
 import { finishLease, takeLease } from './job.repository.ts';
 
 export interface ScheduledJob {
@@ -11,9 +11,10 @@ export interface ScheduledJob {
 }
 
 /**
- * Runs periodic jobs (today: the retention redaction) on whichever app server takes the job's
- * lease first. Each server checks once a minute; the lease, held in the database until the
- * next due time, makes sure a job runs once per period across all servers.
+ * Runs periodic jobs (retention, task and shift reminders, the digest: see src/main.ts) on
+ * whichever app server takes the job's lease first. Each server checks once a minute; the
+ * lease, held in the database until the next due time, makes sure a job runs once per period
+ * across all servers.
  */
 export function startScheduler(
   deps: Deps,

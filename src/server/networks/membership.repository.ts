@@ -1,32 +1,8 @@
 import type { Role } from '../../domain/access/roles.ts';
+import type { Member, NetworkOfPerson } from '../core/membership.ts';
+import { personFromRow } from '../core/person.repository.ts';
 import type { Db } from '../db/database.ts';
 import { isPostgres } from '../db/dialect.ts';
-import { type Person, personFromRow } from '../people/person.repository.ts';
-
-export interface Member {
-  person: Person;
-  /** The network this membership was read from (the privacy gate checks it). */
-  networkId: string;
-  role: Role;
-  joinedAt: string;
-}
-
-export interface NetworkOfPerson {
-  networkId: string;
-  slug: string;
-  name: string;
-  role: Role;
-}
-
-export async function findRole(db: Db, networkId: string, personId: string): Promise<Role | null> {
-  const row = await db
-    .selectFrom('memberships')
-    .select('role')
-    .where('network_id', '=', networkId)
-    .where('person_id', '=', personId)
-    .executeTakeFirst();
-  return row?.role ?? null;
-}
 
 export async function insertMembership(
   db: Db,
@@ -171,19 +147,4 @@ export async function networksOfPerson(db: Db, personId: string): Promise<Networ
     .orderBy('networks.name')
     .execute();
   return rows.map((r) => ({ networkId: r.id, slug: r.slug, name: r.name, role: r.role }));
-}
-
-/** Ids of the members with one of these roles (coordinators to alert, say). */
-export async function memberIdsWithRole(
-  db: Db,
-  networkId: string,
-  roles: readonly Role[],
-): Promise<string[]> {
-  const rows = await db
-    .selectFrom('memberships')
-    .select('person_id')
-    .where('network_id', '=', networkId)
-    .where('role', 'in', [...roles])
-    .execute();
-  return rows.map((r) => r.person_id);
 }

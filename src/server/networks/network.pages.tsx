@@ -7,8 +7,11 @@ import {
   MIN_CEILING,
 } from '../../domain/requests/intake-limit.ts';
 import { AppError } from '../../shared/app-error.ts';
-import type { Actor } from '../auth/actor.ts';
-import type { Deps } from '../deps.ts';
+import type { Actor } from '../core/actor.ts';
+import type { Area } from '../core/area.ts';
+import type { Deps } from '../core/deps.ts';
+import type { Network } from '../core/network.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import { ChoiceGroup } from '../pages/choices.tsx';
 import {
   CsrfField,
@@ -23,7 +26,7 @@ import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
-import type { Area, Network } from './network.repository.ts';
+import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import { AreaInput, IntakeLimitInput, NetworkInput, SettingsInput } from './network.schema.ts';
 import {
   addArea,
@@ -35,26 +38,9 @@ import {
   updateIntakeLimit,
   updateSettings,
 } from './network.service.ts';
-import { authorize, type NetworkScope, resolveScope } from './scope.ts';
 
 type Done = { Querystring: { done?: string } };
 type Slug = { Params: { slug: string } } & Done;
-
-export function scopeNav(scope: NetworkScope): PageCtx['network'] {
-  return {
-    slug: scope.network.slug,
-    name: scope.network.name,
-    role: scope.role,
-    timeZone: scope.network.timeZone,
-  };
-}
-
-export async function scopeOf(
-  deps: Deps,
-  req: FastifyRequest<{ Params: { slug: string } }>,
-): Promise<NetworkScope> {
-  return resolveScope(deps.db, req.ctx.actor, req.params.slug);
-}
 
 function HomePage({
   ctx,

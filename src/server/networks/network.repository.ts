@@ -1,88 +1,6 @@
-import type { Selectable } from 'kysely';
-import { DEFAULT_CATEGORIES } from '../../domain/requests/categories.ts';
+import type { Area } from '../core/area.ts';
+import type { Network } from '../core/network.ts';
 import type { Db } from '../db/database.ts';
-import type { AreaTable, NetworkTable } from '../db/schema.ts';
-
-export type SignupMode = 'open' | 'invite';
-
-export interface Network {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  defaultLanguage: string;
-  signupMode: SignupMode;
-  /** Days after closing before a request's personal data is redacted. */
-  retentionDays: number;
-  /** The request categories this network offers, in order. */
-  categories: string[];
-  /** The number its neighbours text, when it has its own; else SMS_FROM. */
-  smsNumber: string | null;
-  /** IANA time zone of the network, for quiet hours, reminders and event times. */
-  timeZone: string;
-  /** Requests for help per internet address and hour before they are marked for review. */
-  hourlyRequestsPerAddress: number;
-  /** A phone line people can call (E.164), offered when a form cannot take their request. */
-  phoneNumber: string | null;
-  createdAt: string;
-}
-
-export interface Area {
-  id: string;
-  networkId: string;
-  name: string;
-  centre: { lat: number; lng: number };
-  radiusM: number | null;
-  polygon: [number, number][][] | null;
-}
-
-export function networkFromRow(row: Selectable<NetworkTable>): Network {
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    description: row.description,
-    defaultLanguage: row.default_language,
-    signupMode: row.signup_mode,
-    retentionDays: Number(row.retention_days),
-    categories: row.categories ? (JSON.parse(row.categories) as string[]) : [...DEFAULT_CATEGORIES],
-    smsNumber: row.sms_number ?? null,
-    timeZone: row.time_zone ?? 'UTC',
-    hourlyRequestsPerAddress: Number(row.hourly_requests_per_address),
-    phoneNumber: row.phone_number ?? null,
-    createdAt: row.created_at,
-  };
-}
-
-function areaFromRow(row: AreaTable): Area {
-  return {
-    id: row.id,
-    networkId: row.network_id,
-    name: row.name,
-    centre: { lat: Number(row.center_lat), lng: Number(row.center_lng) },
-    radiusM: row.radius_m == null ? null : Number(row.radius_m),
-    polygon: row.polygon ? (JSON.parse(row.polygon) as [number, number][][]) : null,
-  };
-}
-
-export async function findNetworkBySlug(db: Db, slug: string): Promise<Network | null> {
-  const row = await db
-    .selectFrom('networks')
-    .selectAll()
-    .where('slug', '=', slug)
-    .executeTakeFirst();
-  return row ? networkFromRow(row) : null;
-}
-
-export async function findNetworkById(db: Db, id: string): Promise<Network | null> {
-  const row = await db.selectFrom('networks').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? networkFromRow(row) : null;
-}
-
-export async function listNetworks(db: Db): Promise<Network[]> {
-  const rows = await db.selectFrom('networks').selectAll().orderBy('name').execute();
-  return rows.map(networkFromRow);
-}
 
 export async function insertNetwork(db: Db, n: Network): Promise<void> {
   await db
@@ -141,29 +59,6 @@ export async function updateNetwork(
     .execute();
 }
 
-export async function updateHourlyRequestsPerAddress(
-  db: Db,
-  id: string,
-  perHour: number,
-  now: string,
-): Promise<void> {
-  await db
-    .updateTable('networks')
-    .set({ hourly_requests_per_address: perHour, updated_at: now })
-    .where('id', '=', id)
-    .execute();
-}
-
-export async function listAreas(db: Db, networkId: string): Promise<Area[]> {
-  const rows = await db
-    .selectFrom('areas')
-    .selectAll()
-    .where('network_id', '=', networkId)
-    .orderBy('name')
-    .execute();
-  return rows.map(areaFromRow);
-}
-
 export async function insertArea(db: Db, a: Area, now: string): Promise<void> {
   await db
     .insertInto('areas')
@@ -199,12 +94,15 @@ export async function deleteArea(db: Db, networkId: string, areaId: string): Pro
   return Number(res.numDeletedRows) > 0;
 }
 
-/** The network whose own SMS number is `number` (E.164). */
-export async function findNetworkBySmsNumber(db: Db, number: string): Promise<Network | null> {
-  const row = await db
-    .selectFrom('networks')
-    .selectAll()
-    .where('sms_number', '=', number)
-    .executeTakeFirst();
-  return row ? networkFromRow(row) : null;
+export async function updateHourlyRequestsPerAddress(
+  db: Db,
+  id: string,
+  perHour: number,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('networks')
+    .set({ hourly_requests_per_address: perHour, updated_at: now })
+    .where('id', '=', id)
+    .execute();
 }

@@ -2,14 +2,15 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../../shared/app-error.ts';
-import { errorResponses, SlugParams } from '../api/api-schema.ts';
 import { browseAudit } from '../audit/audit.service.ts';
-import type { Deps } from '../deps.ts';
-import { findPerson } from '../people/person.repository.ts';
-import { type Area, findNetworkById } from './network.repository.ts';
+import type { Area } from '../core/area.ts';
+import type { Deps } from '../core/deps.ts';
+import { findNetworkById } from '../core/network.repository.ts';
+import { findPerson } from '../core/person.repository.ts';
+import { requirePerson, resolveScope } from '../core/scope.ts';
+import { errorResponses, SlugParams } from '../http/api-schema.ts';
 import { AreaInput } from './network.schema.ts';
 import { addArea, areasOf } from './network.service.ts';
-import { requirePerson, resolveScope } from './scope.ts';
 
 const RoleOut = Type.Union([
   Type.Literal('neighbour'),

@@ -3,28 +3,26 @@ import { parsePolygon } from '../../domain/geo/polygon.ts';
 import { normalisePhone } from '../../domain/people/contact.ts';
 import { DEFAULT_CATEGORIES } from '../../domain/requests/categories.ts';
 import { DEFAULT_HOURLY_PER_ADDRESS } from '../../domain/requests/intake-limit.ts';
+import { isTimeZone } from '../../domain/time/zoned-time.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { audit } from '../audit/audit.service.ts';
-import { type Actor, isOperator, personIdOf } from '../auth/actor.ts';
+import { type Actor, isOperator, personIdOf } from '../core/actor.ts';
+import { listAreas } from '../core/area.repository.ts';
+import type { Area } from '../core/area.ts';
+import type { Deps } from '../core/deps.ts';
+import type { NetworkOfPerson } from '../core/membership.ts';
+import { findNetworkBySlug, listNetworks } from '../core/network.repository.ts';
+import type { Network } from '../core/network.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
-import type { Deps } from '../deps.ts';
+import { insertMembership, networksOfPerson } from './membership.repository.ts';
 import {
-  insertMembership,
-  type NetworkOfPerson,
-  networksOfPerson,
-} from './membership.repository.ts';
-import {
-  type Area,
   areaNameTaken,
   deleteArea,
-  findNetworkBySlug,
   insertArea,
   insertNetwork,
-  listAreas,
-  listNetworks,
-  type Network,
   updateHourlyRequestsPerAddress,
   updateNetwork,
 } from './network.repository.ts';
@@ -35,7 +33,6 @@ import {
   RESERVED_SLUGS,
   type SettingsInput,
 } from './network.schema.ts';
-import { authorize, type NetworkScope } from './scope.ts';
 
 /** Personal data of a closed request is redacted after 90 days unless the network says otherwise. */
 export const DEFAULT_RETENTION_DAYS = 90;
@@ -255,14 +252,4 @@ export async function removeArea(
       subject: { type: 'area', id: areaId },
     });
   });
-}
-
-/** An IANA time zone name this runtime knows ("America/Los_Angeles", "UTC"). */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { formatClock } from '../../domain/time/quiet-hours.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../core/deps.ts';
 import { ChoiceGroup } from '../pages/choices.tsx';
 import { CsrfField, ErrorSummary, Field, Pager, Submit, When } from '../pages/components.tsx';
 import { handleForm } from '../pages/form-route.ts';

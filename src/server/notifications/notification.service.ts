@@ -3,13 +3,13 @@ import { isLanguage, type Language, type Translate, translator } from '../../i18
 import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
+import { findNetworkById } from '../core/network.repository.ts';
+import { findPerson } from '../core/person.repository.ts';
+import { requirePerson as requirePersonId } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
-import type { Deps } from '../deps.ts';
-import { findNetworkById } from '../networks/network.repository.ts';
-import { requirePerson as requirePersonId } from '../networks/scope.ts';
 import { type EnqueueResult, enqueue } from '../outbox/outbox.service.ts';
-import { findPerson } from '../people/person.repository.ts';
 import { contactForDelivery, ownContact } from '../privacy/person-contact.ts';
 import { renderEmail } from './email-template.tsx';
 import {

@@ -1,4 +1,4 @@
-import type { NetworkScope } from '../networks/scope.ts';
+import type { NetworkScope } from '../core/scope.ts';
 import { CsrfField, When } from '../pages/components.tsx';
 import type { PageCtx } from '../pages/page-context.ts';
 import type { GoodsOffer, PublicGoodsOffer } from './goods-offer.repository.ts';

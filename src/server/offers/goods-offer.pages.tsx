@@ -1,15 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Deps } from '../deps.ts';
-import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import type { Area } from '../networks/network.repository.ts';
+import type { Area } from '../core/area.ts';
+import type { Deps } from '../core/deps.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import { areasOf } from '../networks/network.service.ts';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { areaOptions } from '../pages/choices.tsx';
 import { CsrfField, ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import {
   changeGoodsOfferStatus,
   createGoodsOffer,

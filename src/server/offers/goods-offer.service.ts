@@ -1,13 +1,13 @@
 import { can } from '../../domain/access/roles.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
+import type { KeyRing } from '../../shared/crypto.ts';
 import { newId } from '../../shared/ids.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
-import type { Deps } from '../deps.ts';
-import { listAreas } from '../networks/network.repository.ts';
-import { authorize, type NetworkScope, requirePerson } from '../networks/scope.ts';
-import type { KeyRing } from '../privacy/crypto.ts';
+import type { Actor } from '../core/actor.ts';
+import { listAreas } from '../core/area.repository.ts';
+import type { Deps } from '../core/deps.ts';
+import { authorize, type NetworkScope, requirePerson } from '../core/scope.ts';
 import { revealOfferNotes, sealOfferNotes } from '../privacy/privacy-gate.ts';
 import {
   findOffer,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../core/deps.ts';
 import { registerGoodsOfferPages } from './goods-offer.pages.tsx';
 import { registerVolunteeringPages } from './volunteering.pages.tsx';
 import { registerVolunteersPages } from './volunteers.pages.tsx';

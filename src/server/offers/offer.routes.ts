@@ -3,10 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { maskFromNames, namesFromMask } from '../../domain/time/weekly-slots.ts';
 import { AppError } from '../../shared/app-error.ts';
-import { errorResponses, SlugParams } from '../api/api-schema.ts';
-import { personIdOf } from '../auth/actor.ts';
-import type { Deps } from '../deps.ts';
-import { resolveScope } from '../networks/scope.ts';
+import { personIdOf } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
+import { resolveScope } from '../core/scope.ts';
+import { errorResponses, SlugParams } from '../http/api-schema.ts';
 import type { GoodsOffer, PublicGoodsOffer } from './goods-offer.repository.ts';
 import {
   changeGoodsOfferStatus,

@@ -1,9 +1,9 @@
 import type { Static } from 'typebox';
 import { DEFAULT_CATEGORIES } from '../../domain/requests/categories.ts';
 import { DAYS, maskFromNames, namesFromMask, PARTS } from '../../domain/time/weekly-slots.ts';
+import type { Area } from '../core/area.ts';
+import type { NetworkScope } from '../core/scope.ts';
 import type { FormValues } from '../http/forms.ts';
-import type { Area } from '../networks/network.repository.ts';
-import type { NetworkScope } from '../networks/scope.ts';
 import { areaOptions, ChoiceGroup, languageName } from '../pages/choices.tsx';
 import { CsrfField, ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
 import type { FormState } from '../pages/form-state.ts';

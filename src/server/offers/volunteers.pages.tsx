@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_CATEGORIES } from '../../domain/requests/categories.ts';
 import { plural } from '../../i18n/i18n.ts';
-import type { Deps } from '../deps.ts';
-import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import type { NetworkScope } from '../networks/scope.ts';
+import type { Deps } from '../core/deps.ts';
+import type { NetworkScope } from '../core/scope.ts';
 import { languageName } from '../pages/choices.tsx';
 import { Pager, SelectField } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import { formatDate, formatNumber } from './offer-components.tsx';
 import type { VolunteerListItem } from './volunteer-profile.repository.ts';
 import { isOnBreak, isoDate } from './volunteer-profile.rules.ts';

@@ -1,9 +1,10 @@
 import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
-import type { Deps } from '../deps.ts';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
+import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
+import { namesOf } from '../core/person.repository.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import { countByStatus, listUndelivered, retryMessage } from './outbox.repository.ts';
 
 export interface UndeliveredMessage {
@@ -34,17 +35,7 @@ export async function networkMessages(
     listUndelivered(deps.db, scope.network.id, 100),
   ]);
   const ids = [...new Set(rows.flatMap((r) => (r.person_id ? [r.person_id] : [])))];
-  const names = new Map(
-    ids.length
-      ? (
-          await deps.db
-            .selectFrom('people')
-            .select(['id', 'display_name'])
-            .where('id', 'in', ids)
-            .execute()
-        ).map((p) => [p.id, p.display_name])
-      : [],
-  );
+  const names = await namesOf(deps.db, ids);
   return {
     counts,
     undelivered: rows.map((r) => ({

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../deps.ts';
-import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import type { NetworkScope } from '../networks/scope.ts';
+import type { Deps } from '../core/deps.ts';
+import type { NetworkScope } from '../core/scope.ts';
 import { CsrfField, When } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import {
   networkMessages,
   retryFailedMessage,

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { isoNow } from '../../shared/clock.ts';
+import { blindIndex, decrypt, encrypt } from '../../shared/crypto.ts';
 import { newId } from '../../shared/ids.ts';
+import type { Deps } from '../core/deps.ts';
 import type { Db } from '../db/database.ts';
-import type { Deps } from '../deps.ts';
-import { blindIndex, decrypt, encrypt } from '../privacy/crypto.ts';
 import { insertMessage, isOptedOut, type OutboxRow } from './outbox.repository.ts';
 
 export interface OutgoingMessage {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isoNow, isoPlus, MINUTE } from '../../shared/clock.ts';
-import type { Deps } from '../deps.ts';
-import { SmsError } from '../sms/sms-gateway.ts';
+import type { Deps } from '../core/deps.ts';
+import { SmsError } from '../delivery/sms-gateway.ts';
 import { claimNext, finishMessage, isOptedOut, type OutboxRow } from './outbox.repository.ts';
 import { deliveryToken, openMessage } from './outbox.service.ts';
 

@@ -1,6 +1,6 @@
 import type { FieldErrors } from '../../shared/app-error.ts';
+import type { Area } from '../core/area.ts';
 import type { FormValues } from '../http/forms.ts';
-import type { Area } from '../networks/network.repository.ts';
 import { fieldMessage } from './components.tsx';
 import type { PageCtx } from './page-context.ts';
 

@@ -3,7 +3,7 @@ import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import type { Role } from '../../domain/access/roles.ts';
 import type { Language, Translate } from '../../i18n/i18n.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../core/actor.ts';
 
 /** What a page component needs from the request, and nothing else. */
 export interface PageCtx {

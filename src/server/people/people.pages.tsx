@@ -2,11 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { assignableRoles, isRole, ROLES, type Role } from '../../domain/access/roles.ts';
 import { plural } from '../../i18n/i18n.ts';
 import { AppError } from '../../shared/app-error.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../core/deps.ts';
+import type { Member } from '../core/membership.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import { formValues, parseForm } from '../http/forms.ts';
-import type { Member } from '../networks/membership.repository.ts';
-import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
 import {
   CsrfField,
   ErrorSummary,
@@ -22,6 +21,7 @@ import { type FormState, formFailure } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import { ContactInput, RoleInput } from './person.schema.ts';
 import {
   addPersonWithoutAccount,

@@ -1,9 +1,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { errorResponses, SlugParams } from '../api/api-schema.ts';
-import type { Deps } from '../deps.ts';
-import { resolveScope } from '../networks/scope.ts';
+import type { Deps } from '../core/deps.ts';
+import type { Member } from '../core/membership.ts';
+import { resolveScope } from '../core/scope.ts';
+import { errorResponses, SlugParams } from '../http/api-schema.ts';
 import { ContactInput, MemberOut, RoleInput, RoleSchema } from './person.schema.ts';
 import {
   addPersonWithoutAccount,

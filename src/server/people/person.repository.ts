@@ -1,38 +1,9 @@
 import type { Identifier } from '../../domain/people/contact.ts';
+import type { KeyRing } from '../../shared/crypto.ts';
+import { personFromRow } from '../core/person.repository.ts';
+import type { Person } from '../core/person.ts';
 import type { Db } from '../db/database.ts';
-import type { PersonTable } from '../db/schema.ts';
-import type { KeyRing } from '../privacy/crypto.ts';
-import {
-  type ContactColumns,
-  contactIndex,
-  type SealedContact,
-  sealedContactOf,
-} from '../privacy/person-contact.ts';
-
-export interface Person {
-  id: string;
-  displayName: string;
-  /** Email and phone, sealed: opened only through src/server/privacy/person-contact.ts. */
-  contact: SealedContact;
-  hasAccount: boolean;
-  preferredLanguage: string | null;
-  isOperator: boolean;
-  createdAt: string;
-  disabled: boolean;
-}
-
-export function personFromRow(row: PersonTable): Person {
-  return {
-    id: row.id,
-    displayName: row.display_name,
-    contact: sealedContactOf(row),
-    hasAccount: row.password_hash != null,
-    preferredLanguage: row.preferred_language,
-    isOperator: Number(row.is_operator) === 1,
-    createdAt: row.created_at,
-    disabled: row.disabled_at != null,
-  };
-}
+import { type ContactColumns, contactIndex } from '../privacy/person-contact.ts';
 
 export interface NewPerson {
   id: string;
@@ -159,17 +130,6 @@ export async function makeOperator(db: Db, personId: string, now: string): Promi
     .set({ is_operator: 1, updated_at: now })
     .where('id', '=', personId)
     .execute();
-}
-
-/** Display names by id, for lists that show who (suggestions, dispatch plans). */
-export async function namesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('people')
-    .select(['id', 'display_name'])
-    .where('id', 'in', [...ids])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
 /** People whose phone (normalised, E.164) is `phone`: how a text is tied to an account. */

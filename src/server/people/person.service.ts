@@ -4,10 +4,12 @@ import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password.ts';
+import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
+import type { Member } from '../core/membership.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
-import type { Deps } from '../deps.ts';
 import {
   countAdmins,
   deleteMembership,
@@ -15,10 +17,8 @@ import {
   insertMembership,
   listMembers,
   lockAdmins,
-  type Member,
   updateRole,
 } from '../networks/membership.repository.ts';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
 import {
   type Contact,
   contactIndex,

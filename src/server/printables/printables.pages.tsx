@@ -2,15 +2,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TSchema } from 'typebox';
 import { LANGUAGE_NAMES, LANGUAGES } from '../../i18n/i18n.ts';
 import type { FieldErrors } from '../../shared/app-error.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../core/deps.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
+import { smsNumberFor } from '../core/sms-number.ts';
 import { type FormValues, formValues, parseForm } from '../http/forms.ts';
-import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { ChoiceGroup } from '../pages/choices.tsx';
 import { ErrorSummary, Field, languageOptions, SelectField, Submit } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
-import { smsNumberFor } from '../sms/sms-number.ts';
+import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import {
   FLYER_LAYOUTS,
   FlyerForm,

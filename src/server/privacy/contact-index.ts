@@ -1,6 +1,7 @@
-import type { Deps } from '../deps.ts';
-import { blindIndex } from './crypto.ts';
-import { contactForDelivery, contactIndex, sealedContactOf } from './person-contact.ts';
+import { blindIndex } from '../../shared/crypto.ts';
+import type { Deps } from '../core/deps.ts';
+import { sealedContactOf } from '../core/person.ts';
+import { contactForDelivery, contactIndex } from './person-contact.ts';
 import {
   listSealedBatch,
   readIndexKeyFingerprint,

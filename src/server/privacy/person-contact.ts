@@ -1,9 +1,10 @@
 import { atLeast, type Role } from '../../domain/access/roles.ts';
 import { type Identifier, normaliseEmail, normalisePhone } from '../../domain/people/contact.ts';
 import { AppError } from '../../shared/app-error.ts';
-import type { Actor } from '../auth/actor.ts';
-import type { NetworkScope } from '../networks/scope.ts';
-import { blindIndex, type KeyRing } from './crypto.ts';
+import { blindIndex, type KeyRing } from '../../shared/crypto.ts';
+import type { Actor } from '../core/actor.ts';
+import type { SealedContact } from '../core/person.ts';
+import type { NetworkScope } from '../core/scope.ts';
 import { openFields, sealFields } from './privacy-gate.ts';
 
 /**
@@ -22,21 +23,6 @@ export interface Contact {
   phone: string | null;
 }
 
-declare const sealedBrand: unique symbol;
-
-/**
- * A person's contact as stored: ciphertexts bound to the person. Only the functions of this
- * file open it, each for one reason: the person themselves, a coordinator of a network the
- * person belongs to, or a message the person is to receive.
- */
-export type SealedContact = {
-  readonly personId: string;
-  readonly email: string | null;
-  readonly phone: string | null;
-  readonly [sealedBrand]: true;
-};
-
-/** What the people table stores for a contact. */
 export interface ContactColumns {
   email_enc: string | null;
   phone_enc: string | null;
@@ -66,19 +52,6 @@ export function sealContact(keys: KeyRing, personId: string, contact: Contact): 
 }
 
 /** For repositories only: the stored columns as a sealed contact. */
-export function sealedContactOf(row: {
-  id: string;
-  email_enc: string | null;
-  phone_enc: string | null;
-}): SealedContact {
-  return { personId: row.id, email: row.email_enc, phone: row.phone_enc } as SealedContact;
-}
-
-/** Whether there is an email or a phone to reach the person by; says nothing of the values. */
-export function reachable(sealed: SealedContact): { email: boolean; phone: boolean } {
-  return { email: sealed.email != null, phone: sealed.phone != null };
-}
-
 function open(keys: KeyRing, sealed: SealedContact): Contact {
   return openFields(keys, 'people', sealed.personId, CONTACT_FIELDS, sealed);
 }

@@ -1,17 +1,17 @@
 import { atLeast } from '../../domain/access/roles.ts';
 import { ACTIVE_TASK_STATUSES } from '../../domain/requests/request-status.ts';
 import { AppError } from '../../shared/app-error.ts';
+import { decrypt, encrypt, type KeyRing } from '../../shared/crypto.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
-import type { Deps } from '../deps.ts';
-import type { NetworkScope } from '../networks/scope.ts';
+import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
+import type { NetworkScope } from '../core/scope.ts';
 import {
   PRIVATE_FIELDS,
   type RequestPrivate,
   type RequestSummary,
   type SealedPrivate,
 } from '../requests/request.types.ts';
-import { decrypt, encrypt, type KeyRing } from './crypto.ts';
 
 /**
  * The one place a requester's personal details are opened. It decides who may see them

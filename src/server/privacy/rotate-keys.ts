@@ -1,5 +1,5 @@
-import type { Deps } from '../deps.ts';
-import { decrypt, encrypt, keyIdOf } from './crypto.ts';
+import { decrypt, encrypt, keyIdOf } from '../../shared/crypto.ts';
+import type { Deps } from '../core/deps.ts';
 import { fieldContext } from './privacy-gate.ts';
 import { listSealedBatch, type SealedTable, updateSealed } from './sealed.repository.ts';
 

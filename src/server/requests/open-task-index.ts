@@ -1,13 +1,9 @@
 import type { LatLng } from '../../domain/geo/geo.ts';
 import { GridIndex } from '../../domain/geo/grid-index.ts';
 import { UNASSIGNED_STATUSES } from '../../domain/requests/request-status.ts';
+import type { OpenTask, OpenTasks } from '../core/open-tasks.ts';
 import type { Db } from '../db/database.ts';
-import {
-  type Candidate,
-  listCandidateChanges,
-  listCandidates,
-  listCandidatesById,
-} from './request.repository.ts';
+import { listCandidateChanges, listCandidates, listCandidatesById } from './request.repository.ts';
 
 /** How often a read looks for changes made by other app servers: at most this stale. */
 export const CROSS_SERVER_REFRESH_MS = 1000;
@@ -20,9 +16,9 @@ const OVERLAP_MS = 10_000;
 const FULL_RELOAD_MS = 5 * 60_000;
 
 interface NetworkTasks {
-  byId: Map<string, Candidate>;
+  byId: Map<string, OpenTask>;
   /** Located candidates in a grid, built again lazily after a change. */
-  grid: GridIndex<Candidate> | null;
+  grid: GridIndex<OpenTask> | null;
   /** The newest `updated_at` seen: changes by other servers are read from shortly before it. */
   newest: string;
   /** Requests this process changed since the last read. */
@@ -45,7 +41,7 @@ interface NetworkTasks {
  * servers on the same PostgreSQL are picked up by `updated_at` at most
  * `CROSS_SERVER_REFRESH_MS` later.
  */
-export class OpenTaskIndex {
+export class OpenTaskIndex implements OpenTasks {
   private readonly networks = new Map<string, NetworkTasks>();
 
   constructor(private readonly now: () => number = () => performance.now()) {}
@@ -61,14 +57,14 @@ export class OpenTaskIndex {
     networkId: string,
     home: LatLng | null,
     radiusKm: number,
-  ): Promise<Array<{ c: Candidate; km: number | null }>> {
+  ): Promise<Array<{ c: OpenTask; km: number | null }>> {
     const tasks = await this.current(db, networkId);
     if (!home) return [...tasks.byId.values()].map((c) => ({ c, km: null }));
     if (!tasks.grid) {
       const located = [...tasks.byId.values()].filter((c) => c.lat !== null && c.lng !== null);
       tasks.grid = new GridIndex(located, (c) => ({ lat: c.lat!, lng: c.lng! }));
     }
-    const out: Array<{ c: Candidate; km: number | null }> = [];
+    const out: Array<{ c: OpenTask; km: number | null }> = [];
     tasks.grid.forEachNear(home, radiusKm, (c, km) => out.push({ c, km }));
     return out;
   }

@@ -2,9 +2,9 @@ import type { Config } from '../../config.ts';
 import type { Urgency } from '../../domain/requests/categories.ts';
 import { helpKeyword } from '../../domain/sms/keywords.ts';
 import type { Language, Translate } from '../../i18n/i18n.ts';
-import type { Network } from '../networks/network.repository.ts';
+import type { Network } from '../core/network.ts';
+import { smsNumberFor } from '../core/sms-number.ts';
 import type { PageCtx } from '../pages/page-context.ts';
-import { smsNumberFor } from '../sms/sms-number.ts';
 
 /**
  * The other ways to ask for help, for a person the form (or the API) could not take a request

@@ -1,6 +1,7 @@
 import { URGENCIES } from '../../domain/requests/categories.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
-import type { Area, Network } from '../networks/network.repository.ts';
+import type { Area } from '../core/area.ts';
+import type { Network } from '../core/network.ts';
 import { areaOptions, ChoiceGroup } from '../pages/choices.tsx';
 import { Field, languageOptions, SelectField } from '../pages/components.tsx';
 import type { FormState } from '../pages/form-state.ts';

@@ -2,14 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { Reason, UnmatchedReason } from '../../domain/matching/types.ts';
 import { formatCode } from '../../domain/requests/request-code.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
-import type { Deps } from '../deps.ts';
-import { formValues } from '../http/forms.ts';
-import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
+import { AppError } from '../../shared/app-error.ts';
+import type { Deps } from '../core/deps.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
+import { formValues, parseForm } from '../http/forms.ts';
 import { languageName } from '../pages/choices.tsx';
 import { CsrfField, SelectField } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import {
   confirmDispatch,
   type DispatchPlan,

@@ -12,12 +12,12 @@ import { indexVolunteers } from '../../domain/matching/volunteer-index.ts';
 import { DEFAULT_TASK_CAPACITY, estimatedHours } from '../../domain/requests/categories.ts';
 import { UNASSIGNED_STATUSES } from '../../domain/requests/request-status.ts';
 import { DAY } from '../../shared/clock.ts';
-import type { Actor } from '../auth/actor.ts';
-import type { Deps } from '../deps.ts';
-import { listAreas } from '../networks/network.repository.ts';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
+import type { Actor } from '../core/actor.ts';
+import { listAreas } from '../core/area.repository.ts';
+import type { Deps } from '../core/deps.ts';
+import { namesOf } from '../core/person.repository.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import { findProfile, listMatchableVolunteers } from '../offers/volunteer-profile.repository.ts';
-import { namesOf } from '../people/person.repository.ts';
 import {
   requiredTrainings,
   volunteeringLoad,

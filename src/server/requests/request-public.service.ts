@@ -1,11 +1,12 @@
 import { parseCode } from '../../domain/requests/request-code.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
+import { encrypt } from '../../shared/crypto.ts';
 import { newId } from '../../shared/ids.ts';
 import { hashToken, safeEqual } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Deps } from '../deps.ts';
-import type { NetworkScope } from '../networks/scope.ts';
+import type { Deps } from '../core/deps.ts';
+import type { NetworkScope } from '../core/scope.ts';
 import { sealFeedbackComment } from '../privacy/privacy-gate.ts';
 import { limitedLookup } from '../rate-limit/rate-limit.service.ts';
 import {

@@ -3,10 +3,9 @@ import { URGENCIES } from '../../domain/requests/categories.ts';
 import { formatCode } from '../../domain/requests/request-code.ts';
 import { CLOSE_REASONS, canMove, STATUSES } from '../../domain/requests/request-status.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
-import type { Deps } from '../deps.ts';
-import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
+import type { Deps } from '../core/deps.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import { areasOf } from '../networks/network.service.ts';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { areaOptions, ChoiceGroup, languageName } from '../pages/choices.tsx';
 import {
   CsrfField,
@@ -21,6 +20,7 @@ import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import { intakeFromForm } from './request.pages.tsx';
 import {
   AssignForm,

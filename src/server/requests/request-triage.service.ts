@@ -13,15 +13,15 @@ import { AppError } from '../../shared/app-error.ts';
 import { DAY, isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
-import type { Deps } from '../deps.ts';
-import { findRole } from '../networks/membership.repository.ts';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
+import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
+import { findRole } from '../core/membership.repository.ts';
+import { findPerson } from '../core/person.repository.ts';
+import { reachable } from '../core/person.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import { messages } from '../notifications/messages.ts';
 import { notifyPerson } from '../notifications/notification.service.ts';
 import type { EnqueueResult } from '../outbox/outbox.service.ts';
-import { findPerson } from '../people/person.repository.ts';
-import { reachable } from '../privacy/person-contact.ts';
 import { openFeedbackComment, openNote, revealRequest, sealNote } from '../privacy/privacy-gate.ts';
 import {
   findFeedback,

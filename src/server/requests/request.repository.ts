@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Urgency } from '../../domain/requests/categories.ts';
 import type { CloseReason, RequestStatus } from '../../domain/requests/request-status.ts';
 import { newId } from '../../shared/ids.ts';
+import type { OpenTask } from '../core/open-tasks.ts';
 import type { Db } from '../db/database.ts';
 import type { RequestEventTable, RequestFeedbackTable, RequestTable } from '../db/schema.ts';
 import type { Channel, RequestEvent, RequestSummary, SealedPrivate } from './request.types.ts';
@@ -240,17 +241,6 @@ export async function listRequests(
   return { items: rows.map(summaryFromRow), total: Number(count.n) };
 }
 
-export interface Candidate {
-  id: string;
-  status: RequestStatus;
-  category: string;
-  urgency: Urgency;
-  lat: number | null;
-  lng: number | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
 const CANDIDATE_COLUMNS = [
   'id',
   'status',
@@ -271,7 +261,7 @@ function candidateFromRow(r: {
   approx_lng: number | null;
   created_at: string;
   updated_at: string;
-}): Candidate {
+}): OpenTask {
   return {
     id: r.id,
     status: r.status as RequestStatus,
@@ -294,7 +284,7 @@ export async function listCandidates(
   statuses: readonly RequestStatus[],
   box: { latMin: number; latMax: number; lngMin: number; lngMax: number } | null,
   limit: number | null,
-): Promise<Candidate[]> {
+): Promise<OpenTask[]> {
   let q = db
     .selectFrom('requests')
     .select(CANDIDATE_COLUMNS)
@@ -316,7 +306,7 @@ export async function listCandidatesById(
   db: Db,
   networkId: string,
   ids: readonly string[],
-): Promise<Candidate[]> {
+): Promise<OpenTask[]> {
   const rows = await db
     .selectFrom('requests')
     .select([...CANDIDATE_COLUMNS, 'network_id'])
@@ -330,7 +320,7 @@ export async function listCandidateChanges(
   db: Db,
   networkId: string,
   since: string,
-): Promise<Candidate[]> {
+): Promise<OpenTask[]> {
   const rows = await db
     .selectFrom('requests')
     .select(CANDIDATE_COLUMNS)

@@ -1,8 +1,8 @@
 import { HOUR, isoNow } from '../../shared/clock.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../core/deps.ts';
+import { listNetworks } from '../core/network.repository.ts';
 import type { ScheduledJob } from '../jobs/scheduler.ts';
-import { listNetworks } from '../networks/network.repository.ts';
 import { findExpiredForRedaction, redactRequests } from './request.repository.ts';
 
 /** At most this many requests per network per run, so one run never holds the database long. */

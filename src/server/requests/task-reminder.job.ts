@@ -1,7 +1,7 @@
 import { DAY, HOUR } from '../../shared/clock.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../core/deps.ts';
+import { listNetworks } from '../core/network.repository.ts';
 import type { ScheduledJob } from '../jobs/scheduler.ts';
-import { listNetworks } from '../networks/network.repository.ts';
 import { messages } from '../notifications/messages.ts';
 import { notifyPerson } from '../notifications/notification.service.ts';
 import { findWaitingTasks } from './request.repository.ts';

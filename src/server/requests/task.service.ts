@@ -4,17 +4,17 @@ import { ACTIVE_TASK_STATUSES, UNASSIGNED_STATUSES } from '../../domain/requests
 import { AppError } from '../../shared/app-error.ts';
 import { isoNow, systemClock } from '../../shared/clock.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
-import type { Deps } from '../deps.ts';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
+import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
+import type { OpenTask } from '../core/open-tasks.ts';
+import { findPerson } from '../core/person.repository.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import { messages } from '../notifications/messages.ts';
 import { notifyContact } from '../notifications/notification.service.ts';
-import { findPerson } from '../people/person.repository.ts';
 import { openPrivate, revealRequest } from '../privacy/privacy-gate.ts';
 import { untrainedCategories } from '../volunteering/matching-hooks.ts';
 import { assertTrained } from '../volunteering/training.service.ts';
 import {
-  type Candidate,
   claimRequest,
   findRequest,
   findSummaries,
@@ -92,7 +92,7 @@ export async function taskFeed(
   return { items, total: near.length, page: shown, pages };
 }
 
-type Ranked = { c: Candidate; km: number | null };
+type Ranked = { c: OpenTask; km: number | null };
 
 /** Most urgent first, then nearest, then waiting longest. */
 function feedOrder(a: Ranked, b: Ranked): number {

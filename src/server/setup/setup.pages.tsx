@@ -4,7 +4,7 @@ import { AppError } from '../../shared/app-error.ts';
 import { AccountFieldsBlock } from '../auth/auth.pages.tsx';
 import { AccountInput } from '../auth/auth.schema.ts';
 import { sessionFor } from '../auth/auth.service.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../core/deps.ts';
 import { clientInfo, setSessionCookie } from '../http/context.ts';
 import { NetworkFields } from '../networks/network.pages.tsx';
 import { NetworkInput } from '../networks/network.schema.ts';

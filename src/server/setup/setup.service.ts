@@ -2,7 +2,7 @@ import type { Static } from 'typebox';
 import { AppError } from '../../shared/app-error.ts';
 import { hmac, randomToken, safeEqual } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../core/deps.ts';
 import type { NetworkInput } from '../networks/network.schema.ts';
 import { insertNetworkWithAdmin } from '../networks/network.service.ts';
 import { countOperators } from '../people/person.repository.ts';

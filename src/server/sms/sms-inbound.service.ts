@@ -12,17 +12,17 @@ import { type Language, type Translate, translator } from '../../i18n/i18n.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
-import type { Deps } from '../deps.ts';
-import { findRole } from '../networks/membership.repository.ts';
+import type { Actor } from '../core/actor.ts';
+import { listAreas } from '../core/area.repository.ts';
+import type { Deps } from '../core/deps.ts';
+import { findRole } from '../core/membership.repository.ts';
 import {
   findNetworkById,
   findNetworkBySmsNumber,
-  listAreas,
   listNetworks,
-  type Network,
-} from '../networks/network.repository.ts';
-import { resolveScope } from '../networks/scope.ts';
+} from '../core/network.repository.ts';
+import type { Network } from '../core/network.ts';
+import { resolveScope } from '../core/scope.ts';
 import { cancelTextsTo, optIn, optOut } from '../outbox/outbox.repository.ts';
 import { enqueue, phoneIndex } from '../outbox/outbox.service.ts';
 import { findPeopleByPhone } from '../people/person.repository.ts';

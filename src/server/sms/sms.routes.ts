@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../shared/app-error.ts';
-import type { Deps } from '../deps.ts';
-import { validWebhookSignature } from './sms-gateway.ts';
+import type { Deps } from '../core/deps.ts';
+import { validWebhookSignature } from '../delivery/sms-gateway.ts';
 import { handleInboundSms } from './sms-inbound.service.ts';
 
 /** Where the SMS gateway posts incoming texts (set it as the number's webhook, HTTP POST). */

@@ -1,27 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { can } from '../../domain/access/roles.ts';
+import { addDays, isDate, mondayOf, utcToLocal, zonedToUtc } from '../../domain/time/zoned-time.ts';
 import {
   EVENT_KINDS,
   type EventKind,
   SHIFT_ROLES,
   type ShiftRole,
 } from '../../domain/volunteering/events.ts';
-import {
-  addDays,
-  isDate,
-  mondayOf,
-  utcToLocal,
-  zonedToUtc,
-} from '../../domain/volunteering/zoned-time.ts';
-import type { Deps } from '../deps.ts';
-import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
-import type { Area } from '../networks/network.repository.ts';
-import { listAreas } from '../networks/network.repository.ts';
-import type { NetworkScope } from '../networks/scope.ts';
+import { listAreas } from '../core/area.repository.ts';
+import type { Area } from '../core/area.ts';
+import type { Deps } from '../core/deps.ts';
+import type { NetworkScope } from '../core/scope.ts';
 import { areaOptions } from '../pages/choices.tsx';
 import { SelectField } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import { networkTimeZone } from './event.repository.ts';
 import { type CalendarEntry, calendarEntries } from './event.service.ts';
 import { kindLabel, LocalWhen, Places, roleLabel, volNotice } from './vol-components.tsx';

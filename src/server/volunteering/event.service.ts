@@ -1,4 +1,5 @@
 import { can } from '../../domain/access/roles.ts';
+import { addDays, isDate, isTime, utcToLocal, zonedToUtc } from '../../domain/time/zoned-time.ts';
 import {
   EVENT_KINDS,
   type EventKind,
@@ -17,22 +18,15 @@ import {
   WEEKDAYS,
   type Weekday,
 } from '../../domain/volunteering/recurrence.ts';
-import {
-  addDays,
-  isDate,
-  isTime,
-  utcToLocal,
-  zonedToUtc,
-} from '../../domain/volunteering/zoned-time.ts';
 import { AppError, type FieldErrors } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../core/actor.ts';
+import { listAreas } from '../core/area.repository.ts';
+import type { Deps } from '../core/deps.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
-import type { Deps } from '../deps.ts';
-import { listAreas } from '../networks/network.repository.ts';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
 import {
   type EventFields,
   endSeries,

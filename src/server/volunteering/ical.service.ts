@@ -4,9 +4,9 @@ import { calendar, type IcsEvent, rruleUntil } from '../../domain/volunteering/i
 import { translator } from '../../i18n/i18n.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { DAY } from '../../shared/clock.ts';
-import type { Deps } from '../deps.ts';
-import { findNetworkBySlug } from '../networks/network.repository.ts';
-import type { NetworkScope } from '../networks/scope.ts';
+import type { Deps } from '../core/deps.ts';
+import { findNetworkBySlug } from '../core/network.repository.ts';
+import type { NetworkScope } from '../core/scope.ts';
 import { listTasksOf } from '../requests/request.repository.ts';
 import { listEvents, listSeries, networkTimeZone, type VolEvent } from './event.repository.ts';
 import { listPersonShifts } from './signup.repository.ts';

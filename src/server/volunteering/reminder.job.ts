@@ -1,8 +1,8 @@
-import { addDays, utcToLocal } from '../../domain/volunteering/zoned-time.ts';
+import { addDays, utcToLocal } from '../../domain/time/zoned-time.ts';
 import { HOUR, isoNow, MINUTE } from '../../shared/clock.ts';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../core/deps.ts';
+import { listNetworks } from '../core/network.repository.ts';
 import type { ScheduledJob } from '../jobs/scheduler.ts';
-import { listNetworks } from '../networks/network.repository.ts';
 import { notifyPerson } from '../notifications/notification.service.ts';
 import { listSeries, networkTimeZone } from './event.repository.ts';
 import { HORIZON_DAYS, materialise } from './event.service.ts';

@@ -1,14 +1,14 @@
+import { addDays, mondayOf, utcToLocal, zonedToUtc } from '../../domain/time/zoned-time.ts';
 import { overlapsInTime, shiftHours, signupStatusFor } from '../../domain/volunteering/events.ts';
 import { LATE_DROP_HOURS, overCap } from '../../domain/volunteering/wellbeing.ts';
-import { addDays, mondayOf, utcToLocal, zonedToUtc } from '../../domain/volunteering/zoned-time.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { HOUR, isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
+import { authorize, type NetworkScope, requirePerson } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
-import type { Deps } from '../deps.ts';
-import { authorize, type NetworkScope, requirePerson } from '../networks/scope.ts';
 import { notifyPerson } from '../notifications/notification.service.ts';
 import { findProfile } from '../offers/volunteer-profile.repository.ts';
 import { findEvent, findShift, lockShift, networkTimeZone } from './event.repository.ts';

@@ -1,14 +1,14 @@
+import { addDays, isDate, utcToLocal } from '../../domain/time/zoned-time.ts';
 import { SHIFT_ROLES } from '../../domain/volunteering/events.ts';
-import { addDays, isDate, utcToLocal } from '../../domain/volunteering/zoned-time.ts';
 import { AppError, type FieldErrors } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../core/actor.ts';
+import type { Deps } from '../core/deps.ts';
+import { findRole } from '../core/membership.repository.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
-import type { Deps } from '../deps.ts';
-import { findRole } from '../networks/membership.repository.ts';
-import { authorize, type NetworkScope } from '../networks/scope.ts';
 import { networkTimeZone } from './event.repository.ts';
 import {
   insertTraining,

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../core/deps.ts';
 import { registerCalendarPages } from './calendar.pages.tsx';
 import { registerEventPages } from './event.pages.tsx';
 import { registerShiftPages } from './shifts.pages.tsx';

@@ -1,10 +1,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import { isDate } from '../../domain/volunteering/zoned-time.ts';
-import { errorResponses } from '../api/api-schema.ts';
-import type { Deps } from '../deps.ts';
-import { resolveScope } from '../networks/scope.ts';
+import { isDate } from '../../domain/time/zoned-time.ts';
+import type { Deps } from '../core/deps.ts';
+import { resolveScope } from '../core/scope.ts';
+import { errorResponses } from '../http/api-schema.ts';
 import { calendarEntries } from './event.service.ts';
 import { eventFeed, networkFeed, personFeed } from './ical.service.ts';
 import { cancelSignup, signUp } from './signup.service.ts';

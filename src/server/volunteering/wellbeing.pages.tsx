@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { FEELINGS, FORGIVENESS_DAYS } from '../../domain/volunteering/wellbeing.ts';
-import type { Deps } from '../deps.ts';
-import { scopeNav, scopeOf } from '../networks/network.pages.tsx';
+import type { Deps } from '../core/deps.ts';
 import { When } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import { wellbeingDashboard } from './wellbeing.service.ts';
 
 function DashboardPage({

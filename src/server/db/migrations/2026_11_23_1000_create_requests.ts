@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 
 /**
  * Help requests, their timeline (status changes, calls, messages, notes) and feedback.
- * Personal fields end in `_enc` and hold AES-GCM ciphertext (src/server/privacy/crypto.ts);
+ * Personal fields end in `_enc` and hold AES-GCM ciphertext (src/shared/crypto.ts);
  * `phone_index` / `email_index` are blind indexes for finding duplicates without decrypting.
  * The place is stored only rounded to a 500 m cell (`approx_lat`/`approx_lng`); the exact
  * address exists only as ciphertext.

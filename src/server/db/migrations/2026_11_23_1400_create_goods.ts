@@ -65,7 +65,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('under14', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('language', 'text', (c) => c.notNull())
     .addColumn('area_id', 'text', (c) => c.references('areas.id').onDelete('set null'))
-    // Sealed (AES-GCM, privacy/crypto.ts): name, phone, dietary needs (they can tell a
+    // Sealed (AES-GCM, shared/crypto.ts): name, phone, dietary needs (they can tell a
     // religion or an illness), notes. The phone and the words of the name are also kept as
     // blind indexes, so the door can find a household without decrypting every row.
     .addColumn('name_enc', 'text')

@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { normaliseEmail, normalisePhone } from '../../../domain/people/contact.ts';
-import { blindIndex, decrypt, encrypt, type KeyRing } from '../../privacy/crypto.ts';
+import { blindIndex, decrypt, encrypt, type KeyRing } from '../../../shared/crypto.ts';
 import { isPostgres } from '../dialect.ts';
 
 /**

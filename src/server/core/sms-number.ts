@@ -1,5 +1,5 @@
 import type { Config } from '../../config.ts';
-import type { Network } from '../networks/network.repository.ts';
+import type { Network } from '../core/network.ts';
 
 /**
  * The number a network's neighbours text: its own, when it has one at the gateway, else the

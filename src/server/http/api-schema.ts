@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 
-/** Every API error has this shape (see src/server/http/error-handler.tsx). */
+/** Every API error has this shape (see error-handler.tsx). */
 export const ErrorOut = Type.Object({
   error: Type.Object({
     code: Type.String(),

@@ -39,13 +39,18 @@ export function isTimeZone(tz: string): boolean {
   }
 }
 
-/** The zone's offset from UTC at `at`, in minutes (Madrid in summer: +120). */
-export function offsetMinutes(at: Date, timeZone: string): number {
-  const p = Object.fromEntries(
+/** The wall-clock fields of `at` in a zone, as Intl writes them (two digits, hours 00–23). */
+function wallClock(at: Date, timeZone: string): Record<string, string> {
+  return Object.fromEntries(
     formatter(timeZone)
       .formatToParts(at)
       .map((x) => [x.type, x.value]),
   );
+}
+
+/** The zone's offset from UTC at `at`, in minutes (Madrid in summer: +120). */
+export function offsetMinutes(at: Date, timeZone: string): number {
+  const p = wallClock(at, timeZone);
   const asUtc = Date.UTC(
     Number(p.year),
     Number(p.month) - 1,
@@ -78,9 +83,9 @@ export function zonedToUtc(date: string, time: string, timeZone: string): Date {
 
 /** The wall-clock date, time and weekday of an instant in a zone. */
 export function utcToLocal(at: Date, timeZone: string): LocalParts {
-  const local = new Date(at.getTime() + offsetMinutes(at, timeZone) * 60_000);
-  const iso = local.toISOString();
-  return { date: iso.slice(0, 10), time: iso.slice(11, 16), weekday: (local.getUTCDay() + 6) % 7 };
+  const p = wallClock(at, timeZone);
+  const date = `${p.year}-${p.month}-${p.day}`;
+  return { date, time: `${p.hour}:${p.minute}`, weekday: weekdayOf(date) };
 }
 
 /** Calendar arithmetic on YYYY-MM-DD dates, zone-free. */

@@ -2,7 +2,7 @@ import type { Config } from '../config.ts';
 import { systemClock } from '../shared/clock.ts';
 import type { Deps } from './core/deps.ts';
 import { createDb, migrateToLatest, optimizeSqlite } from './db/database.ts';
-import { disabledMailer, smtpMailer } from './delivery/mailer.ts';
+import { consoleMailer, disabledMailer, smtpMailer } from './delivery/mailer.ts';
 import { disabledSms, twilioSender } from './delivery/sms-gateway.ts';
 import { reindexContacts } from './privacy/contact-index.ts';
 import { OpenTaskIndex } from './requests/open-task-index.ts';
@@ -17,7 +17,11 @@ export async function createDeps(
   // After a change of SECRET_KEY, people's blind indexes are computed again (sign-in needs them).
   await reindexContacts({ db, config });
   await optimizeSqlite(db, config.dialect);
-  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : disabledMailer(log);
+  const mailer = config.smtpUrl
+    ? smtpMailer(config.smtpUrl, config.mailFrom)
+    : config.demo
+      ? consoleMailer((text) => process.stdout.write(text))
+      : disabledMailer(log);
   const sms = config.sms ? twilioSender(config.sms) : disabledSms;
   return { config, db, clock: systemClock, mailer, sms, openTasks: new OpenTaskIndex() };
 }

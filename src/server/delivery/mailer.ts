@@ -49,3 +49,17 @@ export function disabledMailer(log: (msg: string) => void): Mailer {
     },
   };
 }
+
+/**
+ * The demo's mailer (MUTUA_DEMO without SMTP_URL): every email is printed to the console
+ * instead of sent, so that someone exploring the demo can follow a sign-up or reset link.
+ * Never used outside the demo: the console is no place for people's messages.
+ */
+export function consoleMailer(print: (text: string) => void): Mailer {
+  return {
+    enabled: true,
+    async send(mail) {
+      print(`\n--- demo email to ${mail.to}: ${mail.subject}\n${mail.text}\n---\n`);
+    },
+  };
+}

@@ -51,7 +51,6 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
   ],
   /** Imports of another feature's repository: Phase 2 of issue 11 replaces them with core lookups. */
   crossFeatureRepositoryImports: [
-    { from: 'src/cli/create-admin.ts', to: 'src/server/networks/membership.repository.ts' },
     { from: 'src/cli/create-admin.ts', to: 'src/server/people/person.repository.ts' },
     {
       from: 'src/server/account/account.pages.tsx',
@@ -73,15 +72,9 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
       to: 'src/server/notifications/notification.repository.ts',
     },
     { from: 'src/server/auth/auth.pages.tsx', to: 'src/server/people/person.repository.ts' },
-    { from: 'src/server/auth/auth.service.ts', to: 'src/server/networks/membership.repository.ts' },
     { from: 'src/server/auth/auth.service.ts', to: 'src/server/people/person.repository.ts' },
-    {
-      from: 'src/server/auth/signup.service.ts',
-      to: 'src/server/networks/membership.repository.ts',
-    },
     { from: 'src/server/auth/signup.service.ts', to: 'src/server/people/person.repository.ts' },
     { from: 'src/server/demo/seed-demo.ts', to: 'src/server/invitations/invitation.repository.ts' },
-    { from: 'src/server/demo/seed-demo.ts', to: 'src/server/networks/membership.repository.ts' },
     { from: 'src/server/demo/seed-demo.ts', to: 'src/server/networks/network.repository.ts' },
     {
       from: 'src/server/demo/seed-demo.ts',
@@ -100,14 +93,6 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
     {
       from: 'src/server/goods/stock.service.ts',
       to: 'src/server/offers/goods-offer.repository.ts',
-    },
-    {
-      from: 'src/server/invitations/invitation.service.ts',
-      to: 'src/server/networks/membership.repository.ts',
-    },
-    {
-      from: 'src/server/people/person.service.ts',
-      to: 'src/server/networks/membership.repository.ts',
     },
     {
       from: 'src/server/printables/printables.service.ts',

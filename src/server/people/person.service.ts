@@ -7,9 +7,6 @@ import { audit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
-import type { Member } from '../core/membership.ts';
-import { authorize, type NetworkScope } from '../core/scope.ts';
-import type { Db } from '../db/database.ts';
 import {
   countAdmins,
   deleteMembership,
@@ -18,7 +15,10 @@ import {
   listMembers,
   lockAdmins,
   updateRole,
-} from '../networks/membership.repository.ts';
+} from '../core/membership.repository.ts';
+import type { Member } from '../core/membership.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
+import type { Db } from '../db/database.ts';
 import {
   type Contact,
   contactIndex,

@@ -52,12 +52,6 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
   /** Imports of another feature's repository: Phase 2 of issue 11 replaces them with core lookups. */
   crossFeatureRepositoryImports: [
     { from: 'src/cli/create-admin.ts', to: 'src/server/people/person.repository.ts' },
-    {
-      from: 'src/server/account/account.pages.tsx',
-      to: 'src/server/api-tokens/api-token.repository.ts',
-    },
-    { from: 'src/server/account/account.pages.tsx', to: 'src/server/audit/audit.repository.ts' },
-    { from: 'src/server/account/account.pages.tsx', to: 'src/server/auth/session.repository.ts' },
     { from: 'src/server/account/account.service.ts', to: 'src/server/people/person.repository.ts' },
     {
       from: 'src/server/announcements/board.service.ts',

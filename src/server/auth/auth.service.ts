@@ -31,10 +31,10 @@ import {
   resetTokenIsLive,
   revokeAllSessions,
   revokeSession,
-  type SessionInfo,
   touchSession,
   useResetToken,
 } from './session.repository.ts';
+import type { SessionInfo } from './session.ts';
 
 /** A reset link lives one hour: long enough to find the email, short if the inbox leaks. */
 export const RESET_TTL = HOUR;

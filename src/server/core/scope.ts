@@ -1,8 +1,8 @@
 import { type Action, can, lowerRole, type Role } from '../../domain/access/roles.ts';
 import { AppError } from '../../shared/app-error.ts';
-import { findRole } from './membership.repository.ts';
 import type { Db } from '../db/database.ts';
 import type { Actor } from './actor.ts';
+import { findRole } from './membership.repository.ts';
 import { findNetworkBySlug } from './network.repository.ts';
 import type { Network } from './network.ts';
 

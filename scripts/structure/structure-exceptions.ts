@@ -104,10 +104,6 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
       to: 'src/server/requests/request.repository.ts',
     },
     {
-      from: 'src/server/volunteering/event.repository.ts',
-      to: 'src/server/offers/volunteer-profile.repository.ts',
-    },
-    {
       from: 'src/server/volunteering/ical.service.ts',
       to: 'src/server/requests/request.repository.ts',
     },

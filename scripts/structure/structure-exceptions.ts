@@ -58,10 +58,6 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
       to: 'src/server/volunteering/event.repository.ts',
     },
     {
-      from: 'src/server/announcements/digest.job.ts',
-      to: 'src/server/offers/volunteer-profile.repository.ts',
-    },
-    {
       from: 'src/server/announcements/digest.pages.tsx',
       to: 'src/server/notifications/notification.repository.ts',
     },
@@ -106,14 +102,6 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
     {
       from: 'src/server/volunteering/ical.service.ts',
       to: 'src/server/requests/request.repository.ts',
-    },
-    {
-      from: 'src/server/volunteering/signup.service.ts',
-      to: 'src/server/offers/volunteer-profile.repository.ts',
-    },
-    {
-      from: 'src/server/volunteering/wellbeing.service.ts',
-      to: 'src/server/offers/volunteer-profile.repository.ts',
     },
   ],
 };

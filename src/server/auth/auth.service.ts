@@ -11,8 +11,12 @@ import { insertMembership } from '../core/membership.repository.ts';
 import { findNetworkBySlug } from '../core/network.repository.ts';
 import { findPerson } from '../core/person.repository.ts';
 import { enqueue } from '../outbox/outbox.service.ts';
-import { findAccount, setPassword } from '../people/person.repository.ts';
-import { type AccountFields, createAccount } from '../people/person.service.ts';
+import {
+  type AccountFields,
+  createAccount,
+  findAccount,
+  setPassword,
+} from '../people/person.service.ts';
 import { contactForDelivery } from '../privacy/person-contact.ts';
 import {
   assertUnderLimit,

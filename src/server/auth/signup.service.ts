@@ -12,8 +12,12 @@ import { findNetworkById, findNetworkBySlug } from '../core/network.repository.t
 import type { Network } from '../core/network.ts';
 import type { Db } from '../db/database.ts';
 import { enqueue } from '../outbox/outbox.service.ts';
-import { findAccount } from '../people/person.repository.ts';
-import { type AccountFields, createAccount, normaliseContacts } from '../people/person.service.ts';
+import {
+  type AccountFields,
+  createAccount,
+  findAccount,
+  normaliseContacts,
+} from '../people/person.service.ts';
 import { consume, LIMITS, limitKey } from '../rate-limit/rate-limit.service.ts';
 import { type ClientInfo, sessionFor } from './auth.service.ts';
 import { hashPassword } from './password.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { insertMembership } from '../../src/server/networks/membership.repository.ts';
+import { insertMembership } from '../../src/server/core/membership.repository.ts';
 import { newId } from '../../src/shared/ids.ts';
 import { createTestContext, type TestContext } from '../helpers/context.ts';
 import { makeNetwork } from '../helpers/factories.ts';

@@ -1,6 +1,6 @@
 import type { Role } from '../../src/domain/access/roles.ts';
+import { insertMembership } from '../../src/server/core/membership.repository.ts';
 import type { Network } from '../../src/server/core/network.ts';
-import { insertMembership } from '../../src/server/networks/membership.repository.ts';
 import { insertNetworkWithAdmin } from '../../src/server/networks/network.service.ts';
 import { createAccount } from '../../src/server/people/person.service.ts';
 import { newId } from '../../src/shared/ids.ts';

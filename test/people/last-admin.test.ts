@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Actor } from '../../src/server/core/actor.ts';
+import { countAdmins } from '../../src/server/core/membership.repository.ts';
 import { resolveScope } from '../../src/server/core/scope.ts';
-import { countAdmins } from '../../src/server/networks/membership.repository.ts';
 import { changeRole } from '../../src/server/people/person.service.ts';
 import { createTestContext, DIALECT, type TestContext } from '../helpers/context.ts';
 import { addMember, makeNetwork } from '../helpers/factories.ts';

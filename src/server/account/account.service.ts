@@ -5,7 +5,7 @@ import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
 import { findPerson } from '../core/person.repository.ts';
 import type { Person } from '../core/person.ts';
-import { updateProfile } from '../people/person.repository.ts';
+import { updateProfile } from '../people/person.service.ts';
 import { type Contact, ownContact } from '../privacy/person-contact.ts';
 
 /** The signed-in person, with their own email and phone opened for them. */

@@ -10,8 +10,8 @@ import { resolveScope } from '../core/scope.ts';
 import type { ScheduledJob } from '../jobs/scheduler.ts';
 import type { Message } from '../notifications/notification.service.ts';
 import { notifyPerson } from '../notifications/notification.service.ts';
-import { findProfile } from '../offers/volunteer-profile.repository.ts';
 import { isOnBreak, isoDate } from '../offers/volunteer-profile.rules.ts';
+import { volunteerProfileOf } from '../offers/volunteer-profile.service.ts';
 import { type FeedItem, taskFeed } from '../requests/task.service.ts';
 import { digestSubscribers, markDigestSent } from './digest.repository.ts';
 
@@ -61,7 +61,7 @@ export function digestMessage(
 
 /** Where the volunteer said home is: their own point, else their home area's centre. */
 async function homeOf(deps: Pick<Deps, 'db'>, network: Network, personId: string, today: string) {
-  const profile = await findProfile(deps.db, network.id, personId);
+  const profile = await volunteerProfileOf(deps.db, network.id, personId);
   if (profile && isOnBreak(profile.onBreak, profile.breakUntil, today)) return 'on-break' as const;
   let home: LatLng | null = profile?.home ?? null;
   if (!home && profile?.homeArea) {

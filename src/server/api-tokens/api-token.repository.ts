@@ -1,19 +1,7 @@
 import type { Role } from '../../domain/access/roles.ts';
 import type { Db } from '../db/database.ts';
 import type { ApiTokenTable } from '../db/schema.ts';
-
-export interface ApiToken {
-  id: string;
-  personId: string;
-  networkId: string;
-  networkSlug: string;
-  role: Role;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-}
+import type { ApiToken } from './api-token.ts';
 
 export async function insertApiToken(db: Db, row: ApiTokenTable): Promise<void> {
   await db.insertInto('api_tokens').values(row).execute();

@@ -9,13 +9,13 @@ import type { Deps } from '../core/deps.ts';
 import { findRole } from '../core/membership.repository.ts';
 import { findNetworkBySlug } from '../core/network.repository.ts';
 import {
-  type ApiToken,
   findLiveToken,
   insertApiToken,
   listTokensOf,
   revokeToken,
   touchToken,
 } from './api-token.repository.ts';
+import type { ApiToken } from './api-token.ts';
 
 /** Tokens read `mutua_` and 43 random characters, so a leaked one is easy to spot in code. */
 export const TOKEN_PREFIX = 'mutua_';

@@ -6,8 +6,8 @@ import { SelectField, When } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
-import type { AuditEvent } from './audit.repository.ts';
 import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE, browseAudit } from './audit.service.ts';
+import type { AuditEvent } from './audit-event.ts';
 
 export function actionLabel(ctx: PageCtx, action: string): string {
   return (AUDIT_ACTIONS as readonly string[]).includes(action)

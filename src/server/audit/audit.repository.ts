@@ -1,18 +1,6 @@
 import type { Db } from '../db/database.ts';
 import type { AuditEventTable } from '../db/schema.ts';
-
-export interface AuditEvent {
-  id: string;
-  networkId: string | null;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  subjectType: string | null;
-  subjectId: string | null;
-  subjectName: string | null;
-  details: Record<string, unknown>;
-  createdAt: string;
-}
+import type { AuditEvent } from './audit-event.ts';
 
 /** Append only: there is no update or delete here, and a database trigger refuses them. */
 export async function insertAuditEvent(db: Db, e: AuditEventTable): Promise<void> {

@@ -4,7 +4,8 @@ import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
-import { type AuditEvent, insertAuditEvent, listAuditEvents } from './audit.repository.ts';
+import { insertAuditEvent, listAuditEvents } from './audit.repository.ts';
+import type { AuditEvent } from './audit-event.ts';
 
 /** What the audit log records. Each action has a translated label (audit.action.*). */
 export const AUDIT_ACTIONS = [

@@ -23,7 +23,7 @@ import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
-import { setPreferredLanguage } from '../people/person.repository.ts';
+import { setPreferredLanguage } from '../people/person.service.ts';
 import { ForgotInput, ResetInput, SignInInput } from './auth.schema.ts';
 import {
   requestPasswordReset,

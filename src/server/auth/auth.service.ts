@@ -7,12 +7,16 @@ import { hashToken, randomToken } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
+import { insertMembership } from '../core/membership.repository.ts';
 import { findNetworkBySlug } from '../core/network.repository.ts';
 import { findPerson } from '../core/person.repository.ts';
-import { insertMembership } from '../networks/membership.repository.ts';
 import { enqueue } from '../outbox/outbox.service.ts';
-import { findAccount, setPassword } from '../people/person.repository.ts';
-import { type AccountFields, createAccount } from '../people/person.service.ts';
+import {
+  type AccountFields,
+  createAccount,
+  findAccount,
+  setPassword,
+} from '../people/person.service.ts';
 import { contactForDelivery } from '../privacy/person-contact.ts';
 import {
   assertUnderLimit,
@@ -31,10 +35,10 @@ import {
   resetTokenIsLive,
   revokeAllSessions,
   revokeSession,
-  type SessionInfo,
   touchSession,
   useResetToken,
 } from './session.repository.ts';
+import type { SessionInfo } from './session.ts';
 
 /** A reset link lives one hour: long enough to find the email, short if the inbox leaks. */
 export const RESET_TTL = HOUR;

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import type { SessionTable } from '../db/schema.ts';
+import type { SessionInfo } from './session.ts';
 
 export interface SessionWithPerson {
   id: string;
@@ -7,13 +8,6 @@ export interface SessionWithPerson {
   displayName: string;
   isOperator: boolean;
   preferredLanguage: string | null;
-  lastSeenAt: string;
-}
-
-export interface SessionInfo {
-  id: string;
-  userAgent: string;
-  createdAt: string;
   lastSeenAt: string;
 }
 

@@ -7,14 +7,17 @@ import { hashToken, randomToken } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
-import { findRole } from '../core/membership.repository.ts';
+import { findRole, insertMembership } from '../core/membership.repository.ts';
 import { findNetworkById, findNetworkBySlug } from '../core/network.repository.ts';
 import type { Network } from '../core/network.ts';
 import type { Db } from '../db/database.ts';
-import { insertMembership } from '../networks/membership.repository.ts';
 import { enqueue } from '../outbox/outbox.service.ts';
-import { findAccount } from '../people/person.repository.ts';
-import { type AccountFields, createAccount, normaliseContacts } from '../people/person.service.ts';
+import {
+  type AccountFields,
+  createAccount,
+  findAccount,
+  normaliseContacts,
+} from '../people/person.service.ts';
 import { consume, LIMITS, limitKey } from '../rate-limit/rate-limit.service.ts';
 import { type ClientInfo, sessionFor } from './auth.service.ts';
 import { hashPassword } from './password.ts';

@@ -7,3 +7,9 @@ export interface Area {
   radiusM: number | null;
   polygon: [number, number][][] | null;
 }
+
+/** An area as a list shows it, by id and name (a volunteer's areas, an event's area). */
+export interface AreaRef {
+  id: string;
+  name: string;
+}

@@ -2,7 +2,7 @@ import { utcToLocal } from '../../domain/time/zoned-time.ts';
 import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
 import { resolveScope } from '../core/scope.ts';
-import { findAccount } from '../people/person.repository.ts';
+import { findAccount } from '../people/person.service.ts';
 import { listEvents, listShifts } from '../volunteering/event.repository.ts';
 import { createEvent } from '../volunteering/event.service.ts';
 import { signUp } from '../volunteering/signup.service.ts';

@@ -8,11 +8,10 @@ import { hashToken, randomToken } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
-import { findRole } from '../core/membership.repository.ts';
+import { findRole, insertMembership } from '../core/membership.repository.ts';
 import { findNetworkById } from '../core/network.repository.ts';
 import type { Network } from '../core/network.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
-import { insertMembership } from '../networks/membership.repository.ts';
 import { enqueue } from '../outbox/outbox.service.ts';
 import { type AccountFields, createAccount } from '../people/person.service.ts';
 import {

@@ -12,12 +12,12 @@ import { type Actor, isOperator, personIdOf } from '../core/actor.ts';
 import { listAreas } from '../core/area.repository.ts';
 import type { Area } from '../core/area.ts';
 import type { Deps } from '../core/deps.ts';
+import { insertMembership, networksOfPerson } from '../core/membership.repository.ts';
 import type { NetworkOfPerson } from '../core/membership.ts';
 import { findNetworkBySlug, listNetworks } from '../core/network.repository.ts';
 import type { Network } from '../core/network.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
-import { insertMembership, networksOfPerson } from './membership.repository.ts';
 import {
   areaNameTaken,
   deleteArea,

@@ -1,6 +1,6 @@
+import type { AreaRef } from '../core/area.ts';
 import type { Db } from '../db/database.ts';
 import type { OfferStatus } from './offer.schema.ts';
-import type { AreaRef } from './volunteer-profile.repository.ts';
 
 /**
  * What any member may see of someone else's offer: what, how much, and the area. No name, no

@@ -1,15 +1,11 @@
 import type { Role } from '../../domain/access/roles.ts';
 import type { LatLng } from '../../domain/geo/geo.ts';
 import type { SlotMask } from '../../domain/time/weekly-slots.ts';
+import type { AreaRef } from '../core/area.ts';
 import type { Db } from '../db/database.ts';
 import type { VolunteerProfileTable } from '../db/schema.ts';
 import type { Transport } from './offer.schema.ts';
 import { isOnBreak, isoDate, type VolunteerProfileInput } from './volunteer-profile.rules.ts';
-
-export interface AreaRef {
-  id: string;
-  name: string;
-}
 
 export interface VolunteerProfile {
   id: string;

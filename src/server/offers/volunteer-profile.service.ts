@@ -33,6 +33,19 @@ export async function myVolunteerProfile(
   return findProfile(deps.db, scope.network.id, requirePerson(actor));
 }
 
+/**
+ * A person's volunteer profile in a network, for the features that weigh it (the digest,
+ * shift sign-up caps, wellbeing check-ins, matching). No permission check: each caller has
+ * already checked its own.
+ */
+export async function volunteerProfileOf(
+  db: Db,
+  networkId: string,
+  personId: string,
+): Promise<VolunteerProfile | null> {
+  return findProfile(db, networkId, personId);
+}
+
 /** An area of this network, or a field error: another network's area is not a choice here. */
 async function checkArea(db: Db, networkId: string, areaId: string | null, field: string) {
   if (areaId === null) return;

@@ -1,15 +1,14 @@
 import { assignableRoles, canAssign, type Role } from '../../domain/access/roles.ts';
+import type { Identifier } from '../../domain/people/contact.ts';
 import { normaliseEmail, normalisePhone, parseIdentifier } from '../../domain/people/contact.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
+import type { KeyRing } from '../../shared/crypto.ts';
 import { newId } from '../../shared/ids.ts';
 import { audit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
-import type { Member } from '../core/membership.ts';
-import { authorize, type NetworkScope } from '../core/scope.ts';
-import type { Db } from '../db/database.ts';
 import {
   countAdmins,
   deleteMembership,
@@ -18,13 +17,18 @@ import {
   listMembers,
   lockAdmins,
   updateRole,
-} from '../networks/membership.repository.ts';
+} from '../core/membership.repository.ts';
+import type { Member } from '../core/membership.ts';
+import type { Person } from '../core/person.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
+import type { Db } from '../db/database.ts';
 import {
   type Contact,
   contactIndex,
   revealMemberContact,
   sealContact,
 } from '../privacy/person-contact.ts';
+import * as personRows from './person.repository.ts';
 import { accountExists, insertPerson } from './person.repository.ts';
 
 export interface AccountFields {
@@ -245,4 +249,57 @@ export async function removeMember(
       details: { role: member.role },
     });
   });
+}
+
+// What other features (auth, account, setup, sms, the CLI and the demo) read and change of a
+// person go through these, not through people's repository. No permission checks: each
+// caller checks its own, as before.
+
+/** An account (a person with a password) by email or phone, with its password hash. */
+export async function findAccount(
+  db: Db,
+  keys: KeyRing,
+  identifier: Identifier,
+): Promise<{ person: Person; passwordHash: string } | null> {
+  return personRows.findAccount(db, keys, identifier);
+}
+
+/** People whose phone (normalised, E.164) is `phone`: how a text is tied to an account. */
+export async function findPeopleByPhone(db: Db, keys: KeyRing, phone: string): Promise<Person[]> {
+  return personRows.findPeopleByPhone(db, keys, phone);
+}
+
+export async function countOperators(db: Db): Promise<number> {
+  return personRows.countOperators(db);
+}
+
+export async function makeOperator(db: Db, personId: string, now: string): Promise<void> {
+  await personRows.makeOperator(db, personId, now);
+}
+
+export async function setPassword(
+  db: Db,
+  personId: string,
+  passwordHash: string,
+  now: string,
+): Promise<void> {
+  await personRows.setPassword(db, personId, passwordHash, now);
+}
+
+export async function setPreferredLanguage(
+  db: Db,
+  personId: string,
+  lang: string,
+  now: string,
+): Promise<void> {
+  await personRows.setPreferredLanguage(db, personId, lang, now);
+}
+
+export async function updateProfile(
+  db: Db,
+  personId: string,
+  patch: { displayName: string; preferredLanguage: string | null },
+  now: string,
+): Promise<void> {
+  await personRows.updateProfile(db, personId, patch, now);
 }

@@ -5,8 +5,7 @@ import { audit } from '../audit/audit.service.ts';
 import type { Deps } from '../core/deps.ts';
 import type { NetworkInput } from '../networks/network.schema.ts';
 import { insertNetworkWithAdmin } from '../networks/network.service.ts';
-import { countOperators } from '../people/person.repository.ts';
-import { type AccountFields, createAccount } from '../people/person.service.ts';
+import { type AccountFields, countOperators, createAccount } from '../people/person.service.ts';
 import { deleteSetting, getSetting, putSettingIfAbsent } from './setup.repository.ts';
 
 /** The random part of the setup link, kept until setup is done (the token itself is not). */

@@ -25,7 +25,7 @@ import type { Network } from '../core/network.ts';
 import { resolveScope } from '../core/scope.ts';
 import { cancelTextsTo, optIn, optOut } from '../outbox/outbox.repository.ts';
 import { enqueue, phoneIndex } from '../outbox/outbox.service.ts';
-import { findPeopleByPhone } from '../people/person.repository.ts';
+import { findPeopleByPhone } from '../people/person.service.ts';
 import { limitedLookup } from '../rate-limit/rate-limit.service.ts';
 import { findRequestByCode } from '../requests/request.repository.ts';
 import { createRequest } from '../requests/request-intake.service.ts';

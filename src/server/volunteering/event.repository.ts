@@ -1,6 +1,6 @@
 import type { EventKind, ShiftRole, Visibility } from '../../domain/volunteering/events.ts';
+import type { AreaRef } from '../core/area.ts';
 import type { Db } from '../db/database.ts';
-import type { AreaRef } from '../offers/volunteer-profile.repository.ts';
 
 export interface ShiftTemplate {
   role: ShiftRole;

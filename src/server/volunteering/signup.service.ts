@@ -10,7 +10,7 @@ import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope, requirePerson } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
 import { notifyPerson } from '../notifications/notification.service.ts';
-import { findProfile } from '../offers/volunteer-profile.repository.ts';
+import { volunteerProfileOf } from '../offers/volunteer-profile.service.ts';
 import { findEvent, findShift, lockShift, networkTimeZone } from './event.repository.ts';
 import {
   countConfirmed,
@@ -50,7 +50,7 @@ export async function hoursInWeek(
 
 /** The cap from the volunteer profile; without a profile there is none to keep. */
 async function capOf(db: Db, networkId: string, personId: string): Promise<number | null> {
-  return (await findProfile(db, networkId, personId))?.weeklyHourCap ?? null;
+  return (await volunteerProfileOf(db, networkId, personId))?.weeklyHourCap ?? null;
 }
 
 async function shiftAndEvent(db: Db, networkId: string, shiftId: string) {

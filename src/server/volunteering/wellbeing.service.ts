@@ -15,7 +15,7 @@ import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope, requirePerson } from '../core/scope.ts';
-import { findProfile } from '../offers/volunteer-profile.repository.ts';
+import { volunteerProfileOf } from '../offers/volunteer-profile.service.ts';
 import { networkTimeZone } from './event.repository.ts';
 import { listMisses } from './signup.repository.ts';
 import { hoursInWeek, weekAround } from './signup.service.ts';
@@ -151,7 +151,7 @@ export async function myWellbeing(
       ),
     );
   }
-  const profile = await findProfile(deps.db, scope.network.id, personId);
+  const profile = await volunteerProfileOf(deps.db, scope.network.id, personId);
   const settings = await findSettings(deps.db, scope.network.id, personId);
   // The nudge looks at the three weeks before this one, which are over.
   const rest = profile ? needsRest(weeks.slice(0, 3), profile.weeklyHourCap) : false;

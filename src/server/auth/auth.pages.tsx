@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { isLanguage } from '../../i18n/i18n.ts';
 import { AppError } from '../../shared/app-error.ts';
 import type { Deps } from '../core/deps.ts';
-import { findNetworkBySlug } from '../core/network.repository.ts';
 import {
   clientInfo,
   cookieOptions,

@@ -7,16 +7,9 @@ import { hashToken, randomToken } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
-import { insertMembership } from '../core/membership.repository.ts';
-import { findNetworkBySlug } from '../core/network.repository.ts';
 import { findPerson } from '../core/person.repository.ts';
 import { enqueue } from '../outbox/outbox.service.ts';
-import {
-  type AccountFields,
-  createAccount,
-  findAccount,
-  setPassword,
-} from '../people/person.service.ts';
+import { findAccount, setPassword } from '../people/person.service.ts';
 import { contactForDelivery } from '../privacy/person-contact.ts';
 import {
   assertUnderLimit,

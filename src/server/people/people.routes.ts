@@ -2,7 +2,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Deps } from '../core/deps.ts';
-import type { Member } from '../core/membership.ts';
 import { resolveScope } from '../core/scope.ts';
 import { errorResponses, SlugParams } from '../http/api-schema.ts';
 import { ContactInput, MemberOut, RoleInput, RoleSchema } from './person.schema.ts';

@@ -1,7 +1,6 @@
 import { parseCode } from '../../domain/requests/request-code.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
-import { encrypt } from '../../shared/crypto.ts';
 import { newId } from '../../shared/ids.ts';
 import { hashToken, safeEqual } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';

@@ -14,7 +14,6 @@ import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
-import { consume, LIMITS, limitKey } from '../rate-limit/rate-limit.service.ts';
 import { type OtherWays, OtherWaysBlock, otherWays } from './other-ways.tsx';
 import { FEEDBACK_OUTCOMES, FeedbackForm, IntakeForm } from './request.schema.ts';
 import { RequestFields } from './request-form.tsx';

@@ -17,8 +17,7 @@ import {
   rounds,
 } from './allocation.service.ts';
 import { OpenForm, RoundForm } from './goods.schema.ts';
-import { goodsNotice, itemOptions, num, siteOptions } from './goods-components.tsx';
-import { GoodsSection } from './stock.pages.tsx';
+import { GoodsSection, goodsNotice, itemOptions, num, siteOptions } from './goods-components.tsx';
 import { goodsSetup } from './stock.service.ts';
 
 type ListReq = { Params: { slug: string }; Querystring: { done?: string } };

@@ -1,9 +1,11 @@
 import { atLeast } from '../../domain/access/roles.ts';
 import type { MessageKey, Translate } from '../../i18n/i18n.ts';
 import type { NetworkScope } from '../core/scope.ts';
+import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import type { PageCtx } from '../pages/page-context.ts';
-import type { Item, Site } from './stock.repository.ts';
+import { Table } from '../pages/table.tsx';
+import type { Item, Site, StockLine } from './stock.repository.ts';
 
 /** After a goods form, pages redirect with ?done=<what>; only these words become a message. */
 const DONE: Record<string, MessageKey> = {
@@ -74,4 +76,45 @@ export function siteOptions(ctx: PageCtx, sites: Site[], none: MessageKey = 'goo
 
 export function num(ctx: PageCtx, n: number): string {
   return new Intl.NumberFormat(ctx.lang, { maximumFractionDigits: 2 }).format(n);
+}
+
+export function StockTable({ ctx, lines }: { ctx: PageCtx; lines: StockLine[] }) {
+  const { t } = ctx;
+  return (
+    <Table headers={[t('goods.site'), t('goods.item'), t('goods.inStock')]}>
+      {lines.map((l) => (
+        <tr key={`${l.siteId}-${l.itemId}`}>
+          <td>{l.siteName}</td>
+          <td>{l.itemName}</td>
+          <td>
+            {num(ctx, l.quantity)} {l.unit}
+            {l.lowStock > 0 && l.quantity <= l.lowStock && <strong> · {t('goods.low')}</strong>}
+          </td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
+/** The frame of every goods page: title, goods navigation, then the screen. */
+export function GoodsSection({
+  ctx,
+  scope,
+  title,
+  notice,
+  children,
+}: {
+  ctx: PageCtx;
+  scope: NetworkScope;
+  title: string;
+  notice?: string | undefined;
+  children: preact.ComponentChildren;
+}) {
+  return (
+    <Layout ctx={ctx} title={title} notice={notice}>
+      <h1>{title}</h1>
+      <GoodsNav ctx={ctx} scope={scope} />
+      {children}
+    </Layout>
+  );
 }

@@ -21,7 +21,7 @@ import { scopeNav } from '../pages/scope-page.ts';
 import { Table } from '../pages/table.tsx';
 import { AGE_BANDS, DIETARY } from './goods.rules.ts';
 import { HouseholdForm, LinkForm, WantForm, whole } from './goods.schema.ts';
-import { goodsNotice, itemOptions } from './goods-components.tsx';
+import { GoodsSection, goodsNotice, itemOptions } from './goods-components.tsx';
 import { HOUSEHOLDS_PAGE } from './household.repository.ts';
 import {
   addWant,
@@ -30,7 +30,6 @@ import {
   householdDetail,
   linkHouseholdRequest,
 } from './household.service.ts';
-import { GoodsSection } from './stock.pages.tsx';
 import { goodsSetup } from './stock.service.ts';
 
 type ListReq = { Params: { slug: string }; Querystring: { done?: string; page?: string } };

@@ -4,9 +4,8 @@ import { Field, Submit } from '../pages/components.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import { GOODS_CATEGORIES, type GoodsCategory } from './goods.rules.ts';
-import { num } from './goods-components.tsx';
+import { GoodsSection, num, StockTable } from './goods-components.tsx';
 import { type GoodsReport, goodsReport, toCsv } from './report.service.ts';
-import { GoodsSection, StockTable } from './stock.pages.tsx';
 
 type Req = {
   Params: { slug: string };

@@ -3,7 +3,11 @@ import { GridIndex } from '../../domain/geo/grid-index.ts';
 import { UNASSIGNED_STATUSES } from '../../domain/requests/request-status.ts';
 import type { OpenTask, OpenTasks } from '../core/open-tasks.ts';
 import type { Db } from '../db/database.ts';
-import { listCandidateChanges, listCandidates, listCandidatesById } from './request.repository.ts';
+import {
+  listCandidateChanges,
+  listCandidates,
+  listCandidatesById,
+} from './request-candidate.repository.ts';
 
 /** How often a read looks for changes made by other app servers: at most this stale. */
 export const CROSS_SERVER_REFRESH_MS = 1000;

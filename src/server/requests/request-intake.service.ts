@@ -26,13 +26,13 @@ import { countWindow, limitKey } from '../rate-limit/rate-limit.service.ts';
 import {
   codeTaken,
   findPossibleDuplicates,
-  insertEvent,
   insertRequest,
   markDuplicate,
   summaryFromRow,
 } from './request.repository.ts';
 import type { WHEN } from './request.schema.ts';
 import type { Channel, RequestSummary } from './request.types.ts';
+import { insertEvent } from './request-event.repository.ts';
 
 /** A request with the same phone or email within 14 days is probably the same need. */
 export const DUPLICATE_WINDOW = 14 * DAY;

@@ -8,14 +8,10 @@ import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
 import { sealFeedbackComment } from '../privacy/privacy-gate.ts';
 import { limitedLookup } from '../rate-limit/rate-limit.service.ts';
-import {
-  findFeedback,
-  findRequestByCode,
-  insertEvent,
-  insertFeedback,
-} from './request.repository.ts';
+import { findRequestByCode } from './request.repository.ts';
 import type { FEEDBACK_OUTCOMES } from './request.schema.ts';
 import type { RequestSummary } from './request.types.ts';
+import { findFeedback, insertEvent, insertFeedback } from './request-event.repository.ts';
 import { event } from './request-intake.service.ts';
 
 /**

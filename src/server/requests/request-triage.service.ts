@@ -23,16 +23,10 @@ import { messages } from '../notifications/messages.ts';
 import { notifyPerson } from '../notifications/notification.service.ts';
 import type { EnqueueResult } from '../outbox/outbox.service.ts';
 import { openFeedbackComment, openNote, revealRequest, sealNote } from '../privacy/privacy-gate.ts';
-import {
-  findFeedback,
-  findRequest,
-  insertEvent,
-  listEvents,
-  listRequests,
-  moveStatus,
-} from './request.repository.ts';
+import { findRequest, listRequests, moveStatus } from './request.repository.ts';
 import type { COMM_CHANNELS, COMM_OUTCOMES } from './request.schema.ts';
 import type { RequestEvent, RequestPrivate, RequestSummary } from './request.types.ts';
+import { findFeedback, insertEvent, listEvents } from './request-event.repository.ts';
 import { event } from './request-intake.service.ts';
 
 export const QUEUE_PAGE_SIZE = 50;

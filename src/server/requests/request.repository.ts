@@ -2,10 +2,9 @@ import type { Selectable } from 'kysely';
 import type { Urgency } from '../../domain/requests/categories.ts';
 import type { CloseReason, RequestStatus } from '../../domain/requests/request-status.ts';
 import { newId } from '../../shared/ids.ts';
-import type { OpenTask } from '../core/open-tasks.ts';
 import type { Db } from '../db/database.ts';
-import type { RequestEventTable, RequestFeedbackTable, RequestTable } from '../db/schema.ts';
-import type { Channel, RequestEvent, RequestSummary, SealedPrivate } from './request.types.ts';
+import type { RequestTable } from '../db/schema.ts';
+import type { Channel, RequestSummary, SealedPrivate } from './request.types.ts';
 
 /** What lists, feeds and maps may read of a request: nothing personal, nothing sealed. */
 const SUMMARY_COLUMNS = [
@@ -241,95 +240,6 @@ export async function listRequests(
   return { items: rows.map(summaryFromRow), total: Number(count.n) };
 }
 
-const CANDIDATE_COLUMNS = [
-  'id',
-  'status',
-  'category',
-  'urgency',
-  'approx_lat',
-  'approx_lng',
-  'created_at',
-  'updated_at',
-] as const;
-
-function candidateFromRow(r: {
-  id: string;
-  status: string;
-  category: string;
-  urgency: string;
-  approx_lat: number | null;
-  approx_lng: number | null;
-  created_at: string;
-  updated_at: string;
-}): OpenTask {
-  return {
-    id: r.id,
-    status: r.status as RequestStatus,
-    category: r.category,
-    urgency: r.urgency as Urgency,
-    lat: r.approx_lat == null ? null : Number(r.approx_lat),
-    lng: r.approx_lng == null ? null : Number(r.approx_lng),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-}
-
-/**
- * Open requests of a network inside a lat/lng box (or all, without one), as light rows:
- * enough to rank them; a page then loads the few it shows (`findSummaries`).
- */
-export async function listCandidates(
-  db: Db,
-  networkId: string,
-  statuses: readonly RequestStatus[],
-  box: { latMin: number; latMax: number; lngMin: number; lngMax: number } | null,
-  limit: number | null,
-): Promise<OpenTask[]> {
-  let q = db
-    .selectFrom('requests')
-    .select(CANDIDATE_COLUMNS)
-    .where('network_id', '=', networkId)
-    .where('status', 'in', [...statuses]);
-  if (box) {
-    q = q
-      .where('approx_lat', '>=', box.latMin)
-      .where('approx_lat', '<=', box.latMax)
-      .where('approx_lng', '>=', box.lngMin)
-      .where('approx_lng', '<=', box.lngMax);
-  }
-  const rows = await (limit === null ? q : q.limit(limit)).execute();
-  return rows.map(candidateFromRow);
-}
-
-/** These requests of a network, in any status, as light rows. */
-export async function listCandidatesById(
-  db: Db,
-  networkId: string,
-  ids: readonly string[],
-): Promise<OpenTask[]> {
-  const rows = await db
-    .selectFrom('requests')
-    .select([...CANDIDATE_COLUMNS, 'network_id'])
-    .where('id', 'in', [...ids])
-    .execute();
-  return rows.filter((r) => r.network_id === networkId).map(candidateFromRow);
-}
-
-/** Requests of a network changed at or after `since`, in any status, as light rows. */
-export async function listCandidateChanges(
-  db: Db,
-  networkId: string,
-  since: string,
-): Promise<OpenTask[]> {
-  const rows = await db
-    .selectFrom('requests')
-    .select(CANDIDATE_COLUMNS)
-    .where('network_id', '=', networkId)
-    .where('updated_at', '>=', since)
-    .execute();
-  return rows.map(candidateFromRow);
-}
-
 export async function findSummaries(
   db: Db,
   networkId: string,
@@ -436,77 +346,6 @@ export async function markDuplicate(db: Db, id: string, of: string, now: string)
     .set({ duplicate_of: of, duplicate_flag: 1, updated_at: now })
     .where('id', '=', id)
     .execute();
-}
-
-export async function insertEvent(db: Db, e: Selectable<RequestEventTable>): Promise<void> {
-  await db.insertInto('request_events').values(e).execute();
-}
-
-export async function listEvents(db: Db, requestId: string): Promise<RequestEvent[]> {
-  const rows = await db
-    .selectFrom('request_events')
-    .leftJoin('people', 'people.id', 'request_events.actor_id')
-    .selectAll('request_events')
-    .select('people.display_name as actor_name')
-    .where('request_events.request_id', '=', requestId)
-    .orderBy('request_events.created_at')
-    .orderBy('request_events.id')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    actorId: r.actor_id,
-    actorName: r.actor_name,
-    kind: r.kind as RequestEvent['kind'],
-    fromStatus: r.from_status,
-    toStatus: r.to_status,
-    channel: r.channel,
-    outcome: r.outcome,
-    followUp: Number(r.follow_up) === 1,
-    bodySealed: r.body_enc,
-    createdAt: r.created_at,
-  }));
-}
-
-/**
- * Takes the request's feedback; false when it already has some (one per request, the unique
- * key decides a race between two sends).
- */
-export async function insertFeedback(
-  db: Db,
-  row: Selectable<RequestFeedbackTable>,
-): Promise<boolean> {
-  const done = await db
-    .insertInto('request_feedback')
-    .values(row)
-    .onConflict((oc) => oc.column('request_id').doNothing())
-    .executeTakeFirst();
-  return Number(done.numInsertedOrUpdatedRows ?? 0) > 0;
-}
-
-export interface StoredFeedback {
-  id: string;
-  outcome: string;
-  rating: number | null;
-  /** Sealed; opened by the privacy gate for coordinators. */
-  commentSealed: string | null;
-  createdAt: string;
-}
-
-export async function findFeedback(db: Db, requestId: string): Promise<StoredFeedback | null> {
-  const row = await db
-    .selectFrom('request_feedback')
-    .selectAll()
-    .where('request_id', '=', requestId)
-    .executeTakeFirst();
-  return row
-    ? {
-        id: row.id,
-        outcome: row.outcome,
-        rating: row.rating === null ? null : Number(row.rating),
-        commentSealed: row.comment_enc,
-        createdAt: row.created_at,
-      }
-    : null;
 }
 
 /**

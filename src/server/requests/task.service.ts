@@ -18,11 +18,11 @@ import {
   claimRequest,
   findRequest,
   findSummaries,
-  insertEvent,
   listTasksOf,
   moveStatus,
 } from './request.repository.ts';
 import type { RequestPrivate, RequestSummary } from './request.types.ts';
+import { insertEvent } from './request-event.repository.ts';
 import { event } from './request-intake.service.ts';
 
 export interface FeedItem {

@@ -17,7 +17,7 @@ import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import { networkTimeZone } from './event.repository.ts';
-import { type CalendarEntry, calendarEntries } from './event.service.ts';
+import { type CalendarEntry, calendarEntries } from './event-view.service.ts';
 import { kindLabel, LocalWhen, Places, roleLabel, volNotice } from './vol-components.tsx';
 
 const VIEWS = ['month', 'week', 'list'] as const;

@@ -1,4 +1,3 @@
-import { can } from '../../domain/access/roles.ts';
 import { addDays, isDate, isTime, utcToLocal, zonedToUtc } from '../../domain/time/zoned-time.ts';
 import {
   EVENT_KINDS,
@@ -7,7 +6,6 @@ import {
   type ShiftRole,
   VISIBILITIES,
   type Visibility,
-  visibleTo,
 } from '../../domain/volunteering/events.ts';
 import {
   MAX_OCCURRENCES,
@@ -36,17 +34,14 @@ import {
   insertSeries,
   insertShift,
   listEvents,
-  listShifts,
   moveShifts,
   networkTimeZone,
-  placeClashes,
   type Series,
   type Shift,
   type ShiftTemplate,
   updateEvent,
   type VolEvent,
 } from './event.repository.ts';
-import { listSignups, type Signup } from './signup.repository.ts';
 import { listTrainings } from './wellbeing.repository.ts';
 
 export const TITLE_MAX = 120;
@@ -499,98 +494,4 @@ export async function addShift(
     });
     return shift;
   });
-}
-
-export interface ShiftView extends Shift {
-  confirmed: number;
-  waitlisted: number;
-  /** The viewer's own sign-up, if any (not cancelled). */
-  mine: Signup | null;
-  /** Names, for coordinators only. */
-  signups: Signup[] | null;
-}
-
-export interface CalendarEntry {
-  event: VolEvent;
-  shifts: ShiftView[];
-}
-
-async function withShifts(
-  db: Db,
-  scope: NetworkScope,
-  events: VolEvent[],
-): Promise<CalendarEntry[]> {
-  const shifts = await listShifts(
-    db,
-    scope.network.id,
-    events.map((e) => e.id),
-  );
-  const signups = await listSignups(
-    db,
-    scope.network.id,
-    shifts.map((s) => s.id),
-  );
-  const manager = can(scope.role, 'events.manage');
-  return events.map((event) => ({
-    event,
-    shifts: shifts
-      .filter((s) => s.eventId === event.id)
-      .map((s) => {
-        const of = signups.filter((x) => x.shiftId === s.id && x.status !== 'cancelled');
-        return {
-          ...s,
-          confirmed: of.filter((x) => x.status === 'confirmed').length,
-          waitlisted: of.filter((x) => x.status === 'waitlisted').length,
-          mine: of.find((x) => x.personId === scope.personId) ?? null,
-          signups: manager ? signups.filter((x) => x.shiftId === s.id) : null,
-        };
-      }),
-  }));
-}
-
-/** Events the viewer may see between two instants, with filters, and their shifts. */
-export async function calendarEntries(
-  deps: Pick<Deps, 'db'>,
-  {
-    scope,
-    from,
-    to,
-    kind,
-    areaId,
-    role,
-  }: {
-    scope: NetworkScope;
-    from: string;
-    to: string;
-    kind?: EventKind | undefined;
-    areaId?: string | undefined;
-    role?: ShiftRole | undefined;
-  },
-): Promise<CalendarEntry[]> {
-  const events = await listEvents(deps.db, scope.network.id, {
-    from,
-    to,
-    kind,
-    areaId,
-    visibilities: visibleTo(scope.role),
-  });
-  const entries = await withShifts(deps.db, scope, events);
-  return role ? entries.filter((e) => e.shifts.some((s) => s.role === role)) : entries;
-}
-
-/** One event as the viewer may see it, with clashes at its place for coordinators. */
-export async function eventDetail(
-  deps: Pick<Deps, 'db'>,
-  { scope, eventId }: { scope: NetworkScope; eventId: string },
-) {
-  const event = await findEvent(deps.db, scope.network.id, eventId);
-  if (!event || !visibleTo(scope.role).includes(event.visibility)) throw new AppError('NOT_FOUND');
-  const [entry] = await withShifts(deps.db, scope, [event]);
-  const clashes = can(scope.role, 'events.manage')
-    ? await placeClashes(deps.db, scope.network.id, event)
-    : [];
-  const series = event.seriesId
-    ? await findSeries(deps.db, scope.network.id, event.seriesId)
-    : null;
-  return { ...entry!, clashes, series, timeZone: await networkTimeZone(deps.db, scope.network.id) };
 }

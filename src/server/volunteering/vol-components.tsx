@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../i18n/i18n.ts';
 import type { PageCtx } from '../pages/page-context.ts';
-import type { ShiftView } from './event.service.ts';
+import type { ShiftView } from './event-view.service.ts';
 
 /** A date and time in the network's zone and the reader's language, with the zone named. */
 export function LocalWhen({

@@ -5,7 +5,7 @@ import { isDate } from '../../domain/time/zoned-time.ts';
 import type { Deps } from '../core/deps.ts';
 import { resolveScope } from '../core/scope.ts';
 import { errorResponses } from '../http/api-schema.ts';
-import { calendarEntries } from './event.service.ts';
+import { calendarEntries } from './event-view.service.ts';
 import { eventFeed, networkFeed, personFeed } from './ical.service.ts';
 import { cancelSignup, signUp } from './signup.service.ts';
 

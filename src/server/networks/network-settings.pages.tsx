@@ -1,0 +1,406 @@
+/** A network's settings screen: name and intake settings, the intake limit, the areas. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { can } from '../../domain/access/roles.ts';
+import { DEFAULT_CATEGORIES } from '../../domain/requests/categories.ts';
+import {
+  CEILING_FACTOR,
+  DEFAULT_HOURLY_PER_ADDRESS,
+  MIN_CEILING,
+} from '../../domain/requests/intake-limit.ts';
+import type { Area } from '../core/area.ts';
+import type { Deps } from '../core/deps.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
+import { ChoiceGroup } from '../pages/choices.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  languageOptions,
+  SelectField,
+  Submit,
+} from '../pages/components.tsx';
+import { handleForm } from '../pages/form-route.ts';
+import type { FormState } from '../pages/form-state.ts';
+import { Layout } from '../pages/layout.tsx';
+import { doneNotice } from '../pages/notices.ts';
+import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { AreaInput, IntakeLimitInput, SettingsInput } from './network.schema.ts';
+import {
+  addArea,
+  areasOf,
+  removeArea,
+  updateIntakeLimit,
+  updateSettings,
+} from './network.service.ts';
+
+type Done = { Querystring: { done?: string } };
+type Slug = { Params: { slug: string } } & Done;
+
+function SettingsPage({
+  ctx,
+  scope,
+  areas,
+  state,
+  areaState,
+  intakeState,
+  notice,
+}: {
+  ctx: PageCtx;
+  scope: NetworkScope;
+  areas: Area[];
+  state: FormState;
+  areaState: FormState;
+  intakeState: FormState;
+  notice?: string | undefined;
+}) {
+  const { t } = ctx;
+  const n = scope.network;
+  // Coordinators see only what they may change here: the number of requests per address.
+  const admin = can(scope.role, 'network.settings');
+  const values = state.values ?? {
+    name: n.name,
+    description: n.description,
+    defaultLanguage: n.defaultLanguage,
+    signupMode: n.signupMode,
+    retentionDays: String(n.retentionDays),
+    smsNumber: n.smsNumber ?? '',
+    phoneNumber: n.phoneNumber ?? '',
+    timeZone: n.timeZone,
+    ...Object.fromEntries(n.categories.map((c) => [`cat-${c}`, '1'])),
+  };
+  return (
+    <Layout ctx={ctx} title={t('settings.title')} notice={notice}>
+      <h1>{t('settings.title')}</h1>
+      {admin && (
+        <AdminSettings
+          ctx={ctx}
+          scope={scope}
+          areas={areas}
+          state={state}
+          areaState={areaState}
+          values={values}
+        />
+      )}
+      <IntakeLimitForm ctx={ctx} scope={scope} state={intakeState} />
+    </Layout>
+  );
+}
+
+/** How many requests for help per internet address and hour are ordinary (coordinators). */
+function IntakeLimitForm({
+  ctx,
+  scope,
+  state,
+}: {
+  ctx: PageCtx;
+  scope: NetworkScope;
+  state: FormState;
+}) {
+  const { t } = ctx;
+  const values = state.values ?? {
+    hourlyRequestsPerAddress: String(scope.network.hourlyRequestsPerAddress),
+  };
+  return (
+    <>
+      <h2 id="intake">{t('settings.intakeTitle')}</h2>
+      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
+      <form method="post" action={`/n/${scope.network.slug}/settings/intake`} novalidate>
+        <CsrfField ctx={ctx} />
+        <Field
+          ctx={ctx}
+          name="hourlyRequestsPerAddress"
+          label={t('field.hourlyPerAddress')}
+          hint={t('field.hourlyPerAddressHint', {
+            default: DEFAULT_HOURLY_PER_ADDRESS,
+            factor: CEILING_FACTOR,
+            min: MIN_CEILING,
+          })}
+          inputmode="numeric"
+          values={values}
+          errors={state.errors}
+        />
+        <Submit>{t('form.save')}</Submit>
+      </form>
+    </>
+  );
+}
+
+/** The rest of the settings, and the areas: the admins'. */
+function AdminSettings({
+  ctx,
+  scope,
+  areas,
+  state,
+  areaState,
+  values,
+}: {
+  ctx: PageCtx;
+  scope: NetworkScope;
+  areas: Area[];
+  state: FormState;
+  areaState: FormState;
+  values: Record<string, string>;
+}) {
+  const { t } = ctx;
+  const n = scope.network;
+  return (
+    <>
+      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
+      <form method="post" action={`/n/${n.slug}/settings`} novalidate>
+        <CsrfField ctx={ctx} />
+        <Field
+          ctx={ctx}
+          name="name"
+          label={t('field.networkName')}
+          values={values}
+          errors={state.errors}
+        />
+        <Field
+          ctx={ctx}
+          name="description"
+          label={t('field.description')}
+          multiline
+          values={values}
+          errors={state.errors}
+        />
+        <SelectField
+          ctx={ctx}
+          name="defaultLanguage"
+          label={t('field.defaultLanguage')}
+          values={values}
+          errors={state.errors}
+          options={languageOptions()}
+        />
+        <SelectField
+          ctx={ctx}
+          name="signupMode"
+          label={t('field.signupMode')}
+          values={values}
+          errors={state.errors}
+          options={[
+            { value: 'open', label: t('signupMode.open') },
+            { value: 'invite', label: t('signupMode.invite') },
+          ]}
+        />
+        <ChoiceGroup
+          ctx={ctx}
+          name="categories"
+          legend={t('field.categories')}
+          hint={t('field.categoriesHint')}
+          type="checkbox"
+          options={DEFAULT_CATEGORIES.map((c) => ({
+            field: `cat-${c}`,
+            value: c,
+            label: t(`category.${c}`),
+          }))}
+          values={values}
+          errors={state.errors}
+        />
+        <Field
+          ctx={ctx}
+          name="retentionDays"
+          label={t('field.retentionDays')}
+          hint={t('field.retentionDaysHint')}
+          inputmode="numeric"
+          values={values}
+          errors={state.errors}
+        />
+        <Field
+          ctx={ctx}
+          name="timeZone"
+          label={t('field.timeZone')}
+          hint={t('field.timeZoneHint')}
+          values={values}
+          errors={state.errors}
+        />
+        <Field
+          ctx={ctx}
+          name="smsNumber"
+          label={t('field.smsNumber')}
+          hint={t('field.smsNumberHint')}
+          type="tel"
+          values={values}
+          errors={state.errors}
+        />
+        <Field
+          ctx={ctx}
+          name="phoneNumber"
+          label={t('field.networkPhone')}
+          hint={t('field.networkPhoneHint')}
+          type="tel"
+          values={values}
+          errors={state.errors}
+        />
+        <Submit>{t('form.save')}</Submit>
+      </form>
+
+      <h2 id="areas">{t('network.areas')}</h2>
+      {areas.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('field.areaName')}</th>
+                <th scope="col">{t('area.shape')}</th>
+                <th scope="col">
+                  <span class="muted">{t('form.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {areas.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.name}</td>
+                  <td>
+                    {a.polygon
+                      ? t('area.polygon')
+                      : t('area.circle', {
+                          lat: a.centre.lat.toFixed(4),
+                          lng: a.centre.lng.toFixed(4),
+                          km: ((a.radiusM ?? 0) / 1000).toFixed(1),
+                        })}
+                  </td>
+                  <td>
+                    <form method="post" action={`/n/${n.slug}/areas/${a.id}/delete`} class="inline">
+                      <CsrfField ctx={ctx} />
+                      <button type="submit" class="link">
+                        {t('area.delete', { name: a.name })}
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h3>{t('area.add')}</h3>
+      <ErrorSummary ctx={ctx} errors={areaState.errors} message={areaState.message} />
+      <form method="post" action={`/n/${n.slug}/areas`} novalidate>
+        <CsrfField ctx={ctx} />
+        <Field
+          ctx={ctx}
+          name="name"
+          label={t('field.areaName')}
+          values={areaState.values}
+          errors={areaState.errors}
+        />
+        <Field
+          ctx={ctx}
+          name="lat"
+          label={t('field.lat')}
+          inputmode="decimal"
+          values={areaState.values}
+          errors={areaState.errors}
+        />
+        <Field
+          ctx={ctx}
+          name="lng"
+          label={t('field.lng')}
+          inputmode="decimal"
+          values={areaState.values}
+          errors={areaState.errors}
+        />
+        <Field
+          ctx={ctx}
+          name="radiusM"
+          label={t('field.radiusM')}
+          hint={t('field.radiusHint')}
+          inputmode="numeric"
+          values={areaState.values}
+          errors={areaState.errors}
+        />
+        <Field
+          ctx={ctx}
+          name="polygon"
+          label={t('field.polygon')}
+          hint={t('field.polygonHint')}
+          multiline
+          values={areaState.values}
+          errors={areaState.errors}
+        />
+        <Submit>{t('area.addSubmit')}</Submit>
+      </form>
+    </>
+  );
+}
+
+export function registerNetworkSettingsPages(app: FastifyInstance, deps: Deps): void {
+  const settingsPage = async (
+    req: FastifyRequest<Slug>,
+    scope: NetworkScope,
+    state: FormState,
+    areaState: FormState,
+    intakeState: FormState = {},
+  ) => (
+    <SettingsPage
+      ctx={pageCtx(req, scopeNav(scope))}
+      scope={scope}
+      areas={await areasOf(deps, { scope })}
+      state={state}
+      areaState={areaState}
+      intakeState={intakeState}
+      notice={doneNotice(req.ctx.t, req.query.done)}
+    />
+  );
+
+  app.get<Slug>('/n/:slug/settings', async (req, reply) => {
+    const scope = await scopeOf(deps, req);
+    authorize(scope, 'network.intake_limit');
+    return sendPage(reply, await settingsPage(req, scope, {}, {}));
+  });
+
+  app.post<Slug>('/n/:slug/settings', async (req, reply) => {
+    const scope = await scopeOf(deps, req);
+    authorize(scope, 'network.settings');
+    return handleForm(req, reply, {
+      schema: SettingsInput,
+      // Each category box posts its own name (cat-<key>); the service wants the list.
+      shape: (data) => ({
+        ...data,
+        categories: DEFAULT_CATEGORIES.filter((c) => data[`cat-${c}`] !== undefined),
+      }),
+      render: (state) => settingsPage(req, scope, state, {}),
+      run: async (input) => {
+        await updateSettings(deps, { actor: req.ctx.actor, scope, input });
+        return `/n/${scope.network.slug}/settings?done=saved`;
+      },
+    });
+  });
+
+  app.post<Slug>('/n/:slug/settings/intake', async (req, reply) => {
+    const scope = await scopeOf(deps, req);
+    authorize(scope, 'network.intake_limit');
+    return handleForm(req, reply, {
+      schema: IntakeLimitInput,
+      render: (state) => settingsPage(req, scope, {}, {}, state),
+      run: async (input) => {
+        await updateIntakeLimit(deps, { actor: req.ctx.actor, scope, input });
+        return `/n/${scope.network.slug}/settings?done=saved#intake`;
+      },
+    });
+  });
+
+  app.post<Slug>('/n/:slug/areas', async (req, reply) => {
+    const scope = await scopeOf(deps, req);
+    authorize(scope, 'areas.manage');
+    return handleForm(req, reply, {
+      schema: AreaInput,
+      render: (state) => settingsPage(req, scope, {}, state),
+      run: async (input) => {
+        await addArea(deps, { actor: req.ctx.actor, scope, input });
+        return `/n/${scope.network.slug}/settings?done=areaAdded#areas`;
+      },
+    });
+  });
+
+  app.post<{ Params: { slug: string; areaId: string } }>(
+    '/n/:slug/areas/:areaId/delete',
+    async (req, reply) => {
+      const scope = await scopeOf(deps, req);
+      await removeArea(deps, { actor: req.ctx.actor, scope, areaId: req.params.areaId });
+      return reply.redirect(`/n/${scope.network.slug}/settings?done=areaDeleted#areas`, 303);
+    },
+  );
+}

@@ -7,8 +7,12 @@ import { addMember, makeNetwork } from '../helpers/factories.ts';
 import { agent } from '../helpers/http.ts';
 import { addArea, asPerson, makeRequest, REQUEST } from '../helpers/requests.ts';
 
+// The phone ('4242' stands for it) in any way it may be written ("+1 555 010 4242",
+// "+15550104242", "010-4242"), but not any "4242": a random id or token in a page may hold one.
+const PHONE = /010[\s\-.]?4242/;
 const PRIVATE = [REQUEST.name, REQUEST.address!, '4242', 'Lopez', 'no lift'];
-const leaks = (html: string) => PRIVATE.filter((p) => html.includes(p));
+const leaks = (html: string) =>
+  PRIVATE.filter((p) => (p === '4242' ? PHONE.test(html) : html.includes(p)));
 
 describe(`tasks and privacy (${DIALECT})`, () => {
   let ctx: TestContext;

@@ -12,6 +12,12 @@
  *   in `src/server/db/` and in files listed as exceptions;
  * - no feature imports another feature's `*.repository.ts` (`core/` repositories are shared),
  *   except the imports listed;
+ * - services, jobs, pages and routes (`*.service.ts`, `*.job.ts`, `*.pages.tsx`,
+ *   `*.routes.ts`) name no database column: a snake_case property of a `…Table` interface
+ *   of `src/server/db/schema.ts` (`network_id`, `created_at`) is not used there as an
+ *   object-literal key, a destructured name or a property access. Repositories map rows to
+ *   domain values, so a column name above them means a row leaked out (keys of an audit
+ *   entry's `details: { … }` are a stored JSON format and do not count), except the names listed;
  * - files over 500 lines are warnings, not failures.
  *
  * The exceptions may only shrink: an exception that no longer occurs is itself a failure,
@@ -47,10 +53,19 @@ export interface ImportException {
   readonly why?: string;
 }
 
+/** The database column names a file above the repositories still names, tolerated until moved. */
+export interface ColumnNamesException {
+  readonly file: string;
+  /** Each column name the file uses, once (sorted): a name no longer used is stale. */
+  readonly columns: readonly string[];
+  readonly why?: string;
+}
+
 export interface StructureExceptions {
   readonly folderCycleEdges: readonly FolderEdgeException[];
   readonly sqlOutsideRepositories: readonly FileException[];
   readonly crossFeatureRepositoryImports: readonly ImportException[];
+  readonly columnNamesAboveRepositories: readonly ColumnNamesException[];
 }
 
 export type RuleName =
@@ -59,6 +74,7 @@ export type RuleName =
   | 'core-imports-feature'
   | 'sql-outside-repository'
   | 'cross-feature-repository'
+  | 'column-name-above-repository'
   | 'stale-exception'
   | 'long-file';
 
@@ -80,6 +96,9 @@ export interface StructureCounts {
   readonly crossFeatureRepositoryImports: number;
   readonly sqlFilesOutsideRepositories: number;
   readonly sqlCallsOutsideRepositories: number;
+  /** Files above the repositories that name a database column, and how many distinct names. */
+  readonly filesNamingColumns: number;
+  readonly columnNamesAboveRepositories: number;
   readonly longFiles: number;
 }
 
@@ -95,6 +114,9 @@ export const LONG_FILE_LINES = 500;
 const SERVER = 'src/server/';
 const CORE = 'src/server/core';
 const DOMAIN = 'src/domain/';
+const SCHEMA = 'src/server/db/schema.ts';
+/** Files that sit above the repositories and must take and give domain values, not rows. */
+const ABOVE_REPOSITORIES = /\.(service|job|routes)\.ts$|\.pages\.tsx$/;
 
 /** Folders of `src/server/` that are not features: core may import these. */
 const CORE_MAY_IMPORT = new Set(['src/server/core', 'src/server/db', 'src/server/delivery']);
@@ -134,6 +156,11 @@ interface ParsedFile {
   readonly imports: readonly ImportEdge[];
   /** How many SQL calls, with the first line of each. */
   readonly sqlLines: readonly number[];
+  /**
+   * The snake_case names (with an underscore) used as object-literal keys, destructured
+   * names or property accesses, each with the first line it is used on.
+   */
+  readonly snakeNames: ReadonlyMap<string, number>;
 }
 
 function scriptKind(path: string): ts.ScriptKind {
@@ -156,6 +183,7 @@ export function parseFile(file: SourceFile): ParsedFile {
   );
   const imports: ImportEdge[] = [];
   const sqlLines: number[] = [];
+  const snakeNames = new Map<string, number>();
   const lineOf = (node: ts.Node) =>
     source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
   const addImport = (specifier: ts.Expression | undefined, typeOnly: boolean) => {
@@ -163,7 +191,26 @@ export function parseFile(file: SourceFile): ParsedFile {
     const to = resolveSpecifier(file.path, specifier.text);
     if (to) imports.push({ from: file.path, to, typeOnly });
   };
+  const addName = (name: ts.Node | undefined) => {
+    if (!name) return;
+    const text =
+      ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)
+        ? name.text
+        : null;
+    if (text && /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/.test(text) && !snakeNames.has(text)) {
+      snakeNames.set(text, lineOf(name));
+    }
+  };
   const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) {
+      if (!isAuditDetailsKey(node)) addName(node.name);
+    } else if (ts.isPropertyAccessExpression(node)) {
+      addName(node.name);
+    } else if (ts.isElementAccessExpression(node)) {
+      addName(node.argumentExpression);
+    } else if (ts.isBindingElement(node) && ts.isObjectBindingPattern(node.parent)) {
+      addName(node.propertyName ?? node.name);
+    }
     if (ts.isImportDeclaration(node)) {
       addImport(node.moduleSpecifier, node.importClause?.isTypeOnly ?? false);
     } else if (ts.isExportDeclaration(node)) {
@@ -192,7 +239,37 @@ export function parseFile(file: SourceFile): ParsedFile {
   visit(source);
   const newlines = file.text.split('\n').length - 1;
   const lines = file.text.endsWith('\n') || file.text === '' ? newlines : newlines + 1;
-  return { path: file.path, lines, imports, sqlLines };
+  return { path: file.path, lines, imports, sqlLines, snakeNames };
+}
+
+/**
+ * A key of an object literal given as `details: { … }`: an audit entry's JSON details, whose
+ * snake_case keys (`retention_days`) are a stored format of the log, not a row's columns.
+ */
+function isAuditDetailsKey(node: ts.ObjectLiteralElementLike): boolean {
+  const parent = node.parent.parent;
+  return (
+    ts.isPropertyAssignment(parent) &&
+    ts.isIdentifier(parent.name) &&
+    parent.name.text === 'details'
+  );
+}
+
+/** The snake_case column names of the tables declared in schema.ts (`…Table` interfaces). */
+export function columnNames(schema: SourceFile): Set<string> {
+  const source = ts.createSourceFile(schema.path, schema.text, ts.ScriptTarget.Latest, true);
+  const names = new Set<string>();
+  for (const statement of source.statements) {
+    if (!ts.isInterfaceDeclaration(statement) || !statement.name.text.endsWith('Table')) continue;
+    for (const member of statement.members) {
+      if (ts.isPropertySignature(member) && member.name) {
+        const name =
+          ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : '';
+        if (name.includes('_')) names.add(name);
+      }
+    }
+  }
+  return names;
 }
 
 /**
@@ -441,6 +518,40 @@ export function checkStructure(
     }
   }
 
+  // Services, jobs, pages and routes name no database column.
+  const schema = files.find((f) => f.path === SCHEMA);
+  const columns = schema ? columnNames(schema) : new Set<string>();
+  const listedColumns = new Map(
+    exceptions.columnNamesAboveRepositories.map((e) => [e.file, new Set(e.columns)]),
+  );
+  let filesNamingColumns = 0;
+  let columnNamesAbove = 0;
+  for (const f of parsed) {
+    if (!f.path.startsWith(SERVER) || !ABOVE_REPOSITORIES.test(f.path)) continue;
+    const used = [...f.snakeNames].filter(([name]) => columns.has(name));
+    if (used.length === 0) continue;
+    filesNamingColumns++;
+    columnNamesAbove += used.length;
+    const listed = listedColumns.get(f.path) ?? new Set<string>();
+    const fresh = used.filter(([name]) => !listed.has(name)).sort(([a], [b]) => a.localeCompare(b));
+    if (fresh.length > 0) {
+      errors.push({
+        rule: 'column-name-above-repository',
+        message: `${f.path} names database column${fresh.length > 1 ? 's' : ''} ${fresh.map(([name, line]) => `${name} (line ${line})`).join(', ')}: map rows to domain values in the repository`,
+      });
+    }
+  }
+  for (const e of exceptions.columnNamesAboveRepositories) {
+    const f = byPath.get(e.file);
+    const stale = e.columns.filter((name) => !f?.snakeNames.has(name) || !columns.has(name));
+    if (stale.length > 0) {
+      errors.push({
+        rule: 'stale-exception',
+        message: `${e.file} no longer names ${stale.join(', ')}: remove ${stale.length > 1 ? 'them' : 'it'} from columnNamesAboveRepositories`,
+      });
+    }
+  }
+
   // Long files: warnings.
   let longFiles = 0;
   for (const f of parsed) {
@@ -462,6 +573,8 @@ export function checkStructure(
       crossFeatureRepositoryImports: crossPairs.size,
       sqlFilesOutsideRepositories: sqlFiles,
       sqlCallsOutsideRepositories: sqlCalls,
+      filesNamingColumns,
+      columnNamesAboveRepositories: columnNamesAbove,
       longFiles,
     },
   };

@@ -14,6 +14,17 @@ import { STRUCTURE_EXCEPTIONS } from './structure-exceptions.ts';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const files = readSourceTree(root);
 
+if (process.argv.includes('--columns')) {
+  // The column names each file above the repositories uses, as entries for the exceptions list.
+  const report = checkStructure(files, {
+    ...STRUCTURE_EXCEPTIONS,
+    columnNamesAboveRepositories: [],
+  });
+  for (const e of report.errors)
+    if (e.rule === 'column-name-above-repository') console.log(e.message);
+  process.exit(0);
+}
+
 if (process.argv.includes('--loops')) {
   for (const [n, edges] of cycleEdges(files).entries()) {
     console.log(`loop group ${n + 1}:`);
@@ -33,6 +44,9 @@ console.log(
 console.log(`  cross-feature repository imports: ${c.crossFeatureRepositoryImports}`);
 console.log(
   `  SQL outside repositories: ${c.sqlCallsOutsideRepositories} calls in ${c.sqlFilesOutsideRepositories} files`,
+);
+console.log(
+  `  database column names above the repositories: ${c.columnNamesAboveRepositories} in ${c.filesNamingColumns} files`,
 );
 console.log(`  files over 500 lines: ${c.longFiles}`);
 for (const w of report.warnings) console.log(`warning (${w.rule}): ${w.message}`);

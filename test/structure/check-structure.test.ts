@@ -15,6 +15,7 @@ const NONE: StructureExceptions = {
   folderCycleEdges: [],
   sqlOutsideRepositories: [],
   crossFeatureRepositoryImports: [],
+  columnNamesAboveRepositories: [],
 };
 
 /** A small tree that breaks no rule: features import core, core imports db. */
@@ -253,6 +254,104 @@ describe('structure check', () => {
     assert.deepEqual(checkStructure(files, listed).errors, []);
     assert.deepEqual(only(checkStructure(CLEAN, listed).errors, 'stale-exception'), [
       'src/server/requests/request.service.ts no longer imports src/server/goods/stock.repository.ts: remove it from crossFeatureRepositoryImports',
+    ]);
+  });
+
+  const SCHEMA: SourceFile = {
+    path: 'src/server/db/schema.ts',
+    text: [
+      'export interface StockLevelTable {',
+      '  id: string;',
+      '  network_id: string;',
+      "  'item_id': string;",
+      '  created_at: string;',
+      '}',
+      '/** Not a table: its snake_case members are no columns. */',
+      'export interface Options { dry_run: boolean }',
+      '',
+    ].join('\n'),
+  };
+
+  it('refuses a service, job, page or route naming a database column: keys, accesses, destructuring', () => {
+    const files = withFiles(
+      SCHEMA,
+      {
+        path: 'src/server/goods/stock.service.ts',
+        text: [
+          "import { insertLevel } from './stock.repository.ts';",
+          'export async function add(db, input) {',
+          '  // network_id in a comment, and in a string, is no use',
+          "  const label = 'network_id';",
+          '  await insertLevel(db, { id: input.id, network_id: input.networkId, label });',
+          '}',
+          '',
+        ].join('\n'),
+      },
+      {
+        path: 'src/server/goods/stock.pages.tsx',
+        text: 'export const Row = ({ level }) => <td>{level.created_at}</td>;\n',
+      },
+      {
+        path: 'src/server/goods/expiry.job.ts',
+        text: "export const run = (row) => { const { item_id: id } = row; return [id, row['created_at']]; };\n",
+      },
+      {
+        path: 'src/server/goods/goods.routes.ts',
+        // Not a column (Options is no table), and an audit entry's details keys are its JSON format.
+        text: 'export const r = (o, audit) => [o.dry_run, audit({ details: { network_id: 1 } })];\n',
+      },
+      {
+        // Repositories and other files may map rows.
+        path: 'src/server/goods/stock.repository.ts',
+        text: 'export const levelFromRow = (row) => ({ networkId: row.network_id });\n',
+      },
+      {
+        path: 'src/server/goods/goods-components.tsx',
+        text: 'export const Cell = ({ row }) => <td>{row.created_at}</td>;\n',
+      },
+    );
+    const report = checkStructure(files, NONE);
+    assert.deepEqual(only(report.errors, 'column-name-above-repository'), [
+      'src/server/goods/expiry.job.ts names database columns created_at (line 1), item_id (line 1): map rows to domain values in the repository',
+      'src/server/goods/stock.pages.tsx names database column created_at (line 1): map rows to domain values in the repository',
+      'src/server/goods/stock.service.ts names database column network_id (line 5): map rows to domain values in the repository',
+    ]);
+    assert.equal(report.counts.filesNamingColumns, 3);
+    assert.equal(report.counts.columnNamesAboveRepositories, 4);
+  });
+
+  it('tolerates listed column names per file, fails on a new one and on a listed one gone', () => {
+    const service: SourceFile = {
+      path: 'src/server/goods/stock.service.ts',
+      text: 'export const add = (insert, input) => insert({ network_id: input.networkId, created_at: input.at });\n',
+    };
+    const listed: StructureExceptions = {
+      ...NONE,
+      columnNamesAboveRepositories: [
+        { file: 'src/server/goods/stock.service.ts', columns: ['created_at', 'network_id'] },
+      ],
+    };
+    assert.deepEqual(checkStructure(withFiles(SCHEMA, service), listed).errors, []);
+
+    // A column name the list does not hold for this file is a new violation.
+    const more = withFiles(SCHEMA, {
+      ...service,
+      text: service.text.replace(
+        'created_at: input.at',
+        'created_at: input.at, item_id: input.item',
+      ),
+    });
+    assert.deepEqual(only(checkStructure(more, listed).errors, 'column-name-above-repository'), [
+      'src/server/goods/stock.service.ts names database column item_id (line 1): map rows to domain values in the repository',
+    ]);
+
+    // The service now passes a domain value: the names it no longer uses are stale.
+    const moved = withFiles(SCHEMA, {
+      ...service,
+      text: 'export const add = (insert, input) => insert({ networkId: input.networkId, created_at: input.at });\n',
+    });
+    assert.deepEqual(only(checkStructure(moved, listed).errors, 'stale-exception'), [
+      'src/server/goods/stock.service.ts no longer names network_id: remove it from columnNamesAboveRepositories',
     ]);
   });
 

@@ -243,16 +243,22 @@ export function parseFile(file: SourceFile): ParsedFile {
 }
 
 /**
- * A key of an object literal given as `details: { … }`: an audit entry's JSON details, whose
+ * A key of an object literal given as `details: { … }`, directly or spread into it
+ * (`...(flag ? { many_from_address: true } : {})`): an audit entry's JSON details, whose
  * snake_case keys (`retention_days`) are a stored format of the log, not a row's columns.
  */
 function isAuditDetailsKey(node: ts.ObjectLiteralElementLike): boolean {
-  const parent = node.parent.parent;
-  return (
-    ts.isPropertyAssignment(parent) &&
-    ts.isIdentifier(parent.name) &&
-    parent.name.text === 'details'
-  );
+  let at: ts.Node = node.parent;
+  while (
+    ts.isObjectLiteralExpression(at) ||
+    ts.isSpreadAssignment(at) ||
+    ts.isParenthesizedExpression(at) ||
+    ts.isConditionalExpression(at) ||
+    ts.isBinaryExpression(at)
+  ) {
+    at = at.parent;
+  }
+  return ts.isPropertyAssignment(at) && ts.isIdentifier(at.name) && at.name.text === 'details';
 }
 
 /** The snake_case column names of the tables declared in schema.ts (`…Table` interfaces). */

@@ -298,7 +298,7 @@ describe('structure check', () => {
       {
         path: 'src/server/goods/goods.routes.ts',
         // Not a column (Options is no table), and an audit entry's details keys are its JSON format.
-        text: 'export const r = (o, audit) => [o.dry_run, audit({ details: { network_id: 1 } })];\n',
+        text: 'export const r = (o, audit) => [o.dry_run, audit({ details: { network_id: 1, ...(o.x ? { item_id: 1 } : {}) } })];\n',
       },
       {
         // Repositories and other files may map rows.

@@ -21,6 +21,28 @@ export interface Site {
   areaName: string | null;
 }
 
+/** One movement of the ledger as it is written (`writeMovement`). */
+export interface NewMovement {
+  id: string;
+  networkId: string;
+  kind: string;
+  itemId: string;
+  quantity: number;
+  fromSiteId: string | null;
+  toSiteId: string | null;
+  reason: string;
+  donorPersonId: string | null;
+  /** The donor's name, sealed. */
+  donorSealed: string | null;
+  offerId: string | null;
+  expiresOn: string | null;
+  dayId: string | null;
+  householdId: string | null;
+  roundId: string | null;
+  enteredBy: string | null;
+  createdAt: string;
+}
+
 export interface StockLine {
   siteId: string;
   siteName: string;
@@ -230,10 +252,29 @@ export async function stockAt(
  */
 export async function writeMovement(
   db: Db,
-  m: StockMovementTable,
+  movement: NewMovement,
   postings: readonly Posting[],
   newId: () => string,
 ): Promise<boolean> {
+  const m: StockMovementTable = {
+    id: movement.id,
+    network_id: movement.networkId,
+    kind: movement.kind,
+    item_id: movement.itemId,
+    quantity: movement.quantity,
+    from_site_id: movement.fromSiteId,
+    to_site_id: movement.toSiteId,
+    reason: movement.reason,
+    donor_person_id: movement.donorPersonId,
+    donor_enc: movement.donorSealed,
+    offer_id: movement.offerId,
+    expires_on: movement.expiresOn,
+    day_id: movement.dayId,
+    household_id: movement.householdId,
+    round_id: movement.roundId,
+    entered_by: movement.enteredBy,
+    created_at: movement.createdAt,
+  };
   const bySite = postings
     .map((p) => ({ ...p, siteId: siteOfAccount(p.account) }))
     .sort((a, b) => a.amount - b.amount);

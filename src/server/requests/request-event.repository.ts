@@ -2,10 +2,23 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { RequestEventTable, RequestFeedbackTable } from '../db/schema.ts';
-import type { RequestEvent } from './request.types.ts';
+import type { NewFeedback, NewRequestEvent, RequestEvent } from './request.types.ts';
 
-export async function insertEvent(db: Db, e: Selectable<RequestEventTable>): Promise<void> {
-  await db.insertInto('request_events').values(e).execute();
+export async function insertEvent(db: Db, e: NewRequestEvent): Promise<void> {
+  const row: Selectable<RequestEventTable> = {
+    id: e.id,
+    request_id: e.requestId,
+    actor_id: e.actorId,
+    kind: e.kind,
+    from_status: e.fromStatus,
+    to_status: e.toStatus,
+    channel: e.channel,
+    outcome: e.outcome,
+    follow_up: e.followUp ? 1 : 0,
+    body_enc: e.bodySealed,
+    created_at: e.createdAt,
+  };
+  await db.insertInto('request_events').values(row).execute();
 }
 
 export async function listEvents(db: Db, requestId: string): Promise<RequestEvent[]> {
@@ -37,10 +50,15 @@ export async function listEvents(db: Db, requestId: string): Promise<RequestEven
  * Takes the request's feedback; false when it already has some (one per request, the unique
  * key decides a race between two sends).
  */
-export async function insertFeedback(
-  db: Db,
-  row: Selectable<RequestFeedbackTable>,
-): Promise<boolean> {
+export async function insertFeedback(db: Db, f: NewFeedback): Promise<boolean> {
+  const row: Selectable<RequestFeedbackTable> = {
+    id: f.id,
+    request_id: f.requestId,
+    outcome: f.outcome,
+    rating: f.rating,
+    comment_enc: f.commentSealed,
+    created_at: f.createdAt,
+  };
   const done = await db
     .insertInto('request_feedback')
     .values(row)

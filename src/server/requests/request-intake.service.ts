@@ -1,4 +1,3 @@
-import type { Selectable } from 'kysely';
 import { type LatLng, roundForPrivacy } from '../../domain/geo/geo.ts';
 import { normaliseEmail, normalisePhone } from '../../domain/people/contact.ts';
 import type { Urgency } from '../../domain/requests/categories.ts';
@@ -18,21 +17,19 @@ import type { Deps } from '../core/deps.ts';
 import { memberIdsWithRole } from '../core/membership.repository.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
-import type { RequestTable } from '../db/schema.ts';
 import { messages } from '../notifications/messages.ts';
 import { notifyContact, notifyPerson } from '../notifications/notification.service.ts';
 import { sealPrivate } from '../privacy/privacy-gate.ts';
 import { countWindow, limitKey } from '../rate-limit/rate-limit.service.ts';
+import type { WHEN } from './request.schema.ts';
+import type { Channel, NewRequestEvent, RequestSummary } from './request.types.ts';
+import { insertEvent } from './request-event.repository.ts';
 import {
   codeTaken,
   findPossibleDuplicates,
   insertRequest,
   markDuplicate,
-  summaryFromRow,
-} from './request.repository.ts';
-import type { WHEN } from './request.schema.ts';
-import type { Channel, RequestSummary } from './request.types.ts';
-import { insertEvent } from './request-event.repository.ts';
+} from './request-intake.repository.ts';
 
 /** A request with the same phone or email within 14 days is probably the same need. */
 export const DUPLICATE_WINDOW = 14 * DAY;
@@ -173,49 +170,32 @@ export async function createRequest(
     while (await codeTaken(trx, network.id, code)) code = newRequestCode();
     const since = new Date(deps.clock.now().getTime() - DUPLICATE_WINDOW).toISOString();
     const earlier = await findPossibleDuplicates(trx, network.id, index, since, OPEN_STATUSES);
-    const row: Selectable<RequestTable> = {
+    let filed = await insertRequest(trx, {
       id,
-      network_id: network.id,
+      networkId: network.id,
       code,
-      status: 'new',
-      close_reason: null,
       channel,
       category: input.category,
       urgency: input.urgency,
-      household_size: input.householdSize,
-      area_id: area?.id ?? null,
-      approx_lat: approx?.lat ?? null,
-      approx_lng: approx?.lng ?? null,
+      householdSize: input.householdSize,
+      areaId: area?.id ?? null,
+      approx,
       slots: slotsForWhen(input.when),
       language: input.language,
-      language_required: input.languageRequired ? 1 : 0,
-      needs_car: input.needsCar || input.category === 'ride' ? 1 : 0,
-      details_enc: sealed.details,
-      address_enc: sealed.address,
-      name_enc: sealed.name,
-      phone_enc: sealed.phone,
-      email_enc: sealed.email,
-      accessibility_enc: sealed.accessibility,
-      phone_index: index.phone,
-      email_index: index.email,
-      consent_at: now,
-      status_token_hash: hashToken(statusToken),
-      requester_id: channel === 'web' && actor.kind === 'person' ? actor.personId : null,
-      entered_by: channel === 'phone' || channel === 'api' ? scope.personId : null,
-      duplicate_of: null,
-      duplicate_flag: 0,
-      many_from_address: manyFromAddress ? 1 : 0,
-      volunteer_id: null,
-      hours: null,
-      created_at: now,
-      updated_at: now,
-      closed_at: null,
-      redacted_at: null,
-    };
-    await insertRequest(trx, row);
+      languageRequired: input.languageRequired === true,
+      needsCar: input.needsCar === true || input.category === 'ride',
+      sealed,
+      index,
+      consentAt: now,
+      statusTokenHash: hashToken(statusToken),
+      requesterId: channel === 'web' && actor.kind === 'person' ? actor.personId : null,
+      enteredBy: channel === 'phone' || channel === 'api' ? scope.personId : null,
+      manyFromAddress,
+      createdAt: now,
+    });
     await insertEvent(
       trx,
-      event(id, scope.personId, 'created', { to_status: 'new', channel, created_at: now }),
+      event(id, scope.personId, 'created', { toStatus: 'new', channel, createdAt: now }),
     );
     await audit(trx, deps.clock, {
       actor,
@@ -234,8 +214,8 @@ export async function createRequest(
     if (first) {
       // Linked and flagged, never merged: a coordinator decides whether it is the same need.
       await markDuplicate(trx, id, first.id, now);
-      await insertEvent(trx, event(id, null, 'duplicate', { outcome: first.id, created_at: now }));
-      await insertEvent(trx, event(first.id, null, 'duplicate', { outcome: id, created_at: now }));
+      await insertEvent(trx, event(id, null, 'duplicate', { outcome: first.id, createdAt: now }));
+      await insertEvent(trx, event(first.id, null, 'duplicate', { outcome: id, createdAt: now }));
       await audit(trx, deps.clock, {
         actor: { kind: 'system', label: 'duplicates' },
         action: 'request.duplicate_linked',
@@ -243,20 +223,19 @@ export async function createRequest(
         subject: { type: 'request', id },
         details: { of: first.id, matches: earlier.length },
       });
-      row.duplicate_of = first.id;
-      row.duplicate_flag = 1;
+      filed = { ...filed, duplicateOf: first.id, duplicateFlag: true };
     }
     await announceRequest(trx, deps, {
       network,
-      row,
+      request: filed,
       areaName: area?.name ?? null,
       statusToken,
       contact: { email, phone },
     });
-    return row;
+    return { ...filed, areaName: area?.name ?? null };
   });
   deps.openTasks.touch(network.id, summary.id);
-  return { summary: summaryFromRow({ ...summary, area_name: area?.name ?? null }), statusToken };
+  return { summary, statusToken };
 }
 
 /**
@@ -269,13 +248,13 @@ async function announceRequest(
   deps: Pick<Deps, 'config' | 'clock' | 'mailer' | 'sms'>,
   o: {
     network: NetworkScope['network'];
-    row: Selectable<RequestTable>;
+    request: RequestSummary;
     areaName: string | null;
     statusToken: string;
     contact: { email: string | null; phone: string | null };
   },
 ): Promise<void> {
-  const { network, row } = o;
+  const { network, request: row } = o;
   if (row.channel !== 'sms') {
     await notifyContact(trx, deps, {
       networkId: network.id,
@@ -317,27 +296,27 @@ export function event(
   actorId: string | null,
   kind: string,
   e: {
-    created_at: string;
-    from_status?: string | null;
-    to_status?: string | null;
+    createdAt: string;
+    fromStatus?: string | null;
+    toStatus?: string | null;
     channel?: string | null;
     outcome?: string | null;
-    follow_up?: number;
-    body_enc?: string | null;
+    followUp?: boolean;
+    bodySealed?: string | null;
     id?: string;
   },
-) {
+): NewRequestEvent {
   return {
     id: e.id ?? newId(),
-    request_id: requestId,
-    actor_id: actorId,
+    requestId,
+    actorId,
     kind,
-    from_status: e.from_status ?? null,
-    to_status: e.to_status ?? null,
+    fromStatus: e.fromStatus ?? null,
+    toStatus: e.toStatus ?? null,
     channel: e.channel ?? null,
     outcome: e.outcome ?? null,
-    follow_up: e.follow_up ?? 0,
-    body_enc: e.body_enc ?? null,
-    created_at: e.created_at,
+    followUp: e.followUp ?? false,
+    bodySealed: e.bodySealed ?? null,
+    createdAt: e.createdAt,
   };
 }

@@ -86,16 +86,16 @@ export async function giveFeedback(
   return deps.db.transaction().execute(async (trx) => {
     const taken = await insertFeedback(trx, {
       id,
-      request_id: found.summary.id,
+      requestId: found.summary.id,
       outcome: input.outcome,
       rating: input.rating ?? null,
-      comment_enc: comment ? sealFeedbackComment(deps.config.keys, id, comment) : null,
-      created_at: now,
+      commentSealed: comment ? sealFeedbackComment(deps.config.keys, id, comment) : null,
+      createdAt: now,
     });
     if (!taken) return 'already'; // a second send that raced the first
     await insertEvent(
       trx,
-      event(found.summary.id, null, 'feedback', { outcome: input.outcome, created_at: now }),
+      event(found.summary.id, null, 'feedback', { outcome: input.outcome, createdAt: now }),
     );
     await audit(trx, deps.clock, {
       actor: { kind: 'system', label: 'feedback' },

@@ -158,19 +158,19 @@ export async function changeStatus(
   await deps.db.transaction().execute(async (trx) => {
     const moved = await moveStatus(trx, requestId, [request.status], {
       status: to,
-      close_reason: to === 'closed' ? (reason ?? null) : null,
-      closed_at: to === 'closed' || to === 'fulfilled' ? now : null,
-      ...(to === 'triaged' ? { volunteer_id: null } : {}),
-      updated_at: now,
+      closeReason: to === 'closed' ? (reason ?? null) : null,
+      closedAt: to === 'closed' || to === 'fulfilled' ? now : null,
+      ...(to === 'triaged' ? { volunteerId: null } : {}),
+      updatedAt: now,
     });
     if (!moved) throw new AppError('REQUEST_STATUS_CONFLICT', { from: request.status, to });
     await insertEvent(
       trx,
       event(requestId, scope.personId, 'status', {
-        from_status: request.status,
-        to_status: to,
+        fromStatus: request.status,
+        toStatus: to,
         outcome: reason ?? null,
-        created_at: now,
+        createdAt: now,
       }),
     );
     await audit(trx, deps.clock, {
@@ -239,8 +239,8 @@ export async function assignVolunteer(
   const outcome = await deps.db.transaction().execute(async (trx) => {
     const moved = await moveStatus(trx, requestId, UNASSIGNED_STATUSES, {
       status: 'assigned',
-      volunteer_id: volunteerId,
-      updated_at: now,
+      volunteerId: volunteerId,
+      updatedAt: now,
     });
     if (!moved) {
       // Changed since it was read: by a claim or assignment of this same volunteer (fine),
@@ -253,10 +253,10 @@ export async function assignVolunteer(
     await insertEvent(
       trx,
       event(requestId, scope.personId, 'assigned', {
-        from_status: request.status,
-        to_status: 'assigned',
+        fromStatus: request.status,
+        toStatus: 'assigned',
         outcome: volunteerId,
-        created_at: now,
+        createdAt: now,
       }),
     );
     await audit(trx, deps.clock, {
@@ -303,9 +303,9 @@ export async function logCommunication(
         id,
         channel: input.channel,
         outcome: input.outcome ?? null,
-        follow_up: input.followUp ? 1 : 0,
-        body_enc: input.note ? sealNote(deps.config.keys, id, input.note) : null,
-        created_at: now,
+        followUp: input.followUp === true,
+        bodySealed: input.note ? sealNote(deps.config.keys, id, input.note) : null,
+        createdAt: now,
       }),
     );
     await audit(trx, deps.clock, {
@@ -359,7 +359,7 @@ export async function offerTaskByText(
     });
     await insertEvent(
       trx,
-      event(requestId, scope.personId, 'offered', { outcome: volunteerId, created_at: now }),
+      event(requestId, scope.personId, 'offered', { outcome: volunteerId, createdAt: now }),
     );
     await audit(trx, deps.clock, {
       actor,

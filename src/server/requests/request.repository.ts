@@ -1,10 +1,10 @@
-import type { Selectable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { Urgency } from '../../domain/requests/categories.ts';
 import type { CloseReason, RequestStatus } from '../../domain/requests/request-status.ts';
 import { newId } from '../../shared/ids.ts';
 import type { Db } from '../db/database.ts';
 import type { RequestTable } from '../db/schema.ts';
-import type { Channel, RequestSummary, SealedPrivate } from './request.types.ts';
+import type { Channel, RequestSummary, SealedPrivate, StatusChange } from './request.types.ts';
 
 /** What lists, feeds and maps may read of a request: nothing personal, nothing sealed. */
 const SUMMARY_COLUMNS = [
@@ -80,20 +80,6 @@ export function sealedFromRow(r: Selectable<RequestTable>): SealedPrivate {
   };
 }
 
-export async function insertRequest(db: Db, row: Selectable<RequestTable>): Promise<void> {
-  await db.insertInto('requests').values(row).execute();
-}
-
-export async function codeTaken(db: Db, networkId: string, code: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('requests')
-    .select('id')
-    .where('network_id', '=', networkId)
-    .where('code', '=', code)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 function withArea(db: Db) {
   return db
     .selectFrom('requests')
@@ -139,34 +125,6 @@ export async function findRequestByCode(
     .where('requests.code', '=', code)
     .executeTakeFirst();
   return row ? { summary: summaryFromRow(row), statusTokenHash: row.status_token_hash } : null;
-}
-
-/** Open requests of the last `since` with the same phone or email (blind indexes). */
-export async function findPossibleDuplicates(
-  db: Db,
-  networkId: string,
-  index: { phone: string | null; email: string | null },
-  since: string,
-  openStatuses: readonly string[],
-): Promise<{ id: string; createdAt: string }[]> {
-  if (!index.phone && !index.email) return [];
-  const rows = await db
-    .selectFrom('requests')
-    .select(['id', 'created_at'])
-    .where('network_id', '=', networkId)
-    .where('created_at', '>=', since)
-    .where('status', 'in', [...openStatuses])
-    .where((eb) => {
-      const ors = [];
-      if (index.phone) ors.push(eb('phone_index', '=', index.phone));
-      if (index.email) ors.push(eb('email_index', '=', index.email));
-      return eb.or(ors);
-    })
-    .orderBy('created_at')
-    // The first is what gets linked; a few more tell the coordinator it keeps coming back.
-    .limit(20)
-    .execute();
-  return rows.map((r) => ({ id: r.id, createdAt: r.created_at }));
 }
 
 export interface QueueFilter {
@@ -301,14 +259,15 @@ export async function moveStatus(
   db: Db,
   id: string,
   from: readonly RequestStatus[],
-  set: Partial<
-    Pick<
-      Selectable<RequestTable>,
-      'status' | 'close_reason' | 'closed_at' | 'volunteer_id' | 'hours'
-    >
-  > & { updated_at: string },
+  change: StatusChange,
   onlyVolunteer?: string,
 ): Promise<boolean> {
+  const set: Updateable<RequestTable> = { updated_at: change.updatedAt };
+  if (change.status !== undefined) set.status = change.status;
+  if (change.closeReason !== undefined) set.close_reason = change.closeReason;
+  if (change.closedAt !== undefined) set.closed_at = change.closedAt;
+  if (change.volunteerId !== undefined) set.volunteer_id = change.volunteerId;
+  if (change.hours !== undefined) set.hours = change.hours;
   let q = db
     .updateTable('requests')
     .set(set)
@@ -338,14 +297,6 @@ export async function claimRequest(
     .where('status', 'in', [...unassigned])
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
-}
-
-export async function markDuplicate(db: Db, id: string, of: string, now: string): Promise<void> {
-  await db
-    .updateTable('requests')
-    .set({ duplicate_of: of, duplicate_flag: 1, updated_at: now })
-    .where('id', '=', id)
-    .execute();
 }
 
 /**

@@ -73,3 +73,71 @@ export interface RequestEvent {
   bodySealed: string | null;
   createdAt: string;
 }
+
+/**
+ * A request as intake files it; the repository stores it as new, unassigned and not (yet)
+ * linked to a duplicate.
+ */
+export interface NewRequest {
+  id: string;
+  networkId: string;
+  code: string;
+  channel: Channel;
+  category: string;
+  urgency: Urgency;
+  householdSize: number;
+  areaId: string | null;
+  /** Already rounded to its 500 m cell. */
+  approx: LatLng | null;
+  slots: number;
+  language: string;
+  languageRequired: boolean;
+  needsCar: boolean;
+  /** The personal part, sealed by the privacy gate. */
+  sealed: SealedPrivate;
+  /** Blind indexes of the normalised phone and email: duplicates, texts, search. */
+  index: { phone: string | null; email: string | null };
+  consentAt: string;
+  statusTokenHash: string;
+  requesterId: string | null;
+  enteredBy: string | null;
+  manyFromAddress: boolean;
+  createdAt: string;
+}
+
+/** What a status move writes; a field left out keeps its value. */
+export interface StatusChange {
+  status?: RequestStatus;
+  closeReason?: CloseReason | null;
+  closedAt?: string | null;
+  volunteerId?: string | null;
+  hours?: number | null;
+  updatedAt: string;
+}
+
+/** One line of a request's log as it is written. */
+export interface NewRequestEvent {
+  id: string;
+  requestId: string;
+  actorId: string | null;
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  channel: string | null;
+  outcome: string | null;
+  followUp: boolean;
+  /** Sealed note text. */
+  bodySealed: string | null;
+  createdAt: string;
+}
+
+/** A requester's feedback on a fulfilled request, as it is written. */
+export interface NewFeedback {
+  id: string;
+  requestId: string;
+  outcome: string;
+  rating: number | null;
+  /** Sealed comment. */
+  commentSealed: string | null;
+  createdAt: string;
+}

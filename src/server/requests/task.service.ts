@@ -194,10 +194,10 @@ export async function claimTask(
     await insertEvent(
       trx,
       event(requestId, personId, 'status', {
-        from_status: found.summary.status,
-        to_status: 'assigned',
+        fromStatus: found.summary.status,
+        toStatus: 'assigned',
         outcome: 'claimed',
-        created_at: now,
+        createdAt: now,
       }),
     );
     await audit(trx, deps.clock, {
@@ -237,9 +237,9 @@ async function volunteerMove(
       from,
       {
         status: to,
-        ...(to === 'triaged' ? { volunteer_id: null } : {}),
-        ...(to === 'fulfilled' ? { closed_at: now, hours: extra.hours ?? null } : {}),
-        updated_at: now,
+        ...(to === 'triaged' ? { volunteerId: null } : {}),
+        ...(to === 'fulfilled' ? { closedAt: now, hours: extra.hours ?? null } : {}),
+        updatedAt: now,
       },
       scope.personId!,
     );
@@ -247,10 +247,10 @@ async function volunteerMove(
     await insertEvent(
       trx,
       event(requestId, scope.personId, 'status', {
-        from_status: found.summary.status,
-        to_status: to,
+        fromStatus: found.summary.status,
+        toStatus: to,
         outcome: to === 'triaged' ? 'unclaimed' : null,
-        created_at: now,
+        createdAt: now,
       }),
     );
     if (to === 'in_progress' && !found.summary.redacted) {

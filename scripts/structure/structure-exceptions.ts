@@ -27,16 +27,6 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
       why: 'http/error-handler.tsx renders HTML errors in pages/layout.tsx: its page half belongs in pages/',
     },
     {
-      from: 'src/server/people',
-      to: 'src/server/auth',
-      why: 'people take hashPassword (auth/password.ts) and EMAIL_MAX, NAME_MAX (auth/auth.schema.ts) from auth, which makes accounts through people: those belong below both',
-    },
-    {
-      from: 'src/server/privacy',
-      to: 'src/server/requests',
-      why: "privacy-gate.ts opens a request's sealed fields by requests/request.types.ts (PRIVATE_FIELDS, RequestPrivate): those types belong below both",
-    },
-    {
       from: 'src/server/volunteering',
       to: 'src/server/requests',
       why: "ical.service.ts puts a person's tasks in their calendar feed with request.repository#listTasksOf: a requests service or a core lookup",

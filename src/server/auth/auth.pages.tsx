@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { isLanguage } from '../../i18n/i18n.ts';
 import { AppError } from '../../shared/app-error.ts';
+import { PASSWORD_MIN } from '../../shared/password.ts';
 import type { Deps } from '../core/deps.ts';
 import {
   clientInfo,
@@ -31,7 +32,6 @@ import {
   signIn,
   signOut,
 } from './auth.service.ts';
-import { PASSWORD_MIN } from './password.ts';
 
 function SignInPage({ ctx, next, state }: { ctx: PageCtx; next: string; state: FormState }) {
   const { t } = ctx;

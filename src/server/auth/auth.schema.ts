@@ -1,10 +1,9 @@
 import { Type } from 'typebox';
-import { PASSWORD_MAX, PASSWORD_MIN } from './password.ts';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../../shared/password.ts';
+import { EMAIL_MAX, NAME_MAX } from '../core/person.ts';
 
-/** 100 characters is more than any name we have seen and fits a printed sign-in sheet. */
-export const NAME_MAX = 100;
-/** RFC 5321's limit for an address. */
-export const EMAIL_MAX = 254;
+// The limits of a person's name and email live with the Person type; still importable from here.
+export { EMAIL_MAX, NAME_MAX };
 
 export const SignInInput = Type.Object({
   identifier: Type.String({ minLength: 1, maxLength: EMAIL_MAX }),

@@ -3,6 +3,7 @@ import { isLanguage, type Language, translator } from '../../i18n/i18n.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { DAY, HOUR, isoNow, isoPlus, MINUTE } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
+import { hashPassword, verifyDummy, verifyPassword } from '../../shared/password.ts';
 import { hashToken, randomToken } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
@@ -19,7 +20,6 @@ import {
   record,
   reset,
 } from '../rate-limit/rate-limit.service.ts';
-import { hashPassword, verifyDummy, verifyPassword } from './password.ts';
 import {
   findLiveSession,
   insertPasswordReset,

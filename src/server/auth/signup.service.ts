@@ -3,6 +3,7 @@ import { AppError } from '../../shared/app-error.ts';
 import { DAY, HOUR, isoNow, isoPlus } from '../../shared/clock.ts';
 import { decrypt, encrypt } from '../../shared/crypto.ts';
 import { newId } from '../../shared/ids.ts';
+import { hashPassword } from '../../shared/password.ts';
 import { hashToken, randomToken } from '../../shared/secrets.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
@@ -20,7 +21,6 @@ import {
 } from '../people/person.service.ts';
 import { consume, LIMITS, limitKey } from '../rate-limit/rate-limit.service.ts';
 import { type ClientInfo, sessionFor } from './auth.service.ts';
-import { hashPassword } from './password.ts';
 import {
   deleteExpiredSignups,
   findLiveSignup,

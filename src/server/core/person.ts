@@ -1,3 +1,8 @@
+/** 100 characters is more than any name we have seen and fits a printed sign-in sheet. */
+export const NAME_MAX = 100;
+/** RFC 5321's limit for an address. */
+export const EMAIL_MAX = 254;
+
 /** Someone Mutua knows, with or without an account (a password). */
 export interface Person {
   id: string;

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { EMAIL_MAX, NAME_MAX } from '../auth/auth.schema.ts';
+import { EMAIL_MAX, NAME_MAX } from '../core/person.ts';
 
 export const RoleSchema = Type.Union([
   Type.Literal('neighbour'),

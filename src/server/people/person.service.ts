@@ -5,8 +5,8 @@ import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import type { KeyRing } from '../../shared/crypto.ts';
 import { newId } from '../../shared/ids.ts';
+import { hashPassword } from '../../shared/password.ts';
 import { audit } from '../audit/audit.service.ts';
-import { hashPassword } from '../auth/password.ts';
 import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
 import {

@@ -7,11 +7,11 @@ import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
 import {
+  type GuardedRequest,
   PRIVATE_FIELDS,
   type RequestPrivate,
-  type RequestSummary,
   type SealedPrivate,
-} from '../requests/request.types.ts';
+} from './request-private.ts';
 
 /**
  * The one place a requester's personal details are opened. It decides who may see them
@@ -20,7 +20,7 @@ import {
  * view. Pages, the API, printouts and SMS all come here; nothing else calls `decrypt` on a
  * request's fields.
  */
-export function mayReveal(scope: NetworkScope, request: RequestSummary): boolean {
+export function mayReveal(scope: NetworkScope, request: GuardedRequest): boolean {
   if (request.networkId !== scope.network.id || request.redacted) return false;
   if (atLeast(scope.role, 'coordinator')) return true;
   return (
@@ -141,7 +141,7 @@ export async function revealRequest(
   }: {
     actor: Actor;
     scope: NetworkScope;
-    request: RequestSummary;
+    request: GuardedRequest;
     sealed: SealedPrivate;
     purpose: string;
   },

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { URGENCIES } from '../../domain/requests/categories.ts';
 import { CLOSE_REASONS, STATUSES } from '../../domain/requests/request-status.ts';
-import { EMAIL_MAX, NAME_MAX } from '../auth/auth.schema.ts';
+import { EMAIL_MAX, NAME_MAX } from '../core/person.ts';
 import { literals } from '../http/api-schema.ts';
 
 /** "When suits you?" in the words people use; each is a set of weekly slots. */

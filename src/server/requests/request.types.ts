@@ -1,6 +1,7 @@
 import type { LatLng } from '../../domain/geo/geo.ts';
 import type { Urgency } from '../../domain/requests/categories.ts';
 import type { CloseReason, RequestStatus } from '../../domain/requests/request-status.ts';
+import type { SealedPrivate } from '../privacy/request-private.ts';
 
 export const CHANNELS = ['web', 'phone', 'api', 'sms'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -37,27 +38,14 @@ export interface RequestSummary {
   redacted: boolean;
 }
 
-/** The personal part, only ever in the clear inside the privacy gate and its callers. */
-export interface RequestPrivate {
-  name: string | null;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  details: string | null;
-  accessibility: string | null;
-}
-
-export const PRIVATE_FIELDS = [
-  'name',
-  'phone',
-  'email',
-  'address',
-  'details',
-  'accessibility',
-] as const;
-export type PrivateField = (typeof PRIVATE_FIELDS)[number];
-/** The same, sealed: ciphertext as stored. */
-export type SealedPrivate = Record<PrivateField, string | null>;
+// The private part of a request is declared beside the privacy gate, which needs nothing else
+// of requests; these names stay importable from here.
+export {
+  PRIVATE_FIELDS,
+  type PrivateField,
+  type RequestPrivate,
+  type SealedPrivate,
+} from '../privacy/request-private.ts';
 
 export interface RequestEvent {
   id: string;

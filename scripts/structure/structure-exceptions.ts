@@ -158,27 +158,6 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
       to: 'src/server/volunteering/event.repository.ts',
     },
     {
-      from: 'src/server/goods/household.service.ts',
-      to: 'src/server/requests/request.repository.ts',
-    },
-    {
-      from: 'src/server/goods/stock.service.ts',
-      to: 'src/server/offers/goods-offer.repository.ts',
-    },
-    {
-      from: 'src/server/printables/printables.service.ts',
-      to: 'src/server/requests/request.repository.ts',
-    },
-    {
-      from: 'src/server/requests/request-matching.service.ts',
-      to: 'src/server/offers/volunteer-profile.repository.ts',
-    },
-    { from: 'src/server/sms/sms-inbound.service.ts', to: 'src/server/outbox/outbox.repository.ts' },
-    {
-      from: 'src/server/sms/sms-inbound.service.ts',
-      to: 'src/server/requests/request.repository.ts',
-    },
-    {
       from: 'src/server/volunteering/ical.service.ts',
       to: 'src/server/requests/request.repository.ts',
     },

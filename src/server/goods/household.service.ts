@@ -15,7 +15,7 @@ import {
   revealHousehold,
   sealFields,
 } from '../privacy/privacy-gate.ts';
-import { findRequestByCode } from '../requests/request.repository.ts';
+import { requestByCode } from '../requests/request-lookup.service.ts';
 import {
   AGE_BANDS,
   type AgeBand,
@@ -99,7 +99,7 @@ export async function createHousehold(
   if (input.areaId && !areas.some((a) => a.id === input.areaId))
     errors.areaId = { key: 'field.choose' };
   const code = input.requestCode?.trim() ? parseCode(input.requestCode) : null;
-  const request = code ? await findRequestByCode(deps.db, scope.network.id, code) : null;
+  const request = code ? await requestByCode(deps.db, scope.network.id, code) : null;
   if (input.requestCode?.trim() && !request)
     errors.requestCode = { key: 'goods.requestCodeUnknown' };
   if (Object.keys(errors).length > 0) throw new AppError('VALIDATION_FAILED', {}, errors);
@@ -138,13 +138,13 @@ export async function createHousehold(
       },
       now,
     );
-    if (request) await linkRequest(trx, scope.network.id, id, request.summary.id, now);
+    if (request) await linkRequest(trx, scope.network.id, id, request.id, now);
     await audit(trx, deps.clock, {
       actor,
       action: 'household.created',
       networkId: scope.network.id,
       subject: { type: 'household', id },
-      details: { code: hcode, request: request?.summary.code ?? null },
+      details: { code: hcode, request: request?.code ?? null },
     });
     return summary;
   });
@@ -238,20 +238,20 @@ export async function linkHouseholdRequest(
   await deps.db.transaction().execute(async (trx) => {
     const h = await findHousehold(trx, scope.network.id, householdId);
     if (!h) throw new AppError('NOT_FOUND');
-    const request = code ? await findRequestByCode(trx, scope.network.id, code) : null;
+    const request = code ? await requestByCode(trx, scope.network.id, code) : null;
     if (!request)
       throw new AppError(
         'VALIDATION_FAILED',
         {},
         { requestCode: { key: 'goods.requestCodeUnknown' } },
       );
-    await linkRequest(trx, scope.network.id, h.id, request.summary.id, isoNow(deps.clock));
+    await linkRequest(trx, scope.network.id, h.id, request.id, isoNow(deps.clock));
     await audit(trx, deps.clock, {
       actor,
       action: 'household.request_linked',
       networkId: scope.network.id,
       subject: { type: 'household', id: h.id },
-      details: { request: request.summary.code },
+      details: { request: request.code },
     });
   });
 }

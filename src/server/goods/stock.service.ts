@@ -14,7 +14,7 @@ import { listAreas } from '../core/area.repository.ts';
 import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
-import { findOffer, updateOfferStatus } from '../offers/goods-offer.repository.ts';
+import { markOfferTaken, offerToReceive } from '../offers/goods-offer.service.ts';
 import { sealFields } from '../privacy/privacy-gate.ts';
 import {
   GOODS_CATEGORIES,
@@ -362,7 +362,7 @@ export async function receiveOffer(
   authorize(scope, 'goods.record');
   authorize(scope, 'offers.manage');
   return deps.db.transaction().execute(async (trx) => {
-    const offer = await findOffer(trx, scope.network.id, offerId);
+    const offer = await offerToReceive(trx, scope.network.id, offerId);
     if (!offer) throw new AppError('NOT_FOUND');
     const id = await moveStock(trx, deps, {
       actor,
@@ -377,16 +377,12 @@ export async function receiveOffer(
         offerId: offer.id,
       },
     });
-    if (offer.status !== 'taken') {
-      await updateOfferStatus(trx, scope.network.id, offer.id, 'taken', isoNow(deps.clock));
-      await audit(trx, deps.clock, {
-        actor,
-        action: 'goods_offer.status_changed',
-        networkId: scope.network.id,
-        subject: { type: 'goods_offer', id: offer.id },
-        details: { from: offer.status, to: 'taken', movement: id },
-      });
-    }
+    await markOfferTaken(trx, deps.clock, {
+      actor,
+      networkId: scope.network.id,
+      offer,
+      movementId: id,
+    });
     return id;
   });
 }

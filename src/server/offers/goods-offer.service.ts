@@ -8,6 +8,7 @@ import type { Actor } from '../core/actor.ts';
 import { listAreas } from '../core/area.repository.ts';
 import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope, requirePerson } from '../core/scope.ts';
+import type { Db } from '../db/database.ts';
 import { revealOfferNotes, sealOfferNotes } from '../privacy/privacy-gate.ts';
 import {
   findOffer,
@@ -172,5 +173,39 @@ export async function changeGoodsOfferStatus(
       details: { from: offer.status, to: status },
     });
     return { ...opened(deps.config.keys, scope, offer), status, updatedAt: now };
+  });
+}
+
+/**
+ * Receiving an offer into stock (goods/stock.service.ts#receiveOffer), in the caller's
+ * transaction and under its authorisation: the offer as stored, or null.
+ */
+export function offerToReceive(
+  trx: Db,
+  networkId: string,
+  offerId: string,
+): Promise<SealedGoodsOffer | null> {
+  return findOffer(trx, networkId, offerId);
+}
+
+/** Marks a received offer taken (once), with the stock movement that took it in. */
+export async function markOfferTaken(
+  trx: Db,
+  clock: Deps['clock'],
+  {
+    actor,
+    networkId,
+    offer,
+    movementId,
+  }: { actor: Actor; networkId: string; offer: SealedGoodsOffer; movementId: string },
+): Promise<void> {
+  if (offer.status === 'taken') return;
+  await updateOfferStatus(trx, networkId, offer.id, 'taken', isoNow(clock));
+  await audit(trx, clock, {
+    actor,
+    action: 'goods_offer.status_changed',
+    networkId,
+    subject: { type: 'goods_offer', id: offer.id },
+    details: { from: offer.status, to: 'taken', movement: movementId },
   });
 }

@@ -10,7 +10,9 @@ import { authorize, type NetworkScope, requirePerson } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
 import {
   findProfile,
+  listMatchableVolunteers,
   listVolunteerProfiles,
+  type MatchableVolunteer,
   profileLanguages,
   updateBreak,
   upsertProfile,
@@ -44,6 +46,18 @@ export async function volunteerProfileOf(
   personId: string,
 ): Promise<VolunteerProfile | null> {
   return findProfile(db, networkId, personId);
+}
+
+/**
+ * The volunteers of a network that matching may suggest at `now` (requests/request-matching);
+ * no permission check: the caller has checked its own.
+ */
+export async function matchableVolunteers(
+  db: Db,
+  networkId: string,
+  now: Date,
+): Promise<MatchableVolunteer[]> {
+  return listMatchableVolunteers(db, networkId, now);
 }
 
 /** An area of this network, or a field error: another network's area is not a choice here. */

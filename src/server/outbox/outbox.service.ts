@@ -4,7 +4,14 @@ import { blindIndex, decrypt, encrypt } from '../../shared/crypto.ts';
 import { newId } from '../../shared/ids.ts';
 import type { Deps } from '../core/deps.ts';
 import type { Db } from '../db/database.ts';
-import { insertMessage, isOptedOut, type OutboxRow } from './outbox.repository.ts';
+import {
+  cancelTextsTo,
+  insertMessage,
+  isOptedOut,
+  type OutboxRow,
+  optIn,
+  optOut,
+} from './outbox.repository.ts';
 
 export interface OutgoingMessage {
   networkId: string | null;
@@ -93,4 +100,18 @@ export function openMessage(deps: Pick<Deps, 'config'>, row: OutboxRow) {
 /** A stable token for the gateway and the email's Message-ID, derived from the key. */
 export function deliveryToken(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 40);
+}
+
+/**
+ * A phone texted STOP (sms/sms-inbound.service.ts), in the caller's transaction: nothing more
+ * is sent to it, and what is still waiting for it is cancelled.
+ */
+export async function stopTextsTo(trx: Db, phoneIndex: string, now: string): Promise<void> {
+  await optOut(trx, phoneIndex, now);
+  await cancelTextsTo(trx, phoneIndex, now);
+}
+
+/** A phone texted START: it may be sent texts again. */
+export async function allowTextsTo(db: Db, phoneIndex: string): Promise<void> {
+  await optIn(db, phoneIndex);
 }

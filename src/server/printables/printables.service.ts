@@ -10,8 +10,8 @@ import type { Network } from '../core/network.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import { smsNumberFor } from '../core/sms-number.ts';
 import { revealRequest } from '../privacy/privacy-gate.ts';
-import { findRequest } from '../requests/request.repository.ts';
 import type { RequestPrivate, RequestSummary } from '../requests/request.types.ts';
+import { sealedRequest } from '../requests/request-lookup.service.ts';
 import { myTasks } from '../requests/task.service.ts';
 import { flyerPdf } from './flyer.pdf.ts';
 import { dateInWords } from './pdf.ts';
@@ -134,7 +134,7 @@ export async function routeSheet(
   authorize(scope, 'tasks.feed');
   const opened: { summary: RequestSummary; private: RequestPrivate }[] = [];
   for (const task of await myTasks(deps, { scope })) {
-    const found = await findRequest(deps.db, scope.network.id, task.id);
+    const found = await sealedRequest(deps.db, scope.network.id, task.id);
     if (!found || found.summary.redacted || found.summary.volunteerId !== scope.personId) continue;
     const details = await revealRequest(deps, {
       actor,

@@ -17,7 +17,7 @@ import { listAreas } from '../core/area.repository.ts';
 import type { Deps } from '../core/deps.ts';
 import { namesOf } from '../core/person.repository.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
-import { findProfile, listMatchableVolunteers } from '../offers/volunteer-profile.repository.ts';
+import { matchableVolunteers, volunteerProfileOf } from '../offers/volunteer-profile.service.ts';
 import {
   requiredTrainings,
   volunteeringLoad,
@@ -56,7 +56,7 @@ async function matchVolunteers(
 ): Promise<MatchVolunteer[]> {
   const now = deps.clock.now();
   const [people, loads, volunteering] = await Promise.all([
-    listMatchableVolunteers(deps.db, networkId, now),
+    matchableVolunteers(deps.db, networkId, now),
     volunteerLoads(deps.db, networkId, weekStart(now)),
     volunteeringLoad(deps.db, networkId, now),
   ]);
@@ -233,7 +233,7 @@ export async function volunteerHome(
   { scope }: { scope: NetworkScope },
 ): Promise<{ point: LatLng | null; radiusKm: number } | null> {
   if (!scope.personId) return null;
-  const profile = await findProfile(deps.db, scope.network.id, scope.personId);
+  const profile = await volunteerProfileOf(deps.db, scope.network.id, scope.personId);
   if (!profile) return null;
   let point = profile.home;
   if (!point && profile.homeArea) {

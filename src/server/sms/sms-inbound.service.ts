@@ -23,12 +23,11 @@ import {
 } from '../core/network.repository.ts';
 import type { Network } from '../core/network.ts';
 import { resolveScope } from '../core/scope.ts';
-import { cancelTextsTo, optIn, optOut } from '../outbox/outbox.repository.ts';
-import { enqueue, phoneIndex } from '../outbox/outbox.service.ts';
+import { allowTextsTo, enqueue, phoneIndex, stopTextsTo } from '../outbox/outbox.service.ts';
 import { findPeopleByPhone } from '../people/person.service.ts';
 import { limitedLookup } from '../rate-limit/rate-limit.service.ts';
-import { findRequestByCode } from '../requests/request.repository.ts';
 import { createRequest } from '../requests/request-intake.service.ts';
+import { requestByCode } from '../requests/request-lookup.service.ts';
 import { claimTask } from '../requests/task.service.ts';
 import {
   clearConversation,
@@ -65,8 +64,7 @@ export async function handleInboundSms(deps: SmsDeps, sms: InboundSms): Promise<
 
   if (msg.kind === 'stop') {
     await deps.db.transaction().execute(async (trx) => {
-      await optOut(trx, index, now);
-      await cancelTextsTo(trx, index, now);
+      await stopTextsTo(trx, index, now);
       await clearConversation(trx, index);
       await audit(trx, deps.clock, {
         actor: { kind: 'system', label: 'sms' },
@@ -98,7 +96,7 @@ export async function handleInboundSms(deps: SmsDeps, sms: InboundSms): Promise<
   };
 
   if (msg.kind === 'start') {
-    await optIn(deps.db, index);
+    await allowTextsTo(deps.db, index);
     const network = candidates[0] ?? null;
     const lang = langOf(network, deps);
     await reply(
@@ -278,8 +276,8 @@ async function networksFor(deps: SmsDeps, to: string): Promise<Network[]> {
 async function findByCode(deps: SmsDeps, networks: Network[], raw: string) {
   const code = raw.toUpperCase();
   for (const network of networks) {
-    const found = await findRequestByCode(deps.db, network.id, code);
-    if (found) return { network, summary: found.summary };
+    const summary = await requestByCode(deps.db, network.id, code);
+    if (summary) return { network, summary };
   }
   return null;
 }

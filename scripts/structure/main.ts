@@ -4,6 +4,7 @@
  *
  *   npm run structure            the check
  *   npm run structure -- --loops each loop of the folder graph, edge by edge (to choose cuts)
+ *   npm run structure -- --columns each file's database column names above the repositories
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -43,12 +43,7 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
     },
   ],
   /** Files that run SQL outside a repository. */
-  sqlOutsideRepositories: [
-    {
-      file: 'src/server/volunteering/event.service.ts',
-      why: "a series' existing occurrence dates and an edited occurrence's original_start are read and written in the service: they belong in event.repository.ts",
-    },
-  ],
+  sqlOutsideRepositories: [],
   /** Imports of another feature's repository: Phase 2 of issue 11 replaces them with core lookups. */
   crossFeatureRepositoryImports: [
     {

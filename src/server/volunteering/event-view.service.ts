@@ -10,7 +10,6 @@ import {
   findSeries,
   listEvents,
   listShifts,
-  networkTimeZone,
   placeClashes,
   type Shift,
   type VolEvent,
@@ -108,5 +107,5 @@ export async function eventDetail(
   const series = event.seriesId
     ? await findSeries(deps.db, scope.network.id, event.seriesId)
     : null;
-  return { ...entry!, clashes, series, timeZone: await networkTimeZone(deps.db, scope.network.id) };
+  return { ...entry!, clashes, series, timeZone: scope.network.timeZone };
 }

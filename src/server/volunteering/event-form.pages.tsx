@@ -18,8 +18,8 @@ import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import { createEvent, editEvent } from './event.service.ts';
 import { eventDetail } from './event-view.service.ts';
+import { listTrainings } from './training.repository.ts';
 import { kindLabel, roleLabel } from './vol-components.tsx';
-import { listTrainings } from './wellbeing.repository.ts';
 
 const S = (max: number) => Type.Optional(Type.String({ maxLength: max }));
 const EventForm = Type.Object({

@@ -42,7 +42,7 @@ import {
   updateEvent,
   type VolEvent,
 } from './event.repository.ts';
-import { listTrainings } from './wellbeing.repository.ts';
+import { listTrainings } from './training.repository.ts';
 
 export const TITLE_MAX = 120;
 export const TEXT_MAX = 2000;

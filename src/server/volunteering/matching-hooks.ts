@@ -3,8 +3,8 @@ import { findNetworkById } from '../core/network.repository.ts';
 import type { Db } from '../db/database.ts';
 import { shiftHoursByPerson } from './signup.repository.ts';
 import { weekAround } from './signup.service.ts';
+import { listTrainings } from './training.repository.ts';
 import { trainingRules } from './training.service.ts';
-import { listTrainings } from './wellbeing.repository.ts';
 
 // What volunteering adds to matching, kept here so request matching changes by a few lines:
 // hours promised in shifts count against the weekly cap, and work that needs a training

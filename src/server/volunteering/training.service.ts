@@ -17,7 +17,7 @@ import {
   listTrainings,
   type Training,
   validTrainings,
-} from './wellbeing.repository.ts';
+} from './training.repository.ts';
 
 export const TRAINING_NAME_MAX = 80;
 

@@ -12,21 +12,6 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
    */
   folderCycleEdges: [
     {
-      from: 'src/server/http',
-      to: 'src/server/api-tokens',
-      why: 'http/context.ts makes the actor from a bearer token with api-token.service#actorFromApiToken: app.ts could hand the resolver in',
-    },
-    {
-      from: 'src/server/http',
-      to: 'src/server/auth',
-      why: 'http/context.ts makes the actor from the session cookie with auth.service#actorFromSessionToken: app.ts could hand the resolver in',
-    },
-    {
-      from: 'src/server/http',
-      to: 'src/server/pages',
-      why: 'http/error-handler.tsx renders HTML errors in pages/layout.tsx: its page half belongs in pages/',
-    },
-    {
       from: 'src/server/people',
       to: 'src/server/auth',
       why: 'people take hashPassword (auth/password.ts) and EMAIL_MAX, NAME_MAX (auth/auth.schema.ts) from auth, which makes accounts through people: those belong below both',
@@ -36,24 +21,11 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
       to: 'src/server/requests',
       why: "privacy-gate.ts opens a request's sealed fields by requests/request.types.ts (PRIVATE_FIELDS, RequestPrivate): those types belong below both",
     },
-    {
-      from: 'src/server/volunteering',
-      to: 'src/server/requests',
-      why: "ical.service.ts puts a person's tasks in their calendar feed with request.repository#listTasksOf: a requests service or a core lookup",
-    },
   ],
   /** Files that run SQL outside a repository. */
   sqlOutsideRepositories: [],
   /** Imports of another feature's repository: Phase 2 of issue 11 replaces them with core lookups. */
   crossFeatureRepositoryImports: [
-    {
-      from: 'src/server/announcements/board.service.ts',
-      to: 'src/server/volunteering/event.repository.ts',
-    },
-    {
-      from: 'src/server/announcements/digest.pages.tsx',
-      to: 'src/server/notifications/notification.repository.ts',
-    },
     { from: 'src/server/demo/seed-demo.ts', to: 'src/server/invitations/invitation.repository.ts' },
     { from: 'src/server/demo/seed-demo.ts', to: 'src/server/networks/network.repository.ts' },
     {
@@ -84,10 +56,6 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
     { from: 'src/server/sms/sms-inbound.service.ts', to: 'src/server/outbox/outbox.repository.ts' },
     {
       from: 'src/server/sms/sms-inbound.service.ts',
-      to: 'src/server/requests/request.repository.ts',
-    },
-    {
-      from: 'src/server/volunteering/ical.service.ts',
       to: 'src/server/requests/request.repository.ts',
     },
   ],

@@ -259,3 +259,19 @@ export async function saveMyPreferences(
     isoNow(deps.clock),
   );
 }
+
+/** Whether the signed-in person takes the weekly digest (announcements' digest page). */
+export async function myDigestChoice(deps: Pick<Deps, 'db'>, actor: Actor): Promise<boolean> {
+  return (await findPrefs(deps.db, requirePersonId(actor))).digest;
+}
+
+/** Takes or stops the weekly digest; how and when the person is reached stays as it was. */
+export async function saveMyDigestChoice(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  digest: boolean,
+): Promise<void> {
+  const personId = requirePersonId(actor);
+  const prefs = await findPrefs(deps.db, personId);
+  await savePrefs(deps.db, personId, { ...prefs, digest }, isoNow(deps.clock));
+}

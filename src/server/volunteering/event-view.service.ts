@@ -109,3 +109,12 @@ export async function eventDetail(
     : null;
   return { ...entry!, clashes, series, timeZone: scope.network.timeZone };
 }
+
+/** The network's public events in [from, to), cancelled ones too (the community board). */
+export async function publicEvents(
+  deps: Pick<Deps, 'db'>,
+  networkId: string,
+  range: { from: string; to: string },
+): Promise<VolEvent[]> {
+  return listEvents(deps.db, networkId, { ...range, visibilities: ['public'] });
+}

@@ -8,7 +8,7 @@ import type { Deps } from '../core/deps.ts';
 import { findNetworkBySlug } from '../core/network.repository.ts';
 import type { Network } from '../core/network.ts';
 import type { NetworkScope } from '../core/scope.ts';
-import { listTasksOf } from '../requests/request.repository.ts';
+import { listTaskRefsOf } from '../core/task.repository.ts';
 import { listEvents, listSeries, type VolEvent } from './event.repository.ts';
 import { listPersonShifts } from './signup.repository.ts';
 import { checkFeedToken } from './wellbeing.service.ts';
@@ -146,7 +146,7 @@ export async function personFeed(
   const stamp = deps.clock.now().toISOString();
   const [shifts, tasks] = await Promise.all([
     listPersonShifts(deps.db, network.id, personId, { from }),
-    listTasksOf(deps.db, network.id, personId, ACTIVE_TASK_STATUSES),
+    listTaskRefsOf(deps.db, network.id, personId, ACTIVE_TASK_STATUSES),
   ]);
   const events: IcsEvent[] = shifts.map((s) => ({
     uid: uidOf(s.signupId, deps),

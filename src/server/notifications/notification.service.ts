@@ -135,15 +135,14 @@ export async function notifyPerson(
   const message = o.compose(translator(lang), lang);
   const first = await insertNotification(db, {
     id: newId(),
-    person_id: person.id,
-    network_id: o.networkId,
+    personId: person.id,
+    networkId: o.networkId,
     kind: o.kind,
-    dedupe_key: o.key,
+    dedupeKey: o.key,
     title: message.title,
     body: message.text,
     link: message.link ?? null,
-    read_at: null,
-    created_at: deps.clock.now().toISOString(),
+    createdAt: deps.clock.now().toISOString(),
   });
   if (!first) return { email: 'duplicate', sms: 'duplicate' };
   const allowed = (c: 'email' | 'sms') => !o.channels || o.channels.includes(c);

@@ -8,8 +8,10 @@ import { registerAnnouncementPages } from './announcements/announcement.pages.ts
 import { registerBoardPages } from './announcements/board.pages.tsx';
 import { registerDigestPages } from './announcements/digest.pages.tsx';
 import { registerApiDocs } from './api/api-docs.pages.tsx';
+import { actorFromApiToken } from './api-tokens/api-token.service.ts';
 import { registerAuditPages } from './audit/audit.pages.tsx';
 import { registerAuthPages } from './auth/auth.pages.tsx';
+import { actorFromSessionToken } from './auth/auth.service.ts';
 import { registerSignupPages } from './auth/signup.pages.tsx';
 import type { Deps } from './core/deps.ts';
 import { registerAllocationPages } from './goods/allocation.pages.tsx';
@@ -32,6 +34,7 @@ import { registerNotificationPages } from './notifications/notification.pages.ts
 import { registerOfferPages } from './offers/offer.pages.tsx';
 import { registerOfferRoutes } from './offers/offer.routes.ts';
 import { registerOutboxPages } from './outbox/outbox.pages.tsx';
+import { errorPages } from './pages/error-page.tsx';
 import { registerStaticAssets } from './pages/static-assets.ts';
 import { registerPeoplePages } from './people/people.pages.tsx';
 import { registerPeopleRoutes } from './people/people.routes.ts';
@@ -75,8 +78,8 @@ export async function buildApp(
     trustProxy: deps.config.trustProxy,
     bodyLimit: BODY_LIMIT,
     // Errors before routing answer like every other (http/early-errors.tsx).
-    frameworkErrors: frameworkErrorHandler(deps.config),
-    clientErrorHandler: clientErrorHandler(deps.config),
+    frameworkErrors: frameworkErrorHandler(deps.config, errorPages),
+    clientErrorHandler: clientErrorHandler(deps.config, errorPages),
     // Node's default, said out loud: past 16 KB of headers the answer is a 431 in our format.
     http: { maxHeaderSize: MAX_HEADER_SIZE },
     logger:
@@ -132,9 +135,12 @@ export async function buildApp(
     }),
   });
 
-  registerRequestContext(app, deps);
+  registerRequestContext(app, deps, {
+    fromBearerToken: (token) => actorFromApiToken(deps, token),
+    fromSessionToken: (token) => actorFromSessionToken(deps, token),
+  });
   registerSecurityHeaders(app, deps.config);
-  registerErrorHandler(app);
+  registerErrorHandler(app, errorPages);
   registerInputCharacters(app);
   registerStaticAssets(app);
   registerHealthRoutes(app, deps);

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config.ts';
 import { en } from '../../src/i18n/en.ts';
 import { es } from '../../src/i18n/es.ts';
 import { openSignupLink } from '../../src/server/auth/signup.service.ts';
+import { messageFromRow } from '../../src/server/outbox/outbox.repository.ts';
 import { openMessage } from '../../src/server/outbox/outbox.service.ts';
 import { drainOutbox } from '../../src/server/outbox/outbox.worker.ts';
 import { contactIndex } from '../../src/server/privacy/person-contact.ts';
@@ -413,7 +414,7 @@ describe(`joining with only a phone, by text (${DIALECT})`, () => {
       .where('kind', '=', 'signup.confirm')
       .where('channel', '=', 'email')
       .executeTakeFirstOrThrow();
-    const path = confirmLink(openMessage(ctx.deps, row).text)!;
+    const path = confirmLink(openMessage(ctx.deps, messageFromRow(row)).text)!;
     await a.get(path);
     const done = await a.post(path, {});
     assert.equal(done.headers.location, `/n/${open.network.slug}?done=joinedWithoutPhone`);
@@ -453,7 +454,9 @@ describe(`a sign-up waiting for its link survives key rotation (${DIALECT})`, ()
       .selectAll()
       .where('kind', '=', 'signup.confirm')
       .executeTakeFirstOrThrow();
-    const token = confirmLink(openMessage(ctx.deps, message).text)!.split('/').pop()!;
+    const token = confirmLink(openMessage(ctx.deps, messageFromRow(message)).text)!
+      .split('/')
+      .pop()!;
     const newKey = newKeySpec('new');
     const rotated = loadConfig({
       DATA_DIR: ctx.config.dataDir,

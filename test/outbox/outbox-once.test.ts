@@ -180,8 +180,8 @@ describe(`outbox: each message sent once with a slow provider and two workers ($
       assert.equal(
         await finishMessage(a.db, claimA.id, claimA.fence, {
           status: 'failed',
-          last_error: 'late',
-          updated_at: isoNow(ctx.clock),
+          lastError: 'late',
+          updatedAt: isoNow(ctx.clock),
         }),
         false,
       );

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
 import { resolveScope } from '../../src/server/core/scope.ts';
 import { createGoodsOffer, listGoodsOffers } from '../../src/server/offers/goods-offer.service.ts';
+import { messageFromRow } from '../../src/server/outbox/outbox.repository.ts';
 import { enqueue, openMessage } from '../../src/server/outbox/outbox.service.ts';
 import { addPersonWithoutAccount, viewPerson } from '../../src/server/people/person.service.ts';
 import { openPrivate } from '../../src/server/privacy/privacy-gate.ts';
@@ -111,10 +112,7 @@ describe('encryption at rest and key rotation', () => {
     assert.match(message.body_enc, /^v1\.new\./, 'the outbox too');
     const opened = openMessage(
       { config: { ...ctx.config, keys: onlyNew } },
-      {
-        ...message,
-        attempts: Number(message.attempts),
-      },
+      messageFromRow(message),
     );
     assert.equal(opened.text, 'sealed text');
     assert.equal(opened.to, '+15550109999');

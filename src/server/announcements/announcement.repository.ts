@@ -128,14 +128,30 @@ export async function optedOutIndexes(db: Db, indexes: readonly string[]): Promi
 
 export async function insertAnnouncement(
   db: Db,
-  row: AnnouncementTable,
+  a: Omit<Announcement, 'areaName'>,
   personIds: readonly string[],
 ): Promise<void> {
-  await db.insertInto('announcements').values(row).execute();
+  await db
+    .insertInto('announcements')
+    .values({
+      id: a.id,
+      network_id: a.networkId,
+      author_id: a.authorId,
+      title: a.title,
+      body: a.body,
+      language: a.language,
+      audience_role: a.audience.role,
+      audience_area_id: a.audience.areaId,
+      audience_language: a.audience.language,
+      public: a.public ? 1 : 0,
+      recipients: a.recipients,
+      created_at: a.createdAt,
+    })
+    .execute();
   for (let i = 0; i < personIds.length; i += 500) {
     await db
       .insertInto('announcement_recipients')
-      .values(personIds.slice(i, i + 500).map((p) => ({ announcement_id: row.id, person_id: p })))
+      .values(personIds.slice(i, i + 500).map((p) => ({ announcement_id: a.id, person_id: p })))
       .execute();
   }
 }

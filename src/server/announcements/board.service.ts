@@ -3,7 +3,7 @@ import { DAY } from '../../shared/clock.ts';
 import { listAreas } from '../core/area.repository.ts';
 import type { Deps } from '../core/deps.ts';
 import type { Network } from '../core/network.ts';
-import { listEvents } from '../volunteering/event.repository.ts';
+import { publicEvents } from '../volunteering/event-view.service.ts';
 import { listPublicMilestones, type PublicMilestone } from '../volunteering/wellbeing.service.ts';
 import type { Announcement } from './announcement.repository.ts';
 import { publicAnnouncements } from './announcement.service.ts';
@@ -30,10 +30,9 @@ export async function upcomingPublicEvents(
   networkId: string,
 ): Promise<PublicEvent[]> {
   const now = deps.clock.now();
-  const events = await listEvents(deps.db, networkId, {
+  const events = await publicEvents(deps, networkId, {
     from: now.toISOString(),
     to: new Date(now.getTime() + EVENTS_AHEAD_DAYS * DAY).toISOString(),
-    visibilities: ['public'],
   });
   return events
     .filter((e) => e.status === 'scheduled')

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isoNow } from '../../shared/clock.ts';
 import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope, requirePerson } from '../core/scope.ts';
-import { findPrefs, savePrefs } from '../notifications/notification.repository.ts';
+import { myDigestChoice, saveMyDigestChoice } from '../notifications/notification.service.ts';
 import { ChoiceGroup } from '../pages/choices.tsx';
 import { CsrfField, ErrorSummary, Submit } from '../pages/components.tsx';
 import { handleForm } from '../pages/form-route.ts';
@@ -76,25 +75,19 @@ export function registerDigestPages(app: FastifyInstance, deps: Deps): void {
   app.get<Slug>('/n/:slug/digest', async (req, reply) => {
     const scope = await scopeOf(deps, req);
     authorize(scope, 'digest.own');
-    const prefs = await findPrefs(deps.db, requirePerson(req.ctx.actor));
-    return sendPage(reply, page(req, scope, { values: prefs.digest ? { digest: '1' } : {} }));
+    const digest = await myDigestChoice(deps, req.ctx.actor);
+    return sendPage(reply, page(req, scope, { values: digest ? { digest: '1' } : {} }));
   });
 
   app.post<Slug>('/n/:slug/digest', async (req, reply) => {
     const scope = await scopeOf(deps, req);
     authorize(scope, 'digest.own');
-    const personId = requirePerson(req.ctx.actor);
+    requirePerson(req.ctx.actor);
     return handleForm(req, reply, {
       schema: DigestForm,
       render: (state) => page(req, scope, state),
       run: async (form) => {
-        const prefs = await findPrefs(deps.db, personId);
-        await savePrefs(
-          deps.db,
-          personId,
-          { ...prefs, digest: form.digest === '1' },
-          isoNow(deps.clock),
-        );
+        await saveMyDigestChoice(deps, req.ctx.actor, form.digest === '1');
         return `/n/${scope.network.slug}/digest?done=saved`;
       },
     });

@@ -1,10 +1,29 @@
 import type { Role } from '../../domain/access/roles.ts';
 import type { Db } from '../db/database.ts';
-import type { ApiTokenTable } from '../db/schema.ts';
 import type { ApiToken } from './api-token.ts';
 
-export async function insertApiToken(db: Db, row: ApiTokenTable): Promise<void> {
-  await db.insertInto('api_tokens').values(row).execute();
+/** A token as it is made: its hash and first letters, never the secret itself. */
+export interface NewApiToken extends Omit<ApiToken, 'networkSlug' | 'lastUsedAt'> {
+  tokenHash: string;
+}
+
+export async function insertApiToken(db: Db, t: NewApiToken): Promise<void> {
+  await db
+    .insertInto('api_tokens')
+    .values({
+      id: t.id,
+      person_id: t.personId,
+      network_id: t.networkId,
+      role: t.role,
+      name: t.name,
+      token_hash: t.tokenHash,
+      token_prefix: t.prefix,
+      created_at: t.createdAt,
+      last_used_at: null,
+      expires_at: t.expiresAt,
+      revoked_at: null,
+    })
+    .execute();
 }
 
 export async function findLiveToken(

@@ -54,16 +54,14 @@ export async function createApiToken(
   await deps.db.transaction().execute(async (trx) => {
     await insertApiToken(trx, {
       id,
-      person_id: actor.personId,
-      network_id: network.id,
+      personId: actor.personId,
+      networkId: network.id,
       role: input.role,
       name: input.name,
-      token_hash: hashToken(token),
-      token_prefix: token.slice(0, TOKEN_PREFIX.length + 4),
-      created_at: isoNow(deps.clock),
-      last_used_at: null,
-      expires_at: input.expiresInDays ? isoPlus(deps.clock, input.expiresInDays * DAY) : null,
-      revoked_at: null,
+      tokenHash: hashToken(token),
+      prefix: token.slice(0, TOKEN_PREFIX.length + 4),
+      createdAt: isoNow(deps.clock),
+      expiresAt: input.expiresInDays ? isoPlus(deps.clock, input.expiresInDays * DAY) : null,
     });
     await audit(trx, deps.clock, {
       actor,

@@ -1,10 +1,24 @@
 import type { Db } from '../db/database.ts';
-import type { AuditEventTable } from '../db/schema.ts';
 import type { AuditEvent } from './audit-event.ts';
 
 /** Append only: there is no update or delete here, and a database trigger refuses them. */
-export async function insertAuditEvent(db: Db, e: AuditEventTable): Promise<void> {
-  await db.insertInto('audit_events').values(e).execute();
+export async function insertAuditEvent(
+  db: Db,
+  e: Omit<AuditEvent, 'actorName' | 'subjectName'>,
+): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      id: e.id,
+      network_id: e.networkId,
+      actor_id: e.actorId,
+      action: e.action,
+      subject_type: e.subjectType,
+      subject_id: e.subjectId,
+      details: JSON.stringify(e.details),
+      created_at: e.createdAt,
+    })
+    .execute();
 }
 
 export interface AuditFilter {

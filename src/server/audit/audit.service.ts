@@ -100,13 +100,13 @@ export async function audit(db: Db, clock: Deps['clock'], e: AuditEntry): Promis
   if (e.actor.kind === 'system') details.system = e.actor.label;
   await insertAuditEvent(db, {
     id: newId(),
-    network_id: e.networkId ?? null,
-    actor_id: actorId(e.actor),
+    networkId: e.networkId ?? null,
+    actorId: actorId(e.actor),
     action: e.action,
-    subject_type: e.subject?.type ?? null,
-    subject_id: e.subject?.id ?? null,
-    details: JSON.stringify(details),
-    created_at: isoNow(clock),
+    subjectType: e.subject?.type ?? null,
+    subjectId: e.subject?.id ?? null,
+    details,
+    createdAt: isoNow(clock),
   });
 }
 

@@ -52,13 +52,11 @@ async function startSession(
   const now = isoNow(deps.clock);
   await insertSession(deps.db, {
     id: newId(),
-    token_hash: hashToken(token),
-    person_id: personId,
-    user_agent: client.userAgent.slice(0, 300),
-    created_at: now,
-    last_seen_at: now,
-    expires_at: isoPlus(deps.clock, deps.config.sessionDays * DAY),
-    revoked_at: null,
+    tokenHash: hashToken(token),
+    personId,
+    userAgent: client.userAgent.slice(0, 300),
+    createdAt: now,
+    expiresAt: isoPlus(deps.clock, deps.config.sessionDays * DAY),
   });
   return token;
 }

@@ -1,5 +1,4 @@
 import type { Db } from '../db/database.ts';
-import type { SessionTable } from '../db/schema.ts';
 import type { SessionInfo } from './session.ts';
 
 export interface SessionWithPerson {
@@ -11,8 +10,30 @@ export interface SessionWithPerson {
   lastSeenAt: string;
 }
 
-export async function insertSession(db: Db, s: SessionTable): Promise<void> {
-  await db.insertInto('sessions').values(s).execute();
+/** A session as it starts: the hash of its token (the token itself is never stored). */
+export interface NewSession {
+  id: string;
+  tokenHash: string;
+  personId: string;
+  userAgent: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export async function insertSession(db: Db, s: NewSession): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: s.id,
+      token_hash: s.tokenHash,
+      person_id: s.personId,
+      user_agent: s.userAgent,
+      created_at: s.createdAt,
+      last_seen_at: s.createdAt,
+      expires_at: s.expiresAt,
+      revoked_at: null,
+    })
+    .execute();
 }
 
 /** A live session (not revoked, not expired, person not disabled) by its token hash. */

@@ -25,7 +25,7 @@ import {
   deleteExpiredSignups,
   findLiveSignup,
   insertSignup,
-  type SignupRow,
+  type PendingSignup,
   takeSignup,
 } from './signup.repository.ts';
 
@@ -45,8 +45,10 @@ interface Pending {
 
 const payloadContext = (id: string) => `signup_confirmations.payload:${id}`;
 
-function openPending(deps: Pick<Deps, 'config'>, row: SignupRow): Pending {
-  return JSON.parse(decrypt(deps.config.keys, row.payload_enc, payloadContext(row.id))) as Pending;
+function openPending(deps: Pick<Deps, 'config'>, row: PendingSignup): Pending {
+  return JSON.parse(
+    decrypt(deps.config.keys, row.sealedPayload, payloadContext(row.id)),
+  ) as Pending;
 }
 
 /** The network of a join page, if it takes members without invitation. */
@@ -119,11 +121,11 @@ export async function requestSignUp(
     await deleteExpiredSignups(trx, now);
     await insertSignup(trx, {
       id,
-      network_id: network.id,
-      token_hash: hashToken(token),
-      payload_enc: encrypt(deps.config.keys, JSON.stringify(pending), payloadContext(id)),
-      created_at: now,
-      expires_at: isoPlus(deps.clock, SIGNUP_TTL),
+      networkId: network.id,
+      tokenHash: hashToken(token),
+      sealedPayload: encrypt(deps.config.keys, JSON.stringify(pending), payloadContext(id)),
+      createdAt: now,
+      expiresAt: isoPlus(deps.clock, SIGNUP_TTL),
     });
     await enqueue(trx, deps, {
       networkId: network.id,
@@ -193,7 +195,7 @@ export async function openSignupLink(
   token: string,
 ): Promise<{ network: Network; displayName: string }> {
   const row = await findLiveSignup(deps.db, hashToken(token), isoNow(deps.clock));
-  const network = row ? await findNetworkById(deps.db, row.network_id) : null;
+  const network = row ? await findNetworkById(deps.db, row.networkId) : null;
   if (!row || !network) throw new AppError('SIGNUP_LINK_INVALID');
   return { network, displayName: openPending(deps, row).displayName };
 }
@@ -211,7 +213,7 @@ export async function finishSignUp(
   const now = isoNow(deps.clock);
   const done = await deps.db.transaction().execute(async (trx) => {
     const row = await takeSignup(trx, hashToken(token), now);
-    const network = row ? await findNetworkById(trx, row.network_id) : null;
+    const network = row ? await findNetworkById(trx, row.networkId) : null;
     if (!row || !network) throw new AppError('SIGNUP_LINK_INVALID');
     const p = openPending(deps, row);
     const phoneLeftOut =

@@ -155,16 +155,13 @@ export async function seedDemo(
     }
     await insertInvitation(trx, {
       id: newId(),
-      network_id: riverside.id,
+      networkId: riverside.id,
       email: 'new.volunteer@demo.mutua.test',
       role: 'volunteer',
-      token_hash: hashToken(randomToken()),
-      created_by: ids.coordinator!,
-      created_at: now,
-      expires_at: isoPlus(deps.clock, 14 * DAY),
-      accepted_at: null,
-      accepted_by: null,
-      revoked_at: null,
+      tokenHash: hashToken(randomToken()),
+      createdBy: ids.coordinator!,
+      createdAt: now,
+      expiresAt: isoPlus(deps.clock, 14 * DAY),
     });
 
     const hillcrest = await insertNetworkWithAdmin(trx, deps.clock, {

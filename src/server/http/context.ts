@@ -8,8 +8,6 @@ import {
 } from '../../i18n/i18n.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { hmac, randomToken, safeEqual } from '../../shared/secrets.ts';
-import { actorFromApiToken } from '../api-tokens/api-token.service.ts';
-import { actorFromSessionToken } from '../auth/auth.service.ts';
 import { type Actor, ANONYMOUS } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
 
@@ -77,7 +75,22 @@ function csrfToken(
   return anonCookie ? hmac(deps.config.secretKey, `anon:${anonCookie}`) : '';
 }
 
-export function registerRequestContext(app: FastifyInstance, deps: Deps): void {
+/**
+ * Who is acting, from what the request carries. The features that know (api-tokens, auth)
+ * sit above http, so app.ts hands their resolvers in.
+ */
+export interface ActorResolvers {
+  /** The actor of a bearer token of the JSON API (anonymous when it is not valid). */
+  fromBearerToken(token: string): Promise<Actor>;
+  /** The person of a session cookie, or null when the session is over or unknown. */
+  fromSessionToken(token: string): Promise<Actor | null>;
+}
+
+export function registerRequestContext(
+  app: FastifyInstance,
+  deps: Deps,
+  resolvers: ActorResolvers,
+): void {
   app.decorateRequest('ctx', null as unknown as RequestContext);
 
   app.addHook('onRequest', async (req, reply) => {
@@ -93,11 +106,11 @@ export function registerRequestContext(app: FastifyInstance, deps: Deps): void {
       // cross-site page cannot ride a signed-in person's session into it.
       const header = req.headers.authorization;
       if (header?.startsWith('Bearer '))
-        actor = await actorFromApiToken(deps, header.slice(7).trim());
+        actor = await resolvers.fromBearerToken(header.slice(7).trim());
     } else {
       const token = req.cookies[SESSION_COOKIE];
       if (token) {
-        actor = (await actorFromSessionToken(deps, token)) ?? ANONYMOUS;
+        actor = (await resolvers.fromSessionToken(token)) ?? ANONYMOUS;
         if (actor.kind === 'anonymous') reply.clearCookie(SESSION_COOKIE, { path: '/' });
       }
     }

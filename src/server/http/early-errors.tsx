@@ -1,13 +1,12 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { render } from 'preact-render-to-string';
 import type { Config } from '../../config.ts';
 import { fromAcceptLanguage, isLanguage, type Language, translator } from '../../i18n/i18n.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { ANONYMOUS } from '../core/actor.ts';
 import { isApiPath, LANG_COOKIE } from './context.ts';
-import { ErrorPage, errorJson, sendError } from './error-handler.tsx';
+import { type ErrorPages, errorJson, sendError } from './error-handler.tsx';
 import { ERRORS } from './errors.ts';
 import { applySecurityHeaders, securityHeaders } from './security.ts';
 
@@ -32,7 +31,7 @@ export function earlyLanguage(
 }
 
 /** Fastify's `frameworkErrors`: a malformed URL is the visitor's mistake, a 400. */
-export function frameworkErrorHandler(config: Config) {
+export function frameworkErrorHandler(config: Config, pages: ErrorPages) {
   return (_error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const lang = earlyLanguage(req.headers, config.defaultLanguage);
     req.ctx = {
@@ -45,7 +44,7 @@ export function frameworkErrorHandler(config: Config) {
       path: '/',
     };
     applySecurityHeaders(reply, config);
-    return sendError(req, reply, new AppError('VALIDATION_FAILED'));
+    return sendError(req, reply, new AppError('VALIDATION_FAILED'), pages);
   };
 }
 
@@ -63,7 +62,7 @@ function readPacket(packet: Buffer | undefined) {
 }
 
 /** Fastify's `clientErrorHandler` (Node's 'clientError'): the answer goes to the socket. */
-export function clientErrorHandler(config: Config) {
+export function clientErrorHandler(config: Config, pages: ErrorPages) {
   return (err: Error & { code?: string; rawPacket?: unknown }, socket: Socket) => {
     if (err.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
     const code =
@@ -77,11 +76,7 @@ export function clientErrorHandler(config: Config) {
     const lang = earlyLanguage(packet, config.defaultLanguage);
     const t = translator(lang);
     const api = isApiPath(packet.path);
-    const body = api
-      ? JSON.stringify(errorJson(t, error))
-      : `<!doctype html>${render(
-          <ErrorPage ctx={{ t, lang, actor: ANONYMOUS, csrf: '', path: '/' }} err={error} />,
-        )}`;
+    const body = api ? JSON.stringify(errorJson(t, error)) : pages.html({ t, lang }, error);
     const status = ERRORS[code].status;
     const headers = {
       ...securityHeaders(config),

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   fromAcceptLanguage,
+  type Language,
   type MessageKey,
   type Translate,
   translator,
@@ -8,8 +9,6 @@ import {
 import { AppError, type ErrorCode, isAppError } from '../../shared/app-error.ts';
 import { ANONYMOUS } from '../core/actor.ts';
 import { appErrorFromDatabase } from '../db/db-errors.ts';
-import { Layout } from '../pages/layout.tsx';
-import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { isApiPath } from './context.ts';
 import { ERRORS } from './errors.ts';
 import { NOT_FINITE } from './validation.ts';
@@ -101,34 +100,28 @@ export function errorJson(t: Translate, err: AppError) {
   };
 }
 
-/** An error as a page: its status as the title, the translated message, a way on. */
-export function ErrorPage({ ctx, err }: { ctx: PageCtx; err: AppError }) {
-  const { t } = ctx;
-  const { status, message } = ERRORS[err.code];
-  return (
-    <Layout ctx={ctx} title={t(`status.${status}` as MessageKey)}>
-      <h1>{t(`status.${status}` as MessageKey)}</h1>
-      <p>{t(message, err.params)}</p>
-      {status === 401 ? (
-        <p>
-          <a href={`/sign-in?next=${encodeURIComponent(ctx.path)}`}>{t('nav.signIn')}</a>
-        </p>
-      ) : (
-        <p>
-          {err.code === 'CSRF_FAILED' ? t('error.csrfHelp') : <a href="/">{t('error.home')}</a>}
-        </p>
-      )}
-    </Layout>
-  );
+/**
+ * How an error becomes a page. The pages live above http (pages/error-page.tsx), so app.ts
+ * hands them in: `send` answers a request, `html` is the whole document for an answer that
+ * goes straight to the socket (no request was made of it).
+ */
+export interface ErrorPages {
+  send(req: FastifyRequest, reply: FastifyReply, err: AppError, status: number): FastifyReply;
+  html(ctx: { t: Translate; lang: Language }, err: AppError): string;
 }
 
-export function sendError(req: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
+export function sendError(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  err: AppError,
+  pages: ErrorPages,
+): FastifyReply {
   ensureContext(req);
   const { status } = ERRORS[err.code];
   if ((err.code === 'RATE_LIMITED' || err.code === 'INTAKE_LIMITED') && err.params.minutes)
     reply.header('Retry-After', Number(err.params.minutes) * 60);
   if (req.ctx.isApi) return reply.code(status).send(errorJson(req.ctx.t, err));
-  return sendPage(reply, <ErrorPage ctx={pageCtx(req)} err={err} />, status);
+  return pages.send(req, reply, err, status);
 }
 
 /**
@@ -136,9 +129,9 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, err: AppErro
  * /api and as a page elsewhere; anything else is logged and shown as a plain, translated 500
  * with no stack trace.
  */
-export function registerErrorHandler(app: FastifyInstance): void {
+export function registerErrorHandler(app: FastifyInstance, pages: ErrorPages): void {
   app.setErrorHandler((error: FastifyError, req, reply) => {
-    if (isAppError(error)) return sendError(req, reply, error);
+    if (isAppError(error)) return sendError(req, reply, error, pages);
     if (error.validation && req.ctx?.isApi) {
       const t = req.ctx.t;
       return reply.code(400).send({
@@ -154,16 +147,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
     }
     const known = fastifyCode(error);
-    if (known) return sendError(req, reply, new AppError(known));
+    if (known) return sendError(req, reply, new AppError(known), pages);
     // A check a service lacks, refused by the database: the sender's mistake, in our words.
     const refused = appErrorFromDatabase(error);
     if (refused) {
       req.log.warn({ err: error }, 'the database refused what was sent');
-      return sendError(req, reply, refused);
+      return sendError(req, reply, refused, pages);
     }
     req.log.error({ err: error }, 'unhandled error');
-    return sendError(req, reply, new AppError('INTERNAL'));
+    return sendError(req, reply, new AppError('INTERNAL'), pages);
   });
 
-  app.setNotFoundHandler((req, reply) => sendError(req, reply, new AppError('NOT_FOUND')));
+  app.setNotFoundHandler((req, reply) => sendError(req, reply, new AppError('NOT_FOUND'), pages));
 }

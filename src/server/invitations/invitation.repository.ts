@@ -28,8 +28,28 @@ function invitationFromRow(r: InvitationTable): Invitation {
   };
 }
 
-export async function insertInvitation(db: Db, row: InvitationTable): Promise<void> {
-  await db.insertInto('invitations').values(row).execute();
+/** An invitation as it is made: open, with the hash of its link's token. */
+export interface NewInvitation extends Omit<Invitation, 'acceptedAt' | 'revokedAt'> {
+  tokenHash: string;
+}
+
+export async function insertInvitation(db: Db, i: NewInvitation): Promise<void> {
+  await db
+    .insertInto('invitations')
+    .values({
+      id: i.id,
+      network_id: i.networkId,
+      email: i.email,
+      role: i.role,
+      token_hash: i.tokenHash,
+      created_by: i.createdBy,
+      created_at: i.createdAt,
+      expires_at: i.expiresAt,
+      accepted_at: null,
+      accepted_by: null,
+      revoked_at: null,
+    })
+    .execute();
 }
 
 export async function findLiveInvitation(

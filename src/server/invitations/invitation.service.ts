@@ -21,6 +21,7 @@ import {
   listInvitations,
   markAccepted,
   markRevoked,
+  type NewInvitation,
 } from './invitation.repository.ts';
 
 /** Two weeks: long enough for a flyer handed out at a distribution, short if it is lost. */
@@ -42,18 +43,15 @@ export async function createInvitation(
   if (!canAssign(scope.role, input.role)) throw new AppError('ROLE_TOO_HIGH', { role: input.role });
   const token = randomToken();
   const now = isoNow(deps.clock);
-  const row = {
+  const row: NewInvitation = {
     id: newId(),
-    network_id: scope.network.id,
+    networkId: scope.network.id,
     email: input.email ? normaliseEmail(input.email) : null,
     role: input.role,
-    token_hash: hashToken(token),
-    created_by: scope.personId!,
-    created_at: now,
-    expires_at: isoPlus(deps.clock, INVITATION_TTL),
-    accepted_at: null,
-    accepted_by: null,
-    revoked_at: null,
+    tokenHash: hashToken(token),
+    createdBy: scope.personId!,
+    createdAt: now,
+    expiresAt: isoPlus(deps.clock, INVITATION_TTL),
   };
   const link = `${deps.config.baseUrl}/invite/${token}`;
   await deps.db.transaction().execute(async (trx) => {

@@ -1,5 +1,4 @@
 import type { Db } from '../db/database.ts';
-import type { NotificationTable } from '../db/schema.ts';
 
 export interface NotificationPrefs {
   email: boolean;
@@ -54,11 +53,29 @@ export async function savePrefs(
     .execute();
 }
 
+/** A notification as it is made: unread, for one person, keyed by its moment. */
+export interface NewNotification extends Omit<InAppNotification, 'read'> {
+  personId: string;
+  /** Names the moment ('task.started:<request>'): the same key is never told twice. */
+  dedupeKey: string;
+}
+
 /** False when a notification with the same key exists: that moment was already told. */
-export async function insertNotification(db: Db, row: NotificationTable): Promise<boolean> {
+export async function insertNotification(db: Db, n: NewNotification): Promise<boolean> {
   const inserted = await db
     .insertInto('notifications')
-    .values(row)
+    .values({
+      id: n.id,
+      person_id: n.personId,
+      network_id: n.networkId,
+      kind: n.kind,
+      dedupe_key: n.dedupeKey,
+      title: n.title,
+      body: n.body,
+      link: n.link,
+      read_at: null,
+      created_at: n.createdAt,
+    })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .executeTakeFirst();

@@ -135,15 +135,14 @@ export async function notifyPerson(
   const message = o.compose(translator(lang), lang);
   const first = await insertNotification(db, {
     id: newId(),
-    person_id: person.id,
-    network_id: o.networkId,
+    personId: person.id,
+    networkId: o.networkId,
     kind: o.kind,
-    dedupe_key: o.key,
+    dedupeKey: o.key,
     title: message.title,
     body: message.text,
     link: message.link ?? null,
-    read_at: null,
-    created_at: deps.clock.now().toISOString(),
+    createdAt: deps.clock.now().toISOString(),
   });
   if (!first) return { email: 'duplicate', sms: 'duplicate' };
   const allowed = (c: 'email' | 'sms') => !o.channels || o.channels.includes(c);
@@ -258,4 +257,20 @@ export async function saveMyPreferences(
     },
     isoNow(deps.clock),
   );
+}
+
+/** Whether the signed-in person takes the weekly digest (announcements' digest page). */
+export async function myDigestChoice(deps: Pick<Deps, 'db'>, actor: Actor): Promise<boolean> {
+  return (await findPrefs(deps.db, requirePersonId(actor))).digest;
+}
+
+/** Takes or stops the weekly digest; how and when the person is reached stays as it was. */
+export async function saveMyDigestChoice(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  digest: boolean,
+): Promise<void> {
+  const personId = requirePersonId(actor);
+  const prefs = await findPrefs(deps.db, personId);
+  await savePrefs(deps.db, personId, { ...prefs, digest }, isoNow(deps.clock));
 }

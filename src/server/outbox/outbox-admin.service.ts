@@ -34,7 +34,7 @@ export async function networkMessages(
     countByStatus(deps.db, scope.network.id),
     listUndelivered(deps.db, scope.network.id, 100),
   ]);
-  const ids = [...new Set(rows.flatMap((r) => (r.person_id ? [r.person_id] : [])))];
+  const ids = [...new Set(rows.flatMap((r) => (r.personId ? [r.personId] : [])))];
   const names = await namesOf(deps.db, ids);
   return {
     counts,
@@ -44,10 +44,10 @@ export async function networkMessages(
       channel: r.channel,
       status: r.status,
       attempts: r.attempts,
-      lastError: r.last_error,
-      nextAttemptAt: r.next_attempt_at,
-      createdAt: r.created_at,
-      personName: r.person_id ? (names.get(r.person_id) ?? null) : null,
+      lastError: r.lastError,
+      nextAttemptAt: r.nextAttemptAt,
+      createdAt: r.createdAt,
+      personName: r.personId ? (names.get(r.personId) ?? null) : null,
     })),
   };
 }

@@ -2,33 +2,108 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { OutboxMessageTable } from '../db/schema.ts';
 
-/** A message row; a second one with the same idempotency key is ignored (false). */
-export async function insertMessage(db: Db, row: OutboxRow): Promise<boolean> {
-  const inserted = await db
-    .insertInto('outbox_messages')
-    .values(row)
-    .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return inserted !== undefined;
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+/** The sealed parts of a message: ciphertexts that only outbox.service.ts#openMessage opens. */
+export interface SealedMessage {
+  to: string;
+  subject: string | null;
+  body: string;
+  html: string | null;
 }
 
-export type OutboxRow = Omit<OutboxMessageTable, 'attempts' | 'fence'> & {
+/** A message in the outbox, its address and text sealed. */
+export interface OutboxMessage {
+  id: string;
+  networkId: string | null;
+  personId: string | null;
+  channel: 'email' | 'sms';
+  /** What it is about, for coordinators and logs: 'request.received', 'announcement'… */
+  kind: string;
+  language: string;
+  sealed: SealedMessage;
+  /** Blind index of the normalised phone, for STOP; null for email. */
+  toIndex: string | null;
+  /** The idempotency key: a second message with the same key is never written. */
+  key: string;
+  status: OutboxStatus;
   attempts: number;
+  nextAttemptAt: string;
+  /** Until when the server that claimed it holds it (status 'sending'). */
+  lockedUntil: string | null;
+  /** Fencing token: one more on every claim; the outcome is recorded only under the latest. */
   fence: number;
-};
+  lastError: string | null;
+  createdAt: string;
+}
+
+/** A message as it is queued: pending, never tried, due at `nextAttemptAt`. */
+export type NewOutboxMessage = Omit<
+  OutboxMessage,
+  'status' | 'attempts' | 'lockedUntil' | 'fence' | 'lastError'
+>;
 
 type RawRow = Omit<OutboxMessageTable, 'attempts' | 'fence'> & {
   attempts: unknown;
   fence: unknown;
 };
 
-/** `attempts` and `fence` as numbers (PostgreSQL may hand integers back as strings). */
-const fromRow = (r: RawRow): OutboxRow => ({
-  ...r,
-  attempts: Number(r.attempts),
-  fence: Number(r.fence),
-});
+/** A row as a message; `attempts` and `fence` as numbers (PostgreSQL may hand back strings). */
+export function messageFromRow(r: RawRow): OutboxMessage {
+  return {
+    id: r.id,
+    networkId: r.network_id,
+    personId: r.person_id,
+    channel: r.channel,
+    kind: r.kind,
+    language: r.language,
+    sealed: { to: r.to_enc, subject: r.subject_enc, body: r.body_enc, html: r.html_enc },
+    toIndex: r.to_index,
+    key: r.idempotency_key,
+    status: r.status,
+    attempts: Number(r.attempts),
+    nextAttemptAt: r.next_attempt_at,
+    lockedUntil: r.locked_until,
+    fence: Number(r.fence),
+    lastError: r.last_error,
+    createdAt: r.created_at,
+  };
+}
+
+/** Queues a message; a second one with the same idempotency key is ignored (false). */
+export async function insertMessage(db: Db, m: NewOutboxMessage): Promise<boolean> {
+  const inserted = await db
+    .insertInto('outbox_messages')
+    .values({
+      id: m.id,
+      network_id: m.networkId,
+      person_id: m.personId,
+      channel: m.channel,
+      kind: m.kind,
+      language: m.language,
+      to_enc: m.sealed.to,
+      to_index: m.toIndex,
+      subject_enc: m.sealed.subject,
+      body_enc: m.sealed.body,
+      html_enc: m.sealed.html,
+      idempotency_key: m.key,
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: m.nextAttemptAt,
+      locked_by: null,
+      locked_until: null,
+      fence: 0,
+      last_error: null,
+      provider_id: null,
+      created_at: m.createdAt,
+      updated_at: m.createdAt,
+      sent_at: null,
+    })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
 
 /**
  * Takes the next due message (pending, or sending under a lease that ran out because its
@@ -44,7 +119,7 @@ export async function claimNext(
   holder: string,
   now: string,
   leaseUntil: string,
-): Promise<OutboxRow | undefined> {
+): Promise<OutboxMessage | undefined> {
   const lock = dialect === 'postgres' ? sql` for update skip locked` : sql``;
   const res = await sql<RawRow>`
     update outbox_messages
@@ -58,7 +133,7 @@ export async function claimNext(
         limit 1${lock})
     returning *`.execute(db);
   const row = res.rows[0];
-  return row && fromRow(row);
+  return row && messageFromRow(row);
 }
 
 /**
@@ -69,18 +144,26 @@ export async function finishMessage(
   db: Db,
   id: string,
   fence: number,
-  set: Partial<
-    Pick<
-      OutboxRow,
-      'status' | 'next_attempt_at' | 'last_error' | 'provider_id' | 'sent_at' | 'attempts'
-    >
-  > & {
-    updated_at: string;
+  set: Partial<Pick<OutboxMessage, 'status' | 'nextAttemptAt' | 'lastError' | 'attempts'>> & {
+    /** The gateway's id of the message, or the email's Message-ID, once sent. */
+    providerId?: string;
+    sentAt?: string;
+    updatedAt: string;
   },
 ): Promise<boolean> {
   const res = await db
     .updateTable('outbox_messages')
-    .set({ ...set, locked_by: null, locked_until: null })
+    .set({
+      ...(set.status !== undefined ? { status: set.status } : {}),
+      ...(set.nextAttemptAt !== undefined ? { next_attempt_at: set.nextAttemptAt } : {}),
+      ...(set.lastError !== undefined ? { last_error: set.lastError } : {}),
+      ...(set.attempts !== undefined ? { attempts: set.attempts } : {}),
+      ...(set.providerId !== undefined ? { provider_id: set.providerId } : {}),
+      ...(set.sentAt !== undefined ? { sent_at: set.sentAt } : {}),
+      updated_at: set.updatedAt,
+      locked_by: null,
+      locked_until: null,
+    })
     .where('id', '=', id)
     .where('fence', '=', fence)
     .where('status', '=', 'sending')
@@ -93,7 +176,7 @@ export async function listUndelivered(
   db: Db,
   networkId: string,
   limit: number,
-): Promise<OutboxRow[]> {
+): Promise<OutboxMessage[]> {
   const rows = await db
     .selectFrom('outbox_messages')
     .selectAll()
@@ -103,7 +186,7 @@ export async function listUndelivered(
     .orderBy('created_at', 'desc')
     .limit(limit)
     .execute();
-  return rows.map(fromRow);
+  return rows.map(messageFromRow);
 }
 
 export async function countByStatus(db: Db, networkId: string): Promise<Record<string, number>> {

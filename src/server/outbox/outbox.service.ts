@@ -8,7 +8,7 @@ import {
   cancelTextsTo,
   insertMessage,
   isOptedOut,
-  type OutboxRow,
+  type OutboxMessage,
   optIn,
   optOut,
 } from './outbox.repository.ts';
@@ -57,43 +57,38 @@ export async function enqueue(
   const id = newId();
   const now = isoNow(deps.clock);
   const keys = deps.config.keys;
-  const row: OutboxRow = {
+  const inserted = await insertMessage(db, {
     id,
-    network_id: m.networkId,
-    person_id: m.personId,
+    networkId: m.networkId,
+    personId: m.personId,
     channel: m.channel,
     kind: m.kind,
     language: m.language,
-    to_enc: encrypt(keys, m.to, field(id, 'to')),
-    to_index: toIndex,
-    subject_enc: m.subject === undefined ? null : encrypt(keys, m.subject, field(id, 'subject')),
-    body_enc: encrypt(keys, m.text, field(id, 'body')),
-    html_enc: m.html === undefined ? null : encrypt(keys, m.html, field(id, 'html')),
-    idempotency_key: m.key,
-    status: 'pending',
-    attempts: 0,
-    next_attempt_at: m.notBefore && m.notBefore > now ? m.notBefore : now,
-    locked_by: null,
-    locked_until: null,
-    fence: 0,
-    last_error: null,
-    provider_id: null,
-    created_at: now,
-    updated_at: now,
-    sent_at: null,
-  };
-  return (await insertMessage(db, row)) ? 'queued' : 'duplicate';
+    sealed: {
+      to: encrypt(keys, m.to, field(id, 'to')),
+      subject: m.subject === undefined ? null : encrypt(keys, m.subject, field(id, 'subject')),
+      body: encrypt(keys, m.text, field(id, 'body')),
+      html: m.html === undefined ? null : encrypt(keys, m.html, field(id, 'html')),
+    },
+    toIndex,
+    key: m.key,
+    nextAttemptAt: m.notBefore && m.notBefore > now ? m.notBefore : now,
+    createdAt: now,
+  });
+  return inserted ? 'queued' : 'duplicate';
 }
 
-/** The message as it will be sent, opened from its sealed columns (for the worker only). */
-export function openMessage(deps: Pick<Deps, 'config'>, row: OutboxRow) {
+/** The message as it will be sent, opened from its sealed parts (for the worker only). */
+export function openMessage(
+  deps: Pick<Deps, 'config'>,
+  { id, sealed }: Pick<OutboxMessage, 'id' | 'sealed'>,
+) {
   const keys = deps.config.keys;
   return {
-    to: decrypt(keys, row.to_enc, field(row.id, 'to')),
-    subject:
-      row.subject_enc === null ? '' : decrypt(keys, row.subject_enc, field(row.id, 'subject')),
-    text: decrypt(keys, row.body_enc, field(row.id, 'body')),
-    html: row.html_enc === null ? undefined : decrypt(keys, row.html_enc, field(row.id, 'html')),
+    to: decrypt(keys, sealed.to, field(id, 'to')),
+    subject: sealed.subject === null ? '' : decrypt(keys, sealed.subject, field(id, 'subject')),
+    text: decrypt(keys, sealed.body, field(id, 'body')),
+    html: sealed.html === null ? undefined : decrypt(keys, sealed.html, field(id, 'html')),
   };
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isoNow, isoPlus, MINUTE } from '../../shared/clock.ts';
 import type { Deps } from '../core/deps.ts';
 import { SmsError } from '../delivery/sms-gateway.ts';
-import { claimNext, finishMessage, isOptedOut, type OutboxRow } from './outbox.repository.ts';
+import { claimNext, finishMessage, isOptedOut, type OutboxMessage } from './outbox.repository.ts';
 import { deliveryToken, openMessage } from './outbox.service.ts';
 
 const SECOND = 1000;
@@ -84,7 +84,7 @@ export async function deliverDue(
  */
 export async function deliverClaimed(
   deps: WorkerDeps,
-  row: OutboxRow,
+  row: OutboxMessage,
   log: (msg: string) => void = () => {},
 ): Promise<keyof DeliveryReport | 'lost'> {
   const now = () => isoNow(deps.clock);
@@ -96,23 +96,23 @@ export async function deliverClaimed(
     log(`message ${row.id}: its claim ran out and another server took it over`);
     return 'lost' as const;
   };
-  if (row.channel === 'sms' && row.to_index && (await isOptedOut(deps.db, row.to_index))) {
+  if (row.channel === 'sms' && row.toIndex && (await isOptedOut(deps.db, row.toIndex))) {
     return record('cancelled', {
       status: 'cancelled',
-      last_error: 'opted out (STOP)',
-      updated_at: now(),
+      lastError: 'opted out (STOP)',
+      updatedAt: now(),
     });
   }
   const m = openMessage(deps, row);
-  const token = deliveryToken(row.idempotency_key);
+  const token = deliveryToken(row.key);
   // Checked just before sending: the send must end (at its deadline) a clock margin before
   // the lease does. A claim that stalled past that is handed back untried.
-  const left = Date.parse(row.locked_until!) - deps.clock.now().getTime();
+  const left = Date.parse(row.lockedUntil!) - deps.clock.now().getTime();
   if (left < SEND_DEADLINE_MS + CLOCK_MARGIN_MS) {
     await finishMessage(deps.db, row.id, row.fence, {
       status: 'pending',
       attempts: row.attempts - 1,
-      updated_at: now(),
+      updatedAt: now(),
     });
     return 'lost';
   }
@@ -136,10 +136,10 @@ export async function deliverClaimed(
     }
     return record('sent', {
       status: 'sent',
-      provider_id: providerId,
-      sent_at: now(),
-      last_error: null,
-      updated_at: now(),
+      providerId,
+      sentAt: now(),
+      lastError: null,
+      updatedAt: now(),
     });
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
@@ -150,9 +150,9 @@ export async function deliverClaimed(
     );
     return record(giveUp ? 'failed' : 'retrying', {
       status: giveUp ? 'failed' : 'pending',
-      next_attempt_at: isoPlus(deps.clock, backoffMs(row.attempts)),
-      last_error: reason.slice(0, 500),
-      updated_at: now(),
+      nextAttemptAt: isoPlus(deps.clock, backoffMs(row.attempts)),
+      lastError: reason.slice(0, 500),
+      updatedAt: now(),
     });
   }
 }

@@ -16,7 +16,6 @@ import { SelectField } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
-import { networkTimeZone } from './event.repository.ts';
 import { type CalendarEntry, calendarEntries } from './event-view.service.ts';
 import { kindLabel, LocalWhen, Places, roleLabel, volNotice } from './vol-components.tsx';
 
@@ -299,7 +298,7 @@ function CalendarPage({
 export function registerCalendarPages(app: FastifyInstance, deps: Deps): void {
   app.get<CalReq>('/n/:slug/calendar', async (req, reply) => {
     const scope = await scopeOf(deps, req);
-    const tz = await networkTimeZone(deps.db, scope.network.id);
+    const tz = scope.network.timeZone;
     const q = req.query;
     const f: Filters = {
       view: (VIEWS as readonly string[]).includes(q.view ?? '') ? (q.view as View) : 'month',

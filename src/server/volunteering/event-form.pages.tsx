@@ -16,11 +16,10 @@ import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
-import { networkTimeZone } from './event.repository.ts';
 import { createEvent, editEvent } from './event.service.ts';
 import { eventDetail } from './event-view.service.ts';
+import { listTrainings } from './training.repository.ts';
 import { kindLabel, roleLabel } from './vol-components.tsx';
-import { listTrainings } from './wellbeing.repository.ts';
 
 const S = (max: number) => Type.Optional(Type.String({ maxLength: max }));
 const EventForm = Type.Object({
@@ -237,7 +236,7 @@ export function registerNewEventPages(app: FastifyInstance, deps: Deps): void {
     authorize(scope, 'events.manage');
     const tomorrow = utcToLocal(
       new Date(deps.clock.now().getTime() + 86_400_000),
-      await networkTimeZone(deps.db, scope.network.id),
+      scope.network.timeZone,
     ).date;
     return sendPage(
       reply,

@@ -10,7 +10,6 @@ import {
   findSeries,
   listEvents,
   listShifts,
-  networkTimeZone,
   placeClashes,
   type Shift,
   type VolEvent,
@@ -108,5 +107,14 @@ export async function eventDetail(
   const series = event.seriesId
     ? await findSeries(deps.db, scope.network.id, event.seriesId)
     : null;
-  return { ...entry!, clashes, series, timeZone: await networkTimeZone(deps.db, scope.network.id) };
+  return { ...entry!, clashes, series, timeZone: scope.network.timeZone };
+}
+
+/** The network's public events in [from, to), cancelled ones too (the community board). */
+export async function publicEvents(
+  deps: Pick<Deps, 'db'>,
+  networkId: string,
+  range: { from: string; to: string },
+): Promise<VolEvent[]> {
+  return listEvents(deps.db, networkId, { ...range, visibilities: ['public'] });
 }

@@ -58,15 +58,6 @@ export interface Shift {
   endsAt: string;
 }
 
-export async function networkTimeZone(db: Db, networkId: string): Promise<string> {
-  const row = await db
-    .selectFrom('networks')
-    .select('time_zone')
-    .where('id', '=', networkId)
-    .executeTakeFirst();
-  return row?.time_zone ?? 'UTC';
-}
-
 export async function insertSeries(db: Db, s: Series, now: string): Promise<void> {
   await db
     .insertInto('vol_series')
@@ -186,6 +177,16 @@ export async function insertEvent(db: Db, e: NewEvent, now: string): Promise<voi
     .execute();
 }
 
+/** The dates a series already has an occurrence on (made, moved or cancelled). */
+export async function occurrenceDatesOf(db: Db, seriesId: string): Promise<Set<string | null>> {
+  const rows = await db
+    .selectFrom('vol_events')
+    .select('occurrence_date')
+    .where('series_id', '=', seriesId)
+    .execute();
+  return new Set(rows.map((r) => r.occurrence_date));
+}
+
 function events(db: Db, networkId: string) {
   return db
     .selectFrom('vol_events')
@@ -265,6 +266,8 @@ export async function updateEvent(
     status?: 'scheduled' | 'cancelled';
     seriesId?: string | null;
     detached?: boolean;
+    /** The start the occurrence had in its series' rule (an override's RECURRENCE-ID). */
+    originalStart?: string;
   },
   now: string,
 ): Promise<void> {
@@ -283,6 +286,7 @@ export async function updateEvent(
       ...(set.status !== undefined ? { status: set.status } : {}),
       ...(set.seriesId !== undefined ? { series_id: set.seriesId } : {}),
       ...(set.detached !== undefined ? { detached: set.detached ? 1 : 0 } : {}),
+      ...(set.originalStart !== undefined ? { original_start: set.originalStart } : {}),
       sequence: eb('sequence', '+', 1),
       updated_at: now,
     }))

@@ -35,14 +35,14 @@ import {
   insertShift,
   listEvents,
   moveShifts,
-  networkTimeZone,
+  occurrenceDatesOf,
   type Series,
   type Shift,
   type ShiftTemplate,
   updateEvent,
   type VolEvent,
 } from './event.repository.ts';
-import { listTrainings } from './wellbeing.repository.ts';
+import { listTrainings } from './training.repository.ts';
 
 export const TITLE_MAX = 120;
 export const TEXT_MAX = 2000;
@@ -168,15 +168,7 @@ export async function materialise(
   // Count weekly intervals from the series' first week, not from `from`; the cap counts only
   // the dates from `start` on.
   const dates = occurrences(rule, series.startDate, last, MAX_OCCURRENCES, start);
-  const existing = new Set(
-    (
-      await db
-        .selectFrom('vol_events')
-        .select('occurrence_date')
-        .where('series_id', '=', series.id)
-        .execute()
-    ).map((r) => r.occurrence_date),
-  );
+  const existing = await occurrenceDatesOf(db, series.id);
   const made: string[] = [];
   for (const date of dates) {
     if (existing.has(date)) continue;
@@ -235,7 +227,7 @@ export async function createEvent(
   return deps.db.transaction().execute(async (trx) => {
     const refErrors = await checkRefs(trx, scope.network.id, fields);
     if (Object.keys(refErrors).length > 0) throw new AppError('VALIDATION_FAILED', {}, refErrors);
-    const tz = await networkTimeZone(trx, scope.network.id);
+    const tz = scope.network.timeZone;
     const template: ShiftTemplate[] = [{ role, slots, offsetMin: 0, durationMin }];
     let ids: string[];
     if (rule) {
@@ -325,7 +317,7 @@ export async function editEvent(
     if (!event) throw new AppError('NOT_FOUND');
     const refErrors = await checkRefs(trx, scope.network.id, fields);
     if (Object.keys(refErrors).length > 0) throw new AppError('VALIDATION_FAILED', {}, refErrors);
-    const tz = await networkTimeZone(trx, scope.network.id);
+    const tz = scope.network.timeZone;
     const series = event.seriesId ? await findSeries(trx, scope.network.id, event.seriesId) : null;
     if (input.apply === 'following' && series && event.occurrenceDate) {
       const next: Series = {
@@ -363,14 +355,15 @@ export async function editEvent(
           trx,
           scope.network.id,
           e.id,
-          { ...set, seriesId: next.id, startsAt: startsAt.toISOString(), endsAt },
+          {
+            ...set,
+            seriesId: next.id,
+            startsAt: startsAt.toISOString(),
+            endsAt,
+            originalStart: zonedToUtc(e.occurrenceDate!, input.startTime, tz).toISOString(),
+          },
           now,
         );
-        await trx
-          .updateTable('vol_events')
-          .set({ original_start: zonedToUtc(e.occurrenceDate!, input.startTime, tz).toISOString() })
-          .where('id', '=', e.id)
-          .execute();
         await moveShifts(
           trx,
           scope.network.id,
@@ -467,7 +460,7 @@ export async function addShift(
   return deps.db.transaction().execute(async (trx) => {
     const event = await findEvent(trx, scope.network.id, eventId);
     if (!event) throw new AppError('NOT_FOUND');
-    const tz = await networkTimeZone(trx, scope.network.id);
+    const tz = scope.network.timeZone;
     const day = utcToLocal(new Date(event.startsAt), tz).date;
     // Only a shift of an event that runs past midnight (a night shelter) may end "before" it
     // starts, on the next day; anywhere else an end before the start is a typing mistake.

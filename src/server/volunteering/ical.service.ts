@@ -6,9 +6,10 @@ import { AppError } from '../../shared/app-error.ts';
 import { DAY } from '../../shared/clock.ts';
 import type { Deps } from '../core/deps.ts';
 import { findNetworkBySlug } from '../core/network.repository.ts';
+import type { Network } from '../core/network.ts';
 import type { NetworkScope } from '../core/scope.ts';
-import { listTasksOf } from '../requests/request.repository.ts';
-import { listEvents, listSeries, networkTimeZone, type VolEvent } from './event.repository.ts';
+import { listTaskRefsOf } from '../core/task.repository.ts';
+import { listEvents, listSeries, type VolEvent } from './event.repository.ts';
 import { listPersonShifts } from './signup.repository.ts';
 import { checkFeedToken } from './wellbeing.service.ts';
 
@@ -33,11 +34,10 @@ function uidOf(id: string, deps: Pick<Deps, 'config'>) {
  */
 async function eventsAsIcs(
   deps: Pick<Deps, 'db' | 'config' | 'clock'>,
-  networkId: string,
-  slug: string,
+  network: Pick<Network, 'id' | 'slug' | 'timeZone'>,
   events: VolEvent[],
 ): Promise<IcsEvent[]> {
-  const tz = await networkTimeZone(deps.db, networkId);
+  const { id: networkId, slug, timeZone: tz } = network;
   const stamp = deps.clock.now().toISOString();
   const series = new Map((await listSeries(deps.db, networkId)).map((s) => [s.id, s]));
   const out: IcsEvent[] = [];
@@ -111,7 +111,7 @@ export async function networkFeed(
   if (!network) throw new AppError('NETWORK_NOT_FOUND', { slug });
   const from = new Date(deps.clock.now().getTime() - FEED_PAST_DAYS * DAY).toISOString();
   const events = await listEvents(deps.db, network.id, { from, visibilities: ['public'] });
-  return calendar(network.name, await eventsAsIcs(deps, network.id, slug, events));
+  return calendar(network.name, await eventsAsIcs(deps, network, events));
 }
 
 /** One event the viewer may see, on its own (an occurrence, without its series). */
@@ -124,9 +124,7 @@ export async function eventFeed(
     visibilities: visibleTo(scope.role),
   });
   if (!event) throw new AppError('NOT_FOUND');
-  const ics = await eventsAsIcs(deps, scope.network.id, scope.network.slug, [
-    { ...event, seriesId: null },
-  ]);
+  const ics = await eventsAsIcs(deps, scope.network, [{ ...event, seriesId: null }]);
   return calendar(event.title, ics);
 }
 
@@ -143,12 +141,12 @@ export async function personFeed(
   if (!network || !(await checkFeedToken(deps, network.id, personId, token)))
     throw new AppError('NOT_FOUND');
   const t = translator(network.defaultLanguage === 'es' ? 'es' : 'en');
-  const tz = await networkTimeZone(deps.db, network.id);
+  const tz = network.timeZone;
   const from = new Date(deps.clock.now().getTime() - FEED_PAST_DAYS * DAY).toISOString();
   const stamp = deps.clock.now().toISOString();
   const [shifts, tasks] = await Promise.all([
     listPersonShifts(deps.db, network.id, personId, { from }),
-    listTasksOf(deps.db, network.id, personId, ACTIVE_TASK_STATUSES),
+    listTaskRefsOf(deps.db, network.id, personId, ACTIVE_TASK_STATUSES),
   ]);
   const events: IcsEvent[] = shifts.map((s) => ({
     uid: uidOf(s.signupId, deps),

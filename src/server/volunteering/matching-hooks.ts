@@ -1,10 +1,10 @@
 import type { MatchRequest } from '../../domain/matching/types.ts';
+import { findNetworkById } from '../core/network.repository.ts';
 import type { Db } from '../db/database.ts';
-import { networkTimeZone } from './event.repository.ts';
 import { shiftHoursByPerson } from './signup.repository.ts';
 import { weekAround } from './signup.service.ts';
+import { listTrainings } from './training.repository.ts';
 import { trainingRules } from './training.service.ts';
-import { listTrainings } from './wellbeing.repository.ts';
 
 // What volunteering adds to matching, kept here so request matching changes by a few lines:
 // hours promised in shifts count against the weekly cap, and work that needs a training
@@ -12,7 +12,7 @@ import { listTrainings } from './wellbeing.repository.ts';
 
 /** Shift hours this week and current trainings of the network's people. */
 export async function volunteeringLoad(db: Db, networkId: string, now: Date) {
-  const week = weekAround(now, await networkTimeZone(db, networkId));
+  const week = weekAround(now, (await findNetworkById(db, networkId))?.timeZone ?? 'UTC');
   const [hours, rules] = await Promise.all([
     shiftHoursByPerson(db, networkId, week.from, week.to),
     trainingRules(db, networkId, now),

@@ -4,7 +4,7 @@ import type { Deps } from '../core/deps.ts';
 import { listNetworks } from '../core/network.repository.ts';
 import type { ScheduledJob } from '../jobs/scheduler.ts';
 import { notifyPerson } from '../notifications/notification.service.ts';
-import { listSeries, networkTimeZone } from './event.repository.ts';
+import { listSeries } from './event.repository.ts';
 import { HORIZON_DAYS, materialise } from './event.service.ts';
 import { listStartingBetween, setSignup } from './signup.repository.ts';
 
@@ -31,12 +31,12 @@ export const reminderJob: ScheduledJob = {
       new Date(now.getTime() + DAY_BEFORE).toISOString(),
       BATCH,
     );
-    const slugs = new Map((await listNetworks(deps.db)).map((n) => [n.id, n.slug]));
+    const networks = new Map((await listNetworks(deps.db)).map((n) => [n.id, n]));
     let sent = 0;
     for (const s of due) {
       const soon = Date.parse(s.startsAt) - now.getTime() <= SOON;
       if (soon ? s.remindedSoon : s.remindedDay) continue;
-      const tz = await networkTimeZone(deps.db, s.networkId);
+      const tz = networks.get(s.networkId)?.timeZone ?? 'UTC';
       const local = utcToLocal(new Date(s.startsAt), tz);
       await deps.db.transaction().execute(async (trx) => {
         await notifyPerson(trx, deps, {
@@ -54,7 +54,7 @@ export const reminderJob: ScheduledJob = {
               time: local.time,
               place: s.place || '—',
             }),
-            link: `/n/${slugs.get(s.networkId)}/events/${s.eventId}`,
+            link: `/n/${networks.get(s.networkId)?.slug}/events/${s.eventId}`,
           }),
         });
         await setSignup(
@@ -67,9 +67,9 @@ export const reminderJob: ScheduledJob = {
       sent += 1;
     }
     let made = 0;
-    for (const [networkId] of slugs) {
-      const today = utcToLocal(now, await networkTimeZone(deps.db, networkId)).date;
-      for (const series of await listSeries(deps.db, networkId)) {
+    for (const network of networks.values()) {
+      const today = utcToLocal(now, network.timeZone).date;
+      for (const series of await listSeries(deps.db, network.id)) {
         if (series.untilDate && series.untilDate < today) continue;
         made += (
           await materialise(

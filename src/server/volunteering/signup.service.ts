@@ -11,7 +11,7 @@ import { authorize, type NetworkScope, requirePerson } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
 import { notifyPerson } from '../notifications/notification.service.ts';
 import { volunteerProfileOf } from '../offers/volunteer-profile.service.ts';
-import { findEvent, findShift, lockShift, networkTimeZone } from './event.repository.ts';
+import { findEvent, findShift, lockShift } from './event.repository.ts';
 import {
   countConfirmed,
   findSignup,
@@ -97,7 +97,7 @@ export async function signUp(
     if (clash) throw new AppError('SHIFT_OVERLAP', { title: clash.title });
     const cap = await capOf(trx, scope.network.id, personId);
     if (cap !== null) {
-      const tz = await networkTimeZone(trx, scope.network.id);
+      const tz = scope.network.timeZone;
       const used = await hoursInWeek(
         trx,
         scope.network.id,
@@ -158,7 +158,7 @@ export async function cancelSignup(
       const waiting = (await listSignups(trx, scope.network.id, [shiftId])).filter(
         (s) => s.status === 'waitlisted',
       );
-      const tz = await networkTimeZone(trx, scope.network.id);
+      const tz = scope.network.timeZone;
       const week = weekAround(new Date(shift.startsAt), tz);
       for (const w of waiting) {
         const cap = await capOf(trx, scope.network.id, w.personId);
@@ -219,7 +219,7 @@ export async function recordAttendance(
         now,
       );
       if (event.trainingId && !signup.checkedInAt) {
-        const tz = await networkTimeZone(trx, scope.network.id);
+        const tz = scope.network.timeZone;
         await recordTraining(trx, deps, {
           actor,
           networkId: scope.network.id,
@@ -248,7 +248,7 @@ export async function myShifts(
   authorize(scope, 'volunteering.own');
   const personId = requirePerson(actor);
   const now = deps.clock.now();
-  const tz = await networkTimeZone(deps.db, scope.network.id);
+  const tz = scope.network.timeZone;
   const [shifts, used, cap] = await Promise.all([
     listPersonShifts(deps.db, scope.network.id, personId, { from: now.toISOString() }),
     hoursInWeek(deps.db, scope.network.id, personId, weekAround(now, tz)),

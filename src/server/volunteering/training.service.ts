@@ -7,9 +7,9 @@ import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
 import { findRole } from '../core/membership.repository.ts';
+import { findNetworkById } from '../core/network.repository.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
-import { networkTimeZone } from './event.repository.ts';
 import {
   insertTraining,
   insertTrainingRecord,
@@ -17,13 +17,13 @@ import {
   listTrainings,
   type Training,
   validTrainings,
-} from './wellbeing.repository.ts';
+} from './training.repository.ts';
 
 export const TRAINING_NAME_MAX = 80;
 
 /** Today's date in the network's zone: trainings expire at the end of their last day there. */
 export async function networkToday(db: Db, networkId: string, now: Date): Promise<string> {
-  return utcToLocal(now, await networkTimeZone(db, networkId)).date;
+  return utcToLocal(now, (await findNetworkById(db, networkId))?.timeZone ?? 'UTC').date;
 }
 
 /**

@@ -16,7 +16,6 @@ import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope, requirePerson } from '../core/scope.ts';
 import { volunteerProfileOf } from '../offers/volunteer-profile.service.ts';
-import { networkTimeZone } from './event.repository.ts';
 import { listMisses } from './signup.repository.ts';
 import { hoursInWeek, weekAround } from './signup.service.ts';
 import {
@@ -138,7 +137,7 @@ export async function myWellbeing(
 ) {
   authorize(scope, 'volunteering.own');
   const personId = requirePerson(actor);
-  const tz = await networkTimeZone(deps.db, scope.network.id);
+  const tz = scope.network.timeZone;
   const now = deps.clock.now().getTime();
   const weeks: number[] = [];
   for (let w = 3; w >= 0; w--) {

@@ -33,6 +33,8 @@ import {
 import type { WHEN } from './request.schema.ts';
 import type { Channel, RequestSummary } from './request.types.ts';
 import { insertEvent } from './request-event.repository.ts';
+import { writeSearchIndex } from './request-search.repository.ts';
+import { searchEntries } from './request-search.ts';
 
 /** A request with the same phone or email within 14 days is probably the same need. */
 export const DUPLICATE_WINDOW = 14 * DAY;
@@ -213,6 +215,11 @@ export async function createRequest(
       redacted_at: null,
     };
     await insertRequest(trx, row);
+    await writeSearchIndex(
+      trx,
+      { id, networkId: network.id },
+      searchEntries(deps.config.keys, { name: input.name, phone }),
+    );
     await insertEvent(
       trx,
       event(id, scope.personId, 'created', { to_status: 'new', channel, created_at: now }),

@@ -94,7 +94,7 @@ function UrgencyBadge({ ctx, urgency }: { ctx: PageCtx; urgency: QueueItem['urge
   // The word is the badge; colour and the mark only repeat it (never colour alone).
   const mark = urgency === 'critical' ? '!!' : urgency === 'high' ? '!' : '';
   return (
-    <span class={`badge urgency-${urgency}`}>
+    <span class={`urgency urgency-${urgency}`}>
       {mark && <span aria-hidden="true">{mark} </span>}
       {ctx.t(`urgency.${urgency}`)}
     </span>

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { phoneSearchKey } from '../../../domain/people/contact.ts';
 import { nameTokens } from '../../../domain/search/name-tokens.ts';
 import { blindIndex, decrypt, type KeyRing } from '../../../shared/crypto.ts';
+import { isPostgres } from '../dialect.ts';
 
 /**
  * The queue as a working table (issue 12): a blind index to search requests by name and by a
@@ -15,7 +16,40 @@ import { blindIndex, decrypt, type KeyRing } from '../../../shared/crypto.ts';
 type AnyDb = Kysely<any>;
 const BATCH = 500;
 
+/** One whole on SQLite too (a savepoint), as 2026_11_25_0900_seal_contacts explains. */
+async function atomically(db: AnyDb, body: (db: AnyDb) => Promise<void>): Promise<void> {
+  if (isPostgres(db)) {
+    await body(db);
+    return;
+  }
+  await sql`savepoint queue_workbench`.execute(db);
+  try {
+    await body(db);
+  } catch (e) {
+    await sql`rollback to queue_workbench`.execute(db);
+    await sql`release queue_workbench`.execute(db);
+    throw e;
+  }
+  await sql`release queue_workbench`.execute(db);
+}
+
 export async function up(db: AnyDb, keys?: KeyRing): Promise<void> {
+  // Refused before anything is created, so a run without keys leaves the database as it was.
+  const { rows } = await sql<{ n: number }>`select count(*) as n from requests
+    where redacted_at is null and (name_enc is not null or phone_enc is not null)`.execute(db);
+  const toIndex = Number(rows[0]?.n ?? 0) > 0;
+  if (toIndex && !keys) {
+    throw new Error(
+      'Indexing the stored requests for search needs the encryption keys (ENCRYPTION_KEYS, or DATA_DIR/encryption-keys): run it through the app or "npm run mutua -- migrate"',
+    );
+  }
+  await atomically(db, async (db) => {
+    await create(db);
+    if (toIndex && keys) await backfill(db, keys);
+  });
+}
+
+async function create(db: AnyDb): Promise<void> {
   await db.schema
     .createTable('request_search')
     .addColumn('request_id', 'text', (c) => c.notNull().references('requests.id'))
@@ -50,15 +84,9 @@ export async function up(db: AnyDb, keys?: KeyRing): Promise<void> {
     .columns(['network_id', 'person_id', 'name'])
     .unique()
     .execute();
+}
 
-  const { rows } = await sql<{ n: number }>`select count(*) as n from requests
-    where redacted_at is null and (name_enc is not null or phone_enc is not null)`.execute(db);
-  if (Number(rows[0]?.n ?? 0) === 0) return;
-  if (!keys) {
-    throw new Error(
-      'Indexing the stored requests for search needs the encryption keys (ENCRYPTION_KEYS, or DATA_DIR/encryption-keys): run it through the app or "npm run mutua -- migrate"',
-    );
-  }
+async function backfill(db: AnyDb, keys: KeyRing): Promise<void> {
   let after = '';
   for (;;) {
     const batch = (await db

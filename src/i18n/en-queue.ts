@@ -17,7 +17,6 @@ export const queueEn = {
   'queue.nobody': 'Nobody yet',
   'queue.volunteerIs': 'volunteer: {name}',
   'queue.volunteer': 'Volunteer',
-  'queue.tick': 'Tick {code}',
   'queue.tickColumn': 'Ticked',
   'queue.sortedAsc': '(sorted, smallest first)',
   'queue.sortedDesc': '(sorted, largest first)',

@@ -16,7 +16,6 @@ export const queueEs: Record<keyof typeof queueEn, string> = {
   'queue.nobody': 'Nadie todavía',
   'queue.volunteerIs': 'voluntario/a: {name}',
   'queue.volunteer': 'Voluntario/a',
-  'queue.tick': 'Marcar {code}',
   'queue.tickColumn': 'Marcadas',
   'queue.sortedAsc': '(ordenado, de menor a mayor)',
   'queue.sortedDesc': '(ordenado, de mayor a menor)',

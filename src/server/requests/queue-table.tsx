@@ -112,11 +112,11 @@ function Row({ ctx, r, href, now }: { ctx: PageCtx; r: QueueItem; href: string; 
           name={`tick.${r.id}`}
           value="1"
           id={`tick-${r.id}`}
-          aria-label={t('queue.tick', { code })}
+          aria-labelledby={`code-${r.id}`}
         />
       </td>
       <td data-label={t('queue.code')}>
-        <a href={href} class="open">
+        <a href={href} class="open" id={`code-${r.id}`}>
           {code}
         </a>
         {r.duplicateFlag && <span class="flag"> {t('queue.possibleDuplicate')}</span>}

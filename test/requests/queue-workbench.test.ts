@@ -74,6 +74,60 @@ describe('the queue as a working table', () => {
     assert.deepEqual(codesIn(res.body), []);
   });
 
+  it('filters by a language typed by its name, and sorts by any column', async () => {
+    const a = await signedIn(coordinator.email);
+    for (const [language, n] of [
+      ['Spanish', 4],
+      ['espanol', 4],
+      ['es', 4],
+      ['Arabic', 0],
+    ] as const) {
+      const res = await a.get(`${base}?language=${encodeURIComponent(language)}`);
+      assert.equal(codesIn(res.body).length, n, language);
+    }
+    for (const sort of [
+      'code',
+      'category',
+      'urgency',
+      'area',
+      'status',
+      'waited',
+      'language',
+      'assignee',
+    ]) {
+      for (const dir of ['asc', 'desc']) {
+        const res = await a.get(`${base}?sort=${sort}&dir=${dir}`);
+        assert.equal(res.statusCode, 200, `${sort} ${dir}`);
+        assert.equal(codesIn(res.body).length, 4);
+      }
+    }
+    const byCode = await a.get(`${base}?sort=code&dir=desc`);
+    const order = [...byCode.body.matchAll(/class="open"[^>]*>([0-9A-Z]{3}-[0-9A-Z]{3})</g)].map(
+      (m) => m[1],
+    );
+    assert.deepEqual(order, [...order].sort().reverse());
+    assert.match(byCode.body, /aria-sort="descending"/);
+  });
+
+  it('a coordinator of another network changes nothing here', async () => {
+    const other = await makeNetwork(ctx);
+    const a = await signedIn(other.members.coordinator.email);
+    await a.get(`/n/${other.network.slug}/requests`);
+    const res = await a.post(`/n/${other.network.slug}/requests/bulk`, {
+      [`tick.${made.other!.id}`]: '1',
+      action: 'urgency',
+      urgency: 'critical',
+    });
+    assert.equal(res.statusCode, 303);
+    const r = await ctx.db
+      .selectFrom('requests')
+      .select('urgency')
+      .where('id', '=', made.other!.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(r.urgency, 'high');
+    assert.equal((await a.get(`${base}?q=612+345+678`)).statusCode, 403);
+  });
+
   it('stores only HMACs in the search index', async () => {
     const rows = await ctx.db.selectFrom('request_search').selectAll().execute();
     assert.ok(rows.length >= 8, 'names and phones indexed at intake');

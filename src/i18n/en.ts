@@ -3,6 +3,7 @@ import { commEn } from './en-comm.ts';
 import { goodsEn } from './en-goods.ts';
 import { offersEn } from './en-offers.ts';
 import { printEn } from './en-print.ts';
+import { queueEn } from './en-queue.ts';
 import { requestsEn } from './en-requests.ts';
 import { volunteeringEn } from './en-volunteering.ts';
 
@@ -337,6 +338,7 @@ export const en = {
     'Hello {name},\n\nSomeone (maybe you) tried to join {network} on Mutua with this email address. You already have an account, so nothing was changed.\n\nIf it was you, sign in and join with one click:\n{signIn}\n\nForgot your password? Choose a new one here:\n{reset}\n\nIf it was not you, you can ignore this email: nobody can use your account without your password.',
   ...offersEn,
   ...goodsEn,
+  ...queueEn,
   ...volunteeringEn,
   ...requestsEn,
   ...commEn,

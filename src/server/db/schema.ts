@@ -349,6 +349,31 @@ export interface HouseholdTable {
   updated_at: string;
 }
 
+/** Blind index of a request's name tokens and phone search key (issue 12's queue search). */
+export interface RequestSearchTable {
+  request_id: string;
+  network_id: string;
+  kind: 'name' | 'phone';
+  token: string;
+}
+
+/** The coordinator who has a request in hand (the queue's "assignee"). */
+export interface RequestOwnerTable {
+  request_id: string;
+  coordinator_id: string;
+  assigned_at: string;
+}
+
+/** A coordinator's saved view of the queue: its filters and sort as a query string. */
+export interface QueueViewTable {
+  id: string;
+  network_id: string;
+  person_id: string;
+  name: string;
+  query: string;
+  created_at: string;
+}
+
 export interface HouseholdNameIndexTable {
   household_id: string;
   network_id: string;
@@ -474,6 +499,9 @@ export interface Database {
   stock_postings: StockPostingTable;
   households: HouseholdTable;
   household_name_index: HouseholdNameIndexTable;
+  request_search: RequestSearchTable;
+  request_owners: RequestOwnerTable;
+  queue_views: QueueViewTable;
   household_requests: HouseholdRequestTable;
   distribution_days: DistributionDayTable;
   distribution_day_items: DistributionDayItemTable;

@@ -231,6 +231,9 @@ function RequestPage({
             {e.outcome &&
               e.kind === 'feedback' &&
               ` · ${t(`feedback.outcome.${e.outcome}` as MessageKey)}`}
+            {e.outcome &&
+              e.kind === 'urgency_set' &&
+              ` → ${t(`urgency.${e.outcome}` as MessageKey)}`}
             {e.followUp && <strong> · {t('request.followUp')}</strong>}
             {e.note && <p>{e.note}</p>}
             {e.kind === 'feedback' && view.feedback?.comment && (

@@ -30,6 +30,8 @@ import {
   insertRequest,
   markDuplicate,
 } from './request-intake.repository.ts';
+import { writeSearchIndex } from './request-search.repository.ts';
+import { searchEntries } from './request-search.ts';
 
 /** A request with the same phone or email within 14 days is probably the same need. */
 export const DUPLICATE_WINDOW = 14 * DAY;
@@ -193,6 +195,11 @@ export async function createRequest(
       manyFromAddress,
       createdAt: now,
     });
+    await writeSearchIndex(
+      trx,
+      { id, networkId: network.id },
+      searchEntries(deps.config.keys, { name: input.name, phone }),
+    );
     await insertEvent(
       trx,
       event(id, scope.personId, 'created', { toStatus: 'new', channel, createdAt: now }),

@@ -7,7 +7,7 @@ import type { RequestTable } from '../db/schema.ts';
 import type { Channel, RequestSummary, SealedPrivate, StatusChange } from './request.types.ts';
 
 /** What lists, feeds and maps may read of a request: nothing personal, nothing sealed. */
-const SUMMARY_COLUMNS = [
+export const SUMMARY_COLUMNS = [
   'requests.id',
   'requests.network_id',
   'requests.code',

@@ -51,7 +51,17 @@ export interface RequestEvent {
   id: string;
   actorId: string | null;
   actorName: string | null;
-  kind: 'created' | 'status' | 'communication' | 'duplicate' | 'assigned' | 'feedback' | 'redacted';
+  kind:
+    | 'created'
+    | 'status'
+    | 'communication'
+    | 'duplicate'
+    | 'assigned'
+    | 'feedback'
+    | 'redacted'
+    | 'urgency_set'
+    | 'area_set'
+    | 'owner_set';
   fromStatus: string | null;
   toStatus: string | null;
   channel: string | null;

@@ -4,6 +4,7 @@ import type { Deps } from '../core/deps.ts';
 import { listNetworks } from '../core/network.repository.ts';
 import type { ScheduledJob } from '../jobs/scheduler.ts';
 import { findExpiredForRedaction, redactRequests } from './request.repository.ts';
+import { dropSearchIndex } from './request-search.repository.ts';
 
 /** At most this many requests per network per run, so one run never holds the database long. */
 const BATCH = 500;
@@ -28,6 +29,7 @@ export const retentionJob: ScheduledJob = {
         if (ids.length === 0) break;
         await deps.db.transaction().execute(async (trx) => {
           await redactRequests(trx, ids, isoNow(deps.clock));
+          await dropSearchIndex(trx, ids);
           await audit(trx, deps.clock, {
             actor: { kind: 'system', label: 'retention' },
             action: 'request.redacted',

@@ -1,0 +1,61 @@
+/**
+ * English for the queue as a working table (issue 12): search, columns, sort, saved views,
+ * bulk actions, export, shortcuts. Spread into `en` (en.ts); es-queue.ts has the same keys.
+ */
+export const queueEn = {
+  'queue.search': 'Find a request',
+  'queue.searchHint': 'Its code, a phone number (as read out), an email or a name.',
+  'queue.unsearchable':
+    'Nothing to look for: type a code, a phone number, an email or a whole name.',
+  'queue.waited': 'Waiting',
+  'queue.justNow': 'just now',
+  'queue.languageColumn': 'Language',
+  'queue.languageHint': 'Its name, for example “Arabic” or “español”.',
+  'queue.assignee': 'Who has it',
+  'queue.anyone': 'Anyone or nobody',
+  'queue.me': 'Me',
+  'queue.nobody': 'Nobody yet',
+  'queue.volunteerIs': 'volunteer: {name}',
+  'queue.volunteer': 'Volunteer',
+  'queue.tickColumn': 'Ticked',
+  'queue.sortedAsc': '(sorted, smallest first)',
+  'queue.sortedDesc': '(sorted, largest first)',
+  'queue.skipToTable': 'Skip to the requests',
+  'queue.export': 'Download these requests (CSV, for a spreadsheet)',
+  'queue.keysHint':
+    'Keys: j next, k previous, o open, a give the request to a coordinator, x tick.',
+
+  'queue.views.title': 'Saved views',
+  'queue.views.none': 'No saved views yet. Choose filters, then save them here under a name.',
+  'queue.views.name': 'Name for this view',
+  'queue.views.save': 'Save this view',
+  'queue.views.delete': 'Delete “{name}”',
+  'queue.views.tooMany': 'You have 30 saved views already: delete one first.',
+
+  'queue.bulk.legend': 'With the ticked requests',
+  'queue.bulk.action': 'Do this',
+  'queue.bulk.choose': 'Choose…',
+  'queue.bulk.chooseAction': 'Choose what to do with the ticked requests.',
+  'queue.bulk.owner': 'Give to a coordinator',
+  'queue.bulk.urgency': 'Set the urgency',
+  'queue.bulk.area': 'Set the area',
+  'queue.bulk.closeDuplicate': 'Close: a repeat of another request',
+  'queue.bulk.closeWithdrawn': 'Close: no longer needed',
+  'queue.bulk.toCoordinator': 'Coordinator (for “give to”)',
+  'queue.bulk.toUrgency': 'Urgency (for “set the urgency”)',
+  'queue.bulk.toArea': 'Area (for “set the area”)',
+  'queue.bulk.noArea': 'No area',
+  'queue.bulk.apply': 'Apply to the ticked requests',
+  'queue.bulk.noneTicked': 'Tick at least one request in the table first.',
+  'queue.bulk.done': '{count} requests changed.',
+  'queue.bulk.skipped': 'Left as they were (closed or moved on already): {codes}.',
+
+  'event.urgency_set': 'Urgency changed',
+  'event.area_set': 'Area changed',
+  'event.owner_set': 'Given to a coordinator',
+
+  'audit.action.request.urgency_set': 'Request urgency changed',
+  'audit.action.request.area_set': 'Request area changed',
+  'audit.action.request.owner_set': 'Request given to a coordinator',
+  'audit.action.request.queue_exported': 'Requests exported (CSV)',
+} as const;

@@ -21,6 +21,8 @@ import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { type QueueMapData, queueMap } from './queue-map.service.ts';
+import { QueueMap } from './queue-map.tsx';
 import { intakeFromForm } from './request.pages.tsx';
 import { IntakeForm } from './request.schema.ts';
 import type { RequestSummary } from './request.types.ts';
@@ -86,6 +88,7 @@ function QueuePage({
   query,
   raw,
   areas,
+  map,
 }: {
   ctx: PageCtx;
   scope: NetworkScope;
@@ -94,6 +97,7 @@ function QueuePage({
   query: QueueQuery;
   raw: Record<string, string>;
   areas: Awaited<ReturnType<typeof areasOf>>;
+  map?: QueueMapData;
 }) {
   const { t } = ctx;
   const base = `/n/${scope.network.slug}/requests`;
@@ -191,6 +195,7 @@ function QueuePage({
         </table>
       </div>
       <Pager ctx={ctx} page={query.page} pages={pages} href={pageHref} />
+      {map && <QueueMap ctx={ctx} map={map} />}
     </Layout>
   );
 }
@@ -234,9 +239,10 @@ export function registerRequestQueuePages(app: FastifyInstance, deps: Deps): voi
   app.get<QueueParams>('/n/:slug/requests', async (req, reply) => {
     const scope = await scopeOf(deps, req);
     const query = queueQuery(req.query);
-    const [{ items, total }, areas] = await Promise.all([
+    const [{ items, total }, areas, map] = await Promise.all([
       triageQueue(deps, { scope, query }),
       areasOf(deps, { scope }),
+      queueMap(deps, { scope }),
     ]);
     const raw = Object.fromEntries(
       Object.entries(req.query).filter(([k, v]) => typeof v === 'string' && k !== 'page'),
@@ -251,6 +257,7 @@ export function registerRequestQueuePages(app: FastifyInstance, deps: Deps): voi
         query={query}
         raw={raw}
         areas={areas}
+        map={map}
       />,
     );
   });

@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { en } from '../../src/i18n/en.ts';
 import { es } from '../../src/i18n/es.ts';
+import { resolveScope } from '../../src/server/core/scope.ts';
+import { claimTask } from '../../src/server/requests/task.service.ts';
 import { createTestContext, type TestContext } from '../helpers/context.ts';
-import { makeNetwork } from '../helpers/factories.ts';
+import { addMember, makeNetwork } from '../helpers/factories.ts';
 import { type Agent, agent, text } from '../helpers/http.ts';
-import { addArea, makeRequest } from '../helpers/requests.ts';
+import { addArea, asPerson, makeRequest, REQUEST } from '../helpers/requests.ts';
 
 /** The map of open requests beside the queue: for coordinators, small counts hidden. */
 describe('the queue map', () => {
@@ -59,5 +61,31 @@ describe('the queue map', () => {
     const tasks = await volunteer.get(`${base}/tasks`);
     assert.doesNotMatch(tasks.body, /queue-map/);
     assert.ok(!text(tasks.body).includes(en['maps.queue.heading']));
+  });
+
+  it('the volunteer doing a task gets its address with a link to a map app; nobody else does', async () => {
+    const { summary } = await makeRequest(ctx, net.network, {
+      point: { lat: 45.5231, lng: -122.6705 },
+    });
+    const doer = await addMember(ctx, net.network, 'volunteer');
+    const scope = await resolveScope(ctx.db, asPerson(doer.id), net.network.slug);
+    await claimTask(ctx.deps, { actor: asPerson(doer.id), scope, requestId: summary.id });
+    const a = agent(ctx.app);
+    await a.signIn(doer.email);
+    const res = await a.get(`${base}/tasks/${summary.id}`);
+    assert.equal(res.statusCode, 200);
+    const href = `https://www.openstreetmap.org/search?query=${encodeURIComponent(REQUEST.address!)}`;
+    assert.ok(res.body.includes(`href="${href}"`), 'the link carries the address');
+    assert.ok(text(res.body).includes(en['maps.address.open']));
+    assert.doesNotMatch(
+      res.body,
+      /<img[^>]*openstreetmap|<script[^>]*openstreetmap/,
+      'nothing fetched',
+    );
+    const other = await volunteer.get(`${base}/tasks/${summary.id}`);
+    assert.ok(
+      !other.body.includes(encodeURIComponent(REQUEST.address!)),
+      'not for another volunteer',
+    );
   });
 });

@@ -1,7 +1,7 @@
 /**
- * English for places and maps (issue 12): the place picker, the network's map beside the
- * queue and on tasks near me, drawing and uploading areas (GeoJSON, every problem by code),
- * addresses through a geocoder. Spread into `en` (en.ts); es-maps.ts has the same keys.
+ * English for places and maps (issue 12): the place picker, the map of open requests beside
+ * the queue, areas on a map and uploaded as GeoJSON (every problem by code), a task's
+ * address in a map app. Spread into `en` (en.ts); es-maps.ts has the same keys.
  */
 export const mapsEn = {
   'maps.picker.legend': 'Where you are (optional and private)',
@@ -11,7 +11,6 @@ export const mapsEn = {
   'maps.picker.title': 'Map for choosing a place',
   'maps.picker.none': 'No place chosen on the map yet.',
   'maps.picker.chosen': 'Chosen: the square marked with a cross. Save the form to keep it.',
-  'maps.picker.chosenSaved': 'Your square is marked with a cross on the map.',
   'maps.picker.inArea': 'It is in {area}.',
   'maps.picker.clear': 'Forget the place on the map',
   'maps.picker.locate': 'Use my location',
@@ -23,11 +22,6 @@ export const mapsEn = {
   'maps.picker.outsideAreas':
     'That place is outside the network’s areas. Press inside one of the blue shapes.',
   'maps.picker.invalid': 'That press could not be read. Press the map again.',
-  'maps.picker.address': 'Or type an address',
-  'maps.picker.addressHint': 'Street and number, town. It is only used to find the square.',
-  'maps.picker.findAddress': 'Find this address',
-  'maps.picker.addressNotFound': 'That address was not found. Press the map instead.',
-  'maps.picker.geocoderDown': 'Addresses cannot be looked up right now. Press the map instead.',
 
   'maps.queue.heading': 'Where the open requests are',
   'maps.queue.title': 'Map of open requests by 500 m square',
@@ -37,16 +31,9 @@ export const mapsEn = {
   'maps.queue.areaCount': '{name}: {count}',
   'maps.queue.outside': 'outside the areas',
   'maps.queue.fewer': 'fewer than {n}',
-  'maps.queue.listCaption': 'Open requests per area',
   'maps.queue.colArea': 'Area',
   'maps.queue.colRequests': 'Open requests',
   'maps.queue.colSquares': 'Squares',
-
-  'maps.near.heading': 'Map of tasks near you',
-  'maps.near.title': 'Map of the tasks in your reach',
-  'maps.near.desc':
-    'The dashed circle is your reach of {km} km around your square. {count} tasks in squares of 500 m.',
-  'maps.near.task': 'task',
 
   'maps.address.open': 'Open this address in a map app',
 
@@ -56,18 +43,6 @@ export const mapsEn = {
   'areas.map.descNone': 'No areas yet.',
   'area.multiPolygon': 'Several shapes ({parts})',
   'area.circleShort': 'Circle of {km} km',
-
-  'areas.draw.heading': 'Draw an area on the map',
-  'areas.draw.hint':
-    'Press the map at each corner of the area, in order. Then give it a name and close the shape.',
-  'areas.draw.alt': 'Map for drawing an area: press to add a corner',
-  'areas.draw.points': 'Corners so far: {count}.',
-  'areas.draw.undo': 'Remove the last corner',
-  'areas.draw.close': 'Close the shape and add the area',
-  'areas.draw.needThree': 'An area needs at least 3 corners. Press the map to add more.',
-  'areas.draw.keyboard':
-    'Drawing needs a pointer or a touch. Upload a GeoJSON file instead, or add a circle below.',
-  'areas.draw.added': 'The area was added.',
 
   'areas.upload.heading': 'Upload areas (GeoJSON)',
   'areas.upload.hint':

@@ -10,7 +10,6 @@ export const mapsEs: Record<keyof typeof mapsEn, string> = {
   'maps.picker.none': 'Todavía no eligió un lugar en el mapa.',
   'maps.picker.chosen':
     'Elegido: el cuadro marcado con una cruz. Guarde el formulario para conservarlo.',
-  'maps.picker.chosenSaved': 'Su cuadro está marcado con una cruz en el mapa.',
   'maps.picker.inArea': 'Está en {area}.',
   'maps.picker.clear': 'Olvidar el lugar del mapa',
   'maps.picker.locate': 'Usar mi ubicación',
@@ -21,11 +20,6 @@ export const mapsEs: Record<keyof typeof mapsEn, string> = {
   'maps.picker.outsideAreas':
     'Ese lugar está fuera de las zonas de la red. Toque dentro de una de las formas azules.',
   'maps.picker.invalid': 'No se pudo leer ese toque. Toque el mapa otra vez.',
-  'maps.picker.address': 'O escriba una dirección',
-  'maps.picker.addressHint': 'Calle y número, ciudad. Solo sirve para encontrar el cuadro.',
-  'maps.picker.findAddress': 'Buscar esta dirección',
-  'maps.picker.addressNotFound': 'No se encontró esa dirección. Toque el mapa.',
-  'maps.picker.geocoderDown': 'Ahora no se pueden buscar direcciones. Toque el mapa.',
 
   'maps.queue.heading': 'Dónde están las solicitudes abiertas',
   'maps.queue.title': 'Mapa de solicitudes abiertas por cuadro de 500 m',
@@ -35,16 +29,9 @@ export const mapsEs: Record<keyof typeof mapsEn, string> = {
   'maps.queue.areaCount': '{name}: {count}',
   'maps.queue.outside': 'fuera de las zonas',
   'maps.queue.fewer': 'menos de {n}',
-  'maps.queue.listCaption': 'Solicitudes abiertas por zona',
   'maps.queue.colArea': 'Zona',
   'maps.queue.colRequests': 'Solicitudes abiertas',
   'maps.queue.colSquares': 'Cuadros',
-
-  'maps.near.heading': 'Mapa de tareas cerca de usted',
-  'maps.near.title': 'Mapa de las tareas a su alcance',
-  'maps.near.desc':
-    'El círculo punteado es su alcance de {km} km alrededor de su cuadro. {count} tareas en cuadros de 500 m.',
-  'maps.near.task': 'tarea',
 
   'maps.address.open': 'Abrir esta dirección en una aplicación de mapas',
 
@@ -54,18 +41,6 @@ export const mapsEs: Record<keyof typeof mapsEn, string> = {
   'areas.map.descNone': 'Todavía no hay zonas.',
   'area.multiPolygon': 'Varias formas ({parts})',
   'area.circleShort': 'Círculo de {km} km',
-
-  'areas.draw.heading': 'Dibujar una zona en el mapa',
-  'areas.draw.hint':
-    'Toque el mapa en cada esquina de la zona, en orden. Luego póngale un nombre y cierre la forma.',
-  'areas.draw.alt': 'Mapa para dibujar una zona: toque para agregar una esquina',
-  'areas.draw.points': 'Esquinas hasta ahora: {count}.',
-  'areas.draw.undo': 'Quitar la última esquina',
-  'areas.draw.close': 'Cerrar la forma y agregar la zona',
-  'areas.draw.needThree': 'Una zona necesita al menos 3 esquinas. Toque el mapa para agregar más.',
-  'areas.draw.keyboard':
-    'Dibujar necesita un puntero o un toque. Suba un archivo GeoJSON, o agregue un círculo abajo.',
-  'areas.draw.added': 'Se agregó la zona.',
 
   'areas.upload.heading': 'Subir zonas (GeoJSON)',
   'areas.upload.hint':

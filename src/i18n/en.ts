@@ -1,6 +1,7 @@
 import { announceEn } from './en-announce.ts';
 import { commEn } from './en-comm.ts';
 import { goodsEn } from './en-goods.ts';
+import { mapsEn } from './en-maps.ts';
 import { offersEn } from './en-offers.ts';
 import { printEn } from './en-print.ts';
 import { queueEn } from './en-queue.ts';
@@ -339,6 +340,7 @@ export const en = {
   ...offersEn,
   ...goodsEn,
   ...queueEn,
+  ...mapsEn,
   ...volunteeringEn,
   ...requestsEn,
   ...commEn,

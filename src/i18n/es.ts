@@ -2,6 +2,7 @@ import type { MessageKey } from './en.ts';
 import { announceEs } from './es-announce.ts';
 import { commEs } from './es-comm.ts';
 import { goodsEs } from './es-goods.ts';
+import { mapsEs } from './es-maps.ts';
 import { offersEs } from './es-offers.ts';
 import { printEs } from './es-print.ts';
 import { queueEs } from './es-queue.ts';
@@ -346,6 +347,7 @@ export const es: Record<MessageKey, string> = {
   ...offersEs,
   ...goodsEs,
   ...queueEs,
+  ...mapsEs,
   ...volunteeringEs,
   ...requestsEs,
   ...commEs,

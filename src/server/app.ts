@@ -28,6 +28,7 @@ import { registerInputCharacters } from './http/input-characters.ts';
 import { registerSecurityHeaders } from './http/security.ts';
 import { compileChecked, createAjv } from './http/validation.ts';
 import { registerInvitationPages } from './invitations/invitation.pages.tsx';
+import { registerMapRoutes } from './maps/maps.routes.ts';
 import { registerNetworkPages } from './networks/network.pages.tsx';
 import { registerNetworkRoutes } from './networks/network.routes.ts';
 import { registerNotificationPages } from './notifications/notification.pages.tsx';
@@ -172,6 +173,7 @@ export async function buildApp(
   registerGoodsRoutes(app, deps);
   registerVolunteeringPages(app, deps);
   registerVolunteeringRoutes(app, deps);
+  registerMapRoutes(app, deps);
   registerAnnouncementPages(app, deps);
   registerDigestPages(app, deps);
   registerBoardPages(app, deps);

@@ -95,7 +95,11 @@ describe('my volunteering: the profile form and the break switch', () => {
     assert.equal((html.match(/name="slot-[a-z]+-[a-z]+"/g) ?? []).length, 21);
     assert.match(html, /aria-labelledby="slot-day-mon slot-part-morning"/);
     assert.match(html, /<option value="[^"]+">Plaza Norte<\/option>/, 'the area select');
-    assert.ok(text(html).includes(en['volunteering.exactPointHint']));
+    // Nobody types a latitude any more (issue 12): the map is the picker, the cell is hidden.
+    assert.ok(text(html).includes(en['maps.picker.hint']));
+    assert.match(html, /<input type="image"[^>]*name="place"[^>]*width="288"/);
+    assert.match(html, /<input type="hidden" name="homeLat" value[/ >]/);
+    assert.doesNotMatch(html, /<input[^>]*type="text"[^>]*name="home(Lat|Lng)"/);
     assert.ok(text(html).includes(en['volunteering.breakNeedsProfile']));
     assert.doesNotMatch(html, /action="[^"]*\/volunteering\/break"/);
   });
@@ -203,7 +207,8 @@ describe('my volunteering: the profile form and the break switch', () => {
     assert.equal(res.statusCode, 422);
     assert.equal(fieldError(res.body, 'radiusKm'), en['volunteering.radiusInvalid']);
     assert.equal(fieldError(res.body, 'weeklyHourCap'), en['volunteering.hourCapInvalid']);
-    assert.equal(fieldError(res.body, 'homeLng'), en['volunteering.bothCoordinates']);
+    // The cell's hidden fields are named at the map, where the reader can mend them.
+    assert.equal(fieldError(res.body, 'place'), en['volunteering.bothCoordinates']);
     assert.match(res.body, /name="homeLat"[^>]*value="19.4"/);
     assert.match(res.body, /name="weeklyHourCap"[^>]*value="0,2"/);
 
@@ -216,7 +221,7 @@ describe('my volunteering: the profile form and the break switch', () => {
       homeAreaId: 'not-an-area',
     });
     assert.equal(res2.statusCode, 422);
-    assert.equal(fieldError(res2.body, 'homeLat'), en['volunteering.latInvalid']);
+    assert.equal(fieldError(res2.body, 'place'), en['volunteering.latInvalid']);
 
     const res3 = await volunteer.submit(page, page, {
       transport: 'car',

@@ -1,4 +1,5 @@
 /** A network's areas, for every feature that offers or shows them. */
+import type { AreaShape } from '../../domain/maps/areas.ts';
 import type { Db } from '../db/database.ts';
 import type { AreaTable } from '../db/schema.ts';
 import type { Area } from './area.ts';
@@ -10,7 +11,7 @@ function areaFromRow(row: AreaTable): Area {
     name: row.name,
     centre: { lat: Number(row.center_lat), lng: Number(row.center_lng) },
     radiusM: row.radius_m == null ? null : Number(row.radius_m),
-    polygon: row.polygon ? (JSON.parse(row.polygon) as [number, number][][]) : null,
+    polygon: row.polygon ? (JSON.parse(row.polygon) as AreaShape) : null,
   };
 }
 

@@ -1,6 +1,7 @@
 /** A network's settings screen: name and intake settings, the intake limit, the areas. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can } from '../../domain/access/roles.ts';
+import { polygonParts } from '../../domain/maps/areas.ts';
 import { DEFAULT_CATEGORIES } from '../../domain/requests/categories.ts';
 import {
   CEILING_FACTOR,
@@ -236,6 +237,10 @@ function AdminSettings({
       </form>
 
       <h2 id="areas">{t('network.areas')}</h2>
+      <p>
+        <a href={`/n/${n.slug}/areas/map`}>{t('areas.map.heading')}</a> ·{' '}
+        <a href={`/n/${n.slug}/areas/map#upload`}>{t('areas.upload.heading')}</a>
+      </p>
       {areas.length > 0 && (
         <div class="table-wrap">
           <table>
@@ -254,7 +259,9 @@ function AdminSettings({
                   <td>{a.name}</td>
                   <td>
                     {a.polygon
-                      ? t('area.polygon')
+                      ? polygonParts(a.polygon).length > 1
+                        ? t('area.multiPolygon', { parts: polygonParts(a.polygon).length })
+                        : t('area.polygon')
                       : t('area.circle', {
                           lat: a.centre.lat.toFixed(4),
                           lng: a.centre.lng.toFixed(4),

@@ -20,6 +20,7 @@ import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { registerAreasMapPages } from './areas-map.pages.tsx';
 import { NetworkInput } from './network.schema.ts';
 import { areasOf, createNetwork, myNetworks, publicNetworks } from './network.service.ts';
 import { registerNetworkSettingsPages } from './network-settings.pages.tsx';
@@ -248,4 +249,5 @@ export function registerNetworkPages(app: FastifyInstance, deps: Deps): void {
   });
 
   registerNetworkSettingsPages(app, deps);
+  registerAreasMapPages(app, deps);
 }

@@ -25,7 +25,14 @@ const AreaOut = Type.Object({
   name: Type.String(),
   centre: Type.Object({ lat: Type.Number(), lng: Type.Number() }),
   radiusM: Type.Union([Type.Integer(), Type.Null()]),
-  polygon: Type.Union([Type.Array(Type.Array(Type.Array(Type.Number()))), Type.Null()]),
+  polygon: Type.Union(
+    [
+      Type.Array(Type.Array(Type.Array(Type.Number()))),
+      Type.Array(Type.Array(Type.Array(Type.Array(Type.Number())))),
+      Type.Null(),
+    ],
+    { description: 'GeoJSON Polygon coordinates, or MultiPolygon coordinates (one level deeper)' },
+  ),
 });
 
 const areaOut = (a: Area) => ({

@@ -8,6 +8,8 @@ import { areaOptions, ChoiceGroup, languageName } from '../pages/choices.tsx';
 import { CsrfField, ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
 import type { FormState } from '../pages/form-state.ts';
 import type { PageCtx } from '../pages/page-context.ts';
+import { type PlaceNames, placeErrors } from '../pages/place-pick.ts';
+import { PlacePicker } from '../pages/place-picker.tsx';
 import {
   FORM_LANGUAGES,
   parseDecimal,
@@ -23,6 +25,9 @@ import { parseLanguageList, type VolunteerProfileInput } from './volunteer-profi
  * The volunteer profile form: its fields, and the mapping between a saved profile, what the
  * form posts (checkboxes by name, numbers as typed) and the service's input.
  */
+/** The home cell's hidden fields, and the list of areas a keyboard press is sent to. */
+export const HOME_PLACE: PlaceNames = { lat: 'homeLat', lng: 'homeLng', list: 'homeAreaId' };
+
 /** A saved profile as the form shows it: the same field names the form posts. */
 export function profileValues(p: VolunteerProfile | null): FormValues {
   if (!p) return { radiusKm: '3', weeklyHourCap: '4' };
@@ -145,15 +150,15 @@ export function ProfileForm({
   state: FormState & { values: FormValues };
 }) {
   const { t } = ctx;
-  const { values, errors } = state;
+  const { values } = state;
+  const errors = placeErrors(state.errors, HOME_PLACE);
   const labels: Record<string, string> = {
     categories: t('volunteering.categories'),
     languages: t('volunteering.languages'),
     otherLanguages: t('volunteering.otherLanguages'),
     transport: t('volunteering.transport'),
     homeAreaId: t('volunteering.homeArea'),
-    homeLat: t('volunteering.homeLat'),
-    homeLng: t('volunteering.homeLng'),
+    place: t('maps.picker.legend'),
     radiusKm: t('volunteering.radiusKm'),
     weeklyHourCap: t('volunteering.hourCap'),
     skills: t('volunteering.skills'),
@@ -227,28 +232,14 @@ export function ProfileForm({
           errors={errors}
           options={areaOptions(areas, t('volunteering.noArea'))}
         />
-        <fieldset class="field" aria-describedby="home-point-hint">
-          <legend>{t('volunteering.exactPoint')}</legend>
-          <p class="hint" id="home-point-hint">
-            {t('volunteering.exactPointHint')}
-          </p>
-          <Field
-            ctx={ctx}
-            name="homeLat"
-            label={t('volunteering.homeLat')}
-            inputmode="decimal"
-            values={values}
-            errors={errors}
-          />
-          <Field
-            ctx={ctx}
-            name="homeLng"
-            label={t('volunteering.homeLng')}
-            inputmode="decimal"
-            values={values}
-            errors={errors}
-          />
-        </fieldset>
+        <PlacePicker
+          ctx={ctx}
+          slug={scope.network.slug}
+          areas={areas}
+          values={values}
+          errors={errors}
+          names={HOME_PLACE}
+        />
         <Field
           ctx={ctx}
           name="radiusKm"

@@ -9,13 +9,19 @@ import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { placeStep } from '../pages/place-pick.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import { BreakForm, VolunteerProfileForm } from './offer.schema.ts';
 import { formatDate, offersNotice } from './offer-components.tsx';
 import type { VolunteerProfile } from './volunteer-profile.repository.ts';
 import { isOnBreak, isoDate } from './volunteer-profile.rules.ts';
 import { myVolunteerProfile, saveVolunteerProfile, setBreak } from './volunteer-profile.service.ts';
-import { inputFromForm, ProfileForm, profileValues } from './volunteer-profile-form.tsx';
+import {
+  HOME_PLACE,
+  inputFromForm,
+  ProfileForm,
+  profileValues,
+} from './volunteer-profile-form.tsx';
 
 type SlugReq = { Params: { slug: string }; Querystring: { done?: string } };
 
@@ -148,6 +154,10 @@ export function registerVolunteeringPages(app: FastifyInstance, deps: Deps): voi
   app.post<SlugReq>(path, async (req, reply) => {
     const scope = await scopeOf(deps, req);
     authorize(scope, 'volunteering.own');
+    // A press on the map, "use my location" or "forget": the form again with the cell, unsaved.
+    const step = placeStep(formValues(req.body), await areasOf(deps, { scope }), HOME_PLACE);
+    if (step)
+      return sendPage(reply, await page(req, scope, { profileState: step.state }), step.status);
     return handleForm(req, reply, {
       schema: VolunteerProfileForm,
       render: (state) => page(req, scope, { profileState: state }),

@@ -12,7 +12,9 @@ import { Form, PostButton } from '../pages/form.tsx';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import type { PageCtx } from '../pages/page-context.ts';
-import { queueScriptHref } from '../pages/static-assets.ts';
+import { scriptSrc } from '../pages/static-assets.ts';
+import type { QueueMapData } from './queue-map.service.ts';
+import { QueueMap } from './queue-map.tsx';
 import type { QueueView } from './queue-view.repository.ts';
 import type { QueueItem, QueueSort } from './request-queue.repository.ts';
 import { QUEUE_PAGE_SIZE, type QueueQuery } from './request-queue.service.ts';
@@ -33,6 +35,8 @@ export interface QueuePageProps {
   ctx: PageCtx;
   scope: NetworkScope;
   items: QueueItem[];
+  /** Open requests per 500 m cell, beside the queue (coordinators only). */
+  map?: QueueMapData | undefined;
   total: number;
   unsearchable: boolean;
   query: QueueQuery;
@@ -420,7 +424,8 @@ export function QueuePage(p: QueuePageProps) {
         <BulkControls {...p} />
       </Form>
       <Pager ctx={ctx} page={query.page} pages={pages} href={pageHref} />
-      <script src={queueScriptHref()} defer />
+      {p.map && <QueueMap ctx={ctx} map={p.map} />}
+      <script src={scriptSrc('queue')} defer />
     </Layout>
   );
 }

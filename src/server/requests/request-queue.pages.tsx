@@ -15,6 +15,7 @@ import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { queueMap } from './queue-map.service.ts';
 import { QueuePage } from './queue-table.tsx';
 import { registerRequestDetailPages } from './request-detail.pages.tsx';
 import { registerNewRequestPages } from './request-new.pages.tsx';
@@ -128,11 +129,12 @@ export function registerRequestQueuePages(app: FastifyInstance, deps: Deps): voi
   ) {
     const ctx = pageCtx(req, scopeNav(scope));
     const query = queueQuery(rawQuery);
-    const [table, areas, coordinators, views] = await Promise.all([
+    const [table, areas, coordinators, views, map] = await Promise.all([
       queueTable(deps, { scope, query, lang: ctx.lang }),
       areasOf(deps, { scope }),
       queueCoordinators(deps, { scope }),
       queueViews(deps, { scope }),
+      queueMap(deps, { scope }),
     ]);
     const doneCount =
       rawQuery.done && /^\d{1,3}$/.test(rawQuery.done) ? Number(rawQuery.done) : null;
@@ -146,6 +148,7 @@ export function registerRequestQueuePages(app: FastifyInstance, deps: Deps): voi
         areas={areas}
         coordinators={coordinators}
         views={views}
+        map={map}
         now={deps.clock.now()}
         {...states}
         done={

@@ -5,6 +5,7 @@ import { namesFromMask } from '../../domain/time/weekly-slots.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
 import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
+import { AddressWithMap } from '../pages/address-link.tsx';
 import { languageName } from '../pages/choices.tsx';
 import { CsrfField, ErrorSummary, Field, Pager, Submit } from '../pages/components.tsx';
 import { handleForm } from '../pages/form-route.ts';
@@ -181,7 +182,9 @@ function TaskPage({
               )}
             </dd>
             <dt>{t('request.address')}</dt>
-            <dd>{task.private.address ?? '—'}</dd>
+            <dd>
+              <AddressWithMap ctx={ctx} address={task.private.address} />
+            </dd>
             <dt>{t('request.details')}</dt>
             <dd>{task.private.details ?? '—'}</dd>
             <dt>{t('request.accessibility')}</dt>

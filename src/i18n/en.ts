@@ -1,6 +1,7 @@
 import { announceEn } from './en-announce.ts';
 import { commEn } from './en-comm.ts';
 import { goodsEn } from './en-goods.ts';
+import { neighboursEn } from './en-neighbours.ts';
 import { offersEn } from './en-offers.ts';
 import { printEn } from './en-print.ts';
 import { requestsEn } from './en-requests.ts';
@@ -342,6 +343,7 @@ export const en = {
   ...commEn,
   ...printEn,
   ...announceEn,
+  ...neighboursEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

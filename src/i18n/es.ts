@@ -2,6 +2,7 @@ import type { MessageKey } from './en.ts';
 import { announceEs } from './es-announce.ts';
 import { commEs } from './es-comm.ts';
 import { goodsEs } from './es-goods.ts';
+import { neighboursEs } from './es-neighbours.ts';
 import { offersEs } from './es-offers.ts';
 import { printEs } from './es-print.ts';
 import { requestsEs } from './es-requests.ts';
@@ -349,4 +350,5 @@ export const es: Record<MessageKey, string> = {
   ...commEs,
   ...printEs,
   ...announceEs,
+  ...neighboursEs,
 };

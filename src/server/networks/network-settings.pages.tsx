@@ -25,6 +25,7 @@ import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { EmergencyFields } from './emergency-fields.tsx';
 import { AreaInput, IntakeLimitInput, SettingsInput } from './network.schema.ts';
 import {
   addArea,
@@ -67,6 +68,8 @@ function SettingsPage({
     smsNumber: n.smsNumber ?? '',
     phoneNumber: n.phoneNumber ?? '',
     timeZone: n.timeZone,
+    country: n.country ?? '',
+    emergencyNumber: n.emergencyNumber ?? '',
     ...Object.fromEntries(n.categories.map((c) => [`cat-${c}`, '1'])),
   };
   return (
@@ -232,6 +235,7 @@ function AdminSettings({
           values={values}
           errors={state.errors}
         />
+        <EmergencyFields ctx={ctx} network={scope.network} values={values} state={state} />
         <Submit>{t('form.save')}</Submit>
       </form>
 

@@ -13,7 +13,21 @@ export function stylesheetHref(): string {
   return `/static/app-${hash}.css`;
 }
 
+/** The one script, for the few things JavaScript adds (see static/neighbours.js). */
+const js = readFileSync(new URL('../../../static/neighbours.js', import.meta.url));
+const jsHash = createHash('sha256').update(js).digest('hex').slice(0, 12);
+
+export function scriptSrc(): string {
+  return `/static/neighbours-${jsHash}.js`;
+}
+
 export function registerStaticAssets(app: FastifyInstance): void {
+  app.get(`/static/neighbours-${jsHash}.js`, { schema: { hide: true } }, (_req, reply) =>
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('Cache-Control', 'public, max-age=31536000, immutable')
+      .send(js),
+  );
   app.get(`/static/app-${hash}.css`, { schema: { hide: true } }, (_req, reply) =>
     reply
       .type('text/css; charset=utf-8')

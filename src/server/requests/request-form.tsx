@@ -1,3 +1,4 @@
+import { emergencyNumbers } from '../../domain/networks/emergency-numbers.ts';
 import { URGENCIES } from '../../domain/requests/categories.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
 import type { Area } from '../core/area.ts';
@@ -7,6 +8,38 @@ import { Field, languageOptions, SelectField } from '../pages/components.tsx';
 import type { FormState } from '../pages/form-state.ts';
 import type { PageCtx } from '../pages/page-context.ts';
 import { WHEN } from './request.schema.ts';
+
+/**
+ * The emergency number beside "right now: health or safety at risk", before anything is sent:
+ * the network's own, else its country's default (with the split numbers where the country
+ * has them). Shown to everyone without JavaScript; with it, only while that choice is ticked.
+ */
+export function EmergencyNote({
+  ctx,
+  network,
+}: {
+  ctx: PageCtx;
+  network: Pick<Network, 'emergencyNumber' | 'country'>;
+}) {
+  const { t } = ctx;
+  const split = emergencyNumbers(network.country);
+  const number = network.emergencyNumber ?? split.main;
+  return (
+    <p class="emergency" id="emergency-now" data-emergency-for="field-urgency-critical">
+      <strong>{t('ask.emergencyNow', { number })}</strong>
+      {!network.emergencyNumber && split.police && split.ambulance && split.fire && (
+        <>
+          {' '}
+          {t('ask.emergencyOthers', {
+            police: split.police,
+            ambulance: split.ambulance,
+            fire: split.fire,
+          })}
+        </>
+      )}
+    </p>
+  );
+}
 
 /**
  * The fields of a request, shared by the public form and the coordinator's phone form. Plain
@@ -63,7 +96,12 @@ export function RequestFields({
         name="urgency"
         legend={t('ask.urgency')}
         type="radio"
-        options={URGENCIES.map((u) => ({ field: 'urgency', value: u, label: t(`urgency.${u}`) }))}
+        options={URGENCIES.map((u) => ({
+          field: 'urgency',
+          value: u,
+          label: t(`urgency.${u}`),
+          after: u === 'critical' ? <EmergencyNote ctx={ctx} network={network} /> : undefined,
+        }))}
         values={v}
         errors={e}
       />

@@ -43,6 +43,8 @@ export const IntakeForm = Type.Object({
   languageRequired: Type.Optional(ticked),
   needsCar: Type.Optional(ticked),
   consent: Type.Literal('1', { 'x-error': 'field.consent' }),
+  /** The form's one-time token (see request-requester.service.ts#FORM_TOKEN). */
+  once: Type.Optional(Type.String({ maxLength: 64 })),
 });
 
 export const IntakeApi = Type.Object(

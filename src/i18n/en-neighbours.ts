@@ -14,6 +14,10 @@ export const neighboursEn = {
   'ask.callNetwork': 'Call {phone}',
   'ask.smsNetwork': 'Or send a text with the word {keyword} to {number}.',
   'ask.emergencyReminder': 'In an emergency, call {number}.',
+  'ask.otherLanguageByName': 'Another language (optional)',
+  'ask.otherLanguageByNameHint': 'Its name, for example Tigrinya or Dari.',
+  'field.languageUnknown':
+    'We do not know this language by that name. Try its English name or its code, for example ti.',
   'ask.prefilled': 'We filled in your name, contact and language from your profile.',
   'ask.myRequests': 'Your requests',
   'ask.myRequestsNone': 'You have not asked for help yet.',

@@ -11,6 +11,10 @@ export const neighboursEs: Record<keyof typeof neighboursEn, string> = {
   'ask.callNetwork': 'Llame al {phone}',
   'ask.smsNetwork': 'O envíe un SMS con la palabra {keyword} al {number}.',
   'ask.emergencyReminder': 'En una emergencia, llame al {number}.',
+  'ask.otherLanguageByName': 'Otro idioma (opcional)',
+  'ask.otherLanguageByNameHint': 'Su nombre, por ejemplo tigriña o darí.',
+  'field.languageUnknown':
+    'No conocemos un idioma con ese nombre. Pruebe con su nombre en inglés o su código, por ejemplo ti.',
   'ask.prefilled': 'Rellenamos su nombre, su contacto y su idioma con los de su perfil.',
   'ask.myRequests': 'Sus solicitudes',
   'ask.myRequestsNone': 'Todavía no ha pedido ayuda.',

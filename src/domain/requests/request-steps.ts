@@ -48,7 +48,10 @@ export function requestSteps(input: {
   }
   const steps = STEPS.map((step, k): StepView => {
     if (k > current) return { step, state: 'todo', at: null };
-    if (k === 0) return { step, state: current === 0 ? 'current' : 'done', at: input.createdAt };
+    if (k === 0) {
+      const now = current === 0 && input.status === 'new';
+      return { step, state: now ? 'current' : 'done', at: input.createdAt };
+    }
     // After a reopen a step is reached again: its date is the first move to it or beyond
     // since the last move back below it.
     let at: string | null = null;
@@ -58,10 +61,14 @@ export function requestSteps(input: {
       if (level < k) at = null;
       else if (at === null) at = m.createdAt;
     }
-    return { step, state:
+    return {
+      step,
+      state:
         k === current && input.status !== 'fulfilled' && input.status !== 'closed'
           ? 'current'
-          : 'done', at };
+          : 'done',
+      at,
+    };
   });
   if (input.status !== 'closed') return { steps, closed: null };
   const last = [...moves].reverse().find((m) => m.toStatus === 'closed');

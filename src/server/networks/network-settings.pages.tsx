@@ -173,7 +173,7 @@ function AdminSettings({
           label={t('field.defaultLanguage')}
           values={values}
           errors={state.errors}
-          options={languageOptions()}
+          options={languageOptions(ctx.lang)}
         />
         <SelectField
           ctx={ctx}

@@ -1,13 +1,45 @@
 import { emergencyNumbers } from '../../domain/networks/emergency-numbers.ts';
 import { URGENCIES } from '../../domain/requests/categories.ts';
+import { autonym, languageName } from '../../domain/text/language-names.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
 import type { Area } from '../core/area.ts';
 import type { Network } from '../core/network.ts';
 import { areaOptions, ChoiceGroup } from '../pages/choices.tsx';
-import { Field, languageOptions, SelectField } from '../pages/components.tsx';
+import { Field, SelectField } from '../pages/components.tsx';
 import type { FormState } from '../pages/form-state.ts';
 import type { PageCtx } from '../pages/page-context.ts';
 import { WHEN } from './request.schema.ts';
+
+/**
+ * The languages the ask form offers by name (the ones most asked for in mutual aid networks
+ * here, after the two Mutua speaks); any other is typed by its name under "Another language".
+ */
+const ASK_LANGUAGES = [
+  'en',
+  'es',
+  'ar',
+  'zh',
+  'fr',
+  'pt',
+  'ru',
+  'uk',
+  'vi',
+  'tl',
+  'ko',
+  'ht',
+  'fa',
+  'so',
+  'ti',
+  'am',
+  'pl',
+];
+
+/** "Arabic (العربية)": the reader's name for it, and its own when different. */
+function languageLabel(code: string, readerLang: string): string {
+  const name = languageName(code, readerLang);
+  const own = autonym(code);
+  return name.toLowerCase() === own.toLowerCase() ? name : `${name} (${own})`;
+}
 
 /**
  * The emergency number beside "right now: health or safety at risk", before anything is sent:
@@ -174,13 +206,15 @@ export function RequestFields({
         label={t('ask.language')}
         values={v}
         errors={e}
-        options={languageOptions()}
+        options={[...new Set([...ASK_LANGUAGES, ...(v.language ? [v.language] : [])])].map(
+          (code) => ({ value: code, label: languageLabel(code, ctx.lang) }),
+        )}
       />
       <Field
         ctx={ctx}
         name="otherLanguage"
-        label={t('ask.otherLanguage')}
-        hint={t('ask.otherLanguageHint')}
+        label={t('ask.otherLanguageByName')}
+        hint={t('ask.otherLanguageByNameHint')}
         values={v}
         errors={e}
       />

@@ -21,7 +21,7 @@ import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
-import { intakeFromForm } from './request.pages.tsx';
+import { intakeFromForm, otherLanguageProblem } from './request.pages.tsx';
 import { IntakeForm } from './request.schema.ts';
 import type { RequestSummary } from './request.types.ts';
 import { registerRequestDetailPages } from './request-detail.pages.tsx';
@@ -271,6 +271,7 @@ export function registerRequestQueuePages(app: FastifyInstance, deps: Deps): voi
     const areas = await areasOf(deps, { scope });
     return handleForm(req, reply, {
       schema: IntakeForm,
+      check: otherLanguageProblem,
       render: (state) => (
         <NewRequestPage
           ctx={pageCtx(req, scopeNav(scope))}

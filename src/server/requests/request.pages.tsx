@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
+import { languageCode } from '../../domain/import/languages.ts';
 import { formatCode } from '../../domain/requests/request-code.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
+import type { FieldErrors } from '../../shared/app-error.ts';
 import { AppError, isAppError } from '../../shared/app-error.ts';
 import { randomToken } from '../../shared/secrets.ts';
 import type { Deps } from '../core/deps.ts';
@@ -35,6 +37,12 @@ import {
   requesterStatus,
 } from './request-requester.service.ts';
 
+/** "Another language" must be one we can name (any language's name for it, or its code). */
+export function otherLanguageProblem(values: Record<string, string>): FieldErrors {
+  const other = values.otherLanguage?.trim();
+  return other && !languageCode(other) ? { otherLanguage: { key: 'field.languageUnknown' } } : {};
+}
+
 /** A form's answers as the intake service takes them. */
 export function intakeFromForm(f: Static<typeof IntakeForm>): IntakeInput {
   return {
@@ -48,7 +56,7 @@ export function intakeFromForm(f: Static<typeof IntakeForm>): IntakeInput {
     name: f.name,
     phone: f.phone,
     email: f.email,
-    language: f.otherLanguage ?? f.language,
+    language: (f.otherLanguage && languageCode(f.otherLanguage)) || f.language,
     languageRequired: f.languageRequired === '1',
     accessibility: f.accessibility,
     needsCar: f.needsCar === '1',
@@ -241,7 +249,10 @@ export function registerRequestPages(app: FastifyInstance, deps: Deps): void {
     let ways: OtherWays | undefined;
     return handleForm(req, reply, {
       schema: IntakeForm,
-      check: (values) => intakeProblems(scope.network, areas, values),
+      check: (values) => ({
+        ...intakeProblems(scope.network, areas, values),
+        ...otherLanguageProblem(values),
+      }),
       render: (state) => (
         <AskPage
           ctx={pageCtx(req, scopeNav(scope))}

@@ -37,9 +37,8 @@ const common = {
 const ticked = Type.Literal('1');
 export const IntakeForm = Type.Object({
   ...common,
-  otherLanguage: Type.Optional(
-    Type.String({ pattern: '^[a-z]{2,3}$', 'x-error': 'field.languageCode' }),
-  ),
+  /** A language by its name in any language or its code ("Tigrinya", "tigriña", "ti"). */
+  otherLanguage: Type.Optional(Type.String({ maxLength: 60 })),
   languageRequired: Type.Optional(ticked),
   needsCar: Type.Optional(ticked),
   consent: Type.Literal('1', { 'x-error': 'field.consent' }),

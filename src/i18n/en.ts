@@ -2,6 +2,7 @@ import { announceEn } from './en-announce.ts';
 import { commEn } from './en-comm.ts';
 import { goodsEn } from './en-goods.ts';
 import { mapsEn } from './en-maps.ts';
+import { neighboursEn } from './en-neighbours.ts';
 import { offersEn } from './en-offers.ts';
 import { printEn } from './en-print.ts';
 import { queueEn } from './en-queue.ts';
@@ -346,6 +347,7 @@ export const en = {
   ...commEn,
   ...printEn,
   ...announceEn,
+  ...neighboursEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { announceEs } from './es-announce.ts';
 import { commEs } from './es-comm.ts';
 import { goodsEs } from './es-goods.ts';
 import { mapsEs } from './es-maps.ts';
+import { neighboursEs } from './es-neighbours.ts';
 import { offersEs } from './es-offers.ts';
 import { printEs } from './es-print.ts';
 import { queueEs } from './es-queue.ts';
@@ -353,4 +354,5 @@ export const es: Record<MessageKey, string> = {
   ...commEs,
   ...printEs,
   ...announceEs,
+  ...neighboursEs,
 };

@@ -40,7 +40,7 @@ describe(`durability of acknowledged writes (${DIALECT})`, () => {
       language: 'en',
       consent: '1',
     });
-    assert.equal(res.statusCode, 201);
+    assert.equal(res.statusCode, 303);
     if (deps.config.dialect === 'sqlite') {
       const r = await sql<{ synchronous: number }>`pragma synchronous`.execute(deps.db);
       const j = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(deps.db);

@@ -46,13 +46,15 @@ export interface BrowserRun {
 }
 
 /** The app on a real port with a fresh database, and a headless Chromium. */
-export async function startBrowser(): Promise<BrowserRun> {
+export async function startBrowser(
+  opts: { env?: Record<string, string> } = {},
+): Promise<BrowserRun> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `The browser tests need Chromium at ${CHROMIUM_PATH} (apt-get install chromium); it is missing`,
     );
   }
-  const ctx = await createTestContext();
+  const ctx = await createTestContext(opts);
   let browser: Browser;
   let baseUrl: string;
   try {

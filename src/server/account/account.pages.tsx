@@ -96,7 +96,7 @@ function AccountPage({
           label={t('field.language')}
           values={profileValues}
           errors={profile.errors}
-          options={languageOptions()}
+          options={languageOptions(ctx.lang)}
         />
         <Submit>{t('form.save')}</Submit>
       </form>

@@ -39,7 +39,8 @@ export function audienceText(ctx: PageCtx, a: Announcement): string {
   if (a.audience.areaId) parts.push(a.areaName ?? t('announce.areaGone'));
   if (a.audience.language)
     parts.push(
-      languageOptions().find((l) => l.value === a.audience.language)?.label ?? a.audience.language,
+      languageOptions(ctx.lang).find((l) => l.value === a.audience.language)?.label ??
+        a.audience.language,
     );
   return parts.join(' · ');
 }
@@ -211,7 +212,7 @@ function NewPage({
           name="language"
           label={labels.language}
           hint={t('announce.field.languageHint')}
-          options={languageOptions()}
+          options={languageOptions(ctx.lang)}
           values={values}
           errors={state.errors}
         />
@@ -244,7 +245,7 @@ function NewPage({
           name="audienceLanguage"
           label={labels.audienceLanguage}
           hint={t('announce.field.audienceLanguageHint')}
-          options={[{ value: '', label: t('announce.anyLanguage') }, ...languageOptions()]}
+          options={[{ value: '', label: t('announce.anyLanguage') }, ...languageOptions(ctx.lang)]}
           values={values}
           errors={state.errors}
         />

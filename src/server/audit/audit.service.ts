@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = [
   'request.communication',
   'request.duplicate_linked',
   'request.feedback',
+  'request.cancelled_by_requester',
   'request.redacted',
   'request.offered',
   'request.urgency_set',

@@ -128,7 +128,7 @@ export function AccountFieldsBlock({
         label={t('field.language')}
         values={{ language: ctx.lang, ...state.values }}
         errors={state.errors}
-        options={languageOptions()}
+        options={languageOptions(ctx.lang)}
       />
     </>
   );

@@ -19,6 +19,8 @@ function networkFromRow(row: Selectable<NetworkTable>): Network {
     timeZone: row.time_zone ?? 'UTC',
     hourlyRequestsPerAddress: Number(row.hourly_requests_per_address),
     phoneNumber: row.phone_number ?? null,
+    country: row.country ?? null,
+    emergencyNumber: row.emergency_number ?? null,
     createdAt: row.created_at,
   };
 }

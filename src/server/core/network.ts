@@ -21,5 +21,9 @@ export interface Network {
   hourlyRequestsPerAddress: number;
   /** A phone line people can call (E.164), offered when a form cannot take their request. */
   phoneNumber: string | null;
+  /** ISO 3166-1 alpha-2, for the default emergency number (null: not set, 112 is shown). */
+  country: string | null;
+  /** The emergency number the network sets itself; null: the country's default. */
+  emergencyNumber: string | null;
   createdAt: string;
 }

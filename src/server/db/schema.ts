@@ -26,6 +26,10 @@ export interface NetworkTable {
   hourly_requests_per_address: Generated<number>;
   /** A phone line people can call instead of using the form, shown when a form refuses. */
   phone_number: string | null;
+  /** ISO 3166-1 alpha-2, for the default emergency number; null until an admin sets it. */
+  country: string | null;
+  /** The emergency number the network shows for "right now"; null: the country's default. */
+  emergency_number: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -239,7 +239,7 @@ export function registerDistributionDoorPages(app: FastifyInstance, deps: Deps):
             ctx={ctx}
             name="language"
             label={t('goods.language')}
-            options={languageOptions()}
+            options={languageOptions(ctx.lang)}
             values={hh.values}
             errors={hh.errors}
           />

@@ -150,7 +150,7 @@ export function registerHouseholdPages(app: FastifyInstance, deps: Deps): void {
             ctx={ctx}
             name="language"
             label={t('goods.language')}
-            options={languageOptions()}
+            options={languageOptions(ctx.lang)}
             values={values}
             errors={state.errors}
           />

@@ -26,6 +26,7 @@ import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { EmergencyFields } from './emergency-fields.tsx';
 import { AreaInput, IntakeLimitInput, SettingsInput } from './network.schema.ts';
 import {
   addArea,
@@ -68,6 +69,8 @@ function SettingsPage({
     smsNumber: n.smsNumber ?? '',
     phoneNumber: n.phoneNumber ?? '',
     timeZone: n.timeZone,
+    country: n.country ?? '',
+    emergencyNumber: n.emergencyNumber ?? '',
     ...Object.fromEntries(n.categories.map((c) => [`cat-${c}`, '1'])),
   };
   return (
@@ -171,7 +174,7 @@ function AdminSettings({
           label={t('field.defaultLanguage')}
           values={values}
           errors={state.errors}
-          options={languageOptions()}
+          options={languageOptions(ctx.lang)}
         />
         <SelectField
           ctx={ctx}
@@ -233,6 +236,7 @@ function AdminSettings({
           values={values}
           errors={state.errors}
         />
+        <EmergencyFields ctx={ctx} network={scope.network} values={values} state={state} />
         <Submit>{t('form.save')}</Submit>
       </form>
 

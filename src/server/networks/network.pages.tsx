@@ -189,7 +189,7 @@ export function NetworkFields({ ctx, state }: { ctx: PageCtx; state: FormState }
         label={t('field.defaultLanguage')}
         values={{ defaultLanguage: ctx.lang, ...state.values }}
         errors={state.errors}
-        options={languageOptions()}
+        options={languageOptions(ctx.lang)}
       />
     </>
   );

@@ -18,6 +18,8 @@ export async function insertNetwork(db: Db, n: Network): Promise<void> {
       time_zone: n.timeZone,
       hourly_requests_per_address: n.hourlyRequestsPerAddress,
       phone_number: n.phoneNumber,
+      country: n.country,
+      emergency_number: n.emergencyNumber,
       created_at: n.createdAt,
       updated_at: n.createdAt,
     })
@@ -38,6 +40,8 @@ export async function updateNetwork(
     | 'smsNumber'
     | 'timeZone'
     | 'phoneNumber'
+    | 'country'
+    | 'emergencyNumber'
   >,
   now: string,
 ): Promise<void> {
@@ -53,6 +57,8 @@ export async function updateNetwork(
       sms_number: patch.smsNumber,
       time_zone: patch.timeZone,
       phone_number: patch.phoneNumber,
+      country: patch.country,
+      emergency_number: patch.emergencyNumber,
       updated_at: now,
     })
     .where('id', '=', id)

@@ -43,6 +43,10 @@ export const SettingsInput = Type.Object({
   phoneNumber: Type.Optional(Type.String({ maxLength: 30 })),
   /** IANA time zone, such as America/Los_Angeles. */
   timeZone: Type.Optional(Type.String({ maxLength: 60 })),
+  /** ISO 3166-1 alpha-2 country, for the default emergency number; empty: not set. */
+  country: Type.Optional(Type.String({ maxLength: 2 })),
+  /** The network's own emergency number (2 to 8 digits); empty: the country's default. */
+  emergencyNumber: Type.Optional(Type.String({ maxLength: 20 })),
   /** The request categories the network offers, at least one (see DEFAULT_CATEGORIES). */
   categories: Type.Array(Type.String({ maxLength: 40 }), {
     minItems: 1,

@@ -1,5 +1,9 @@
 import type { Static } from 'typebox';
 import { parsePolygon } from '../../domain/geo/polygon.ts';
+import {
+  knownEmergencyCountries,
+  parseEmergencyNumber,
+} from '../../domain/networks/emergency-numbers.ts';
 import { normalisePhone } from '../../domain/people/contact.ts';
 import { DEFAULT_CATEGORIES } from '../../domain/requests/categories.ts';
 import { DEFAULT_HOURLY_PER_ADDRESS } from '../../domain/requests/intake-limit.ts';
@@ -63,6 +67,8 @@ export async function insertNetworkWithAdmin(
     timeZone: 'UTC',
     hourlyRequestsPerAddress: DEFAULT_HOURLY_PER_ADDRESS,
     phoneNumber: null,
+    country: null,
+    emergencyNumber: null,
     createdAt: now,
   };
   await insertNetwork(db, network);
@@ -124,6 +130,14 @@ export async function updateSettings(
   if (input.phoneNumber?.trim() && !phoneNumber) fields.phoneNumber = { key: 'field.phoneInvalid' };
   const timeZone = input.timeZone?.trim() || scope.network.timeZone;
   if (!isTimeZone(timeZone)) fields.timeZone = { key: 'field.timeZoneInvalid' };
+  const country = input.country?.trim().toUpperCase() || null;
+  if (country && !knownEmergencyCountries().includes(country))
+    fields.country = { key: 'field.choose' };
+  const emergencyNumber = input.emergencyNumber?.trim()
+    ? parseEmergencyNumber(input.emergencyNumber)
+    : null;
+  if (input.emergencyNumber?.trim() && !emergencyNumber)
+    fields.emergencyNumber = { key: 'field.emergencyNumberInvalid' };
   if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', {}, fields);
   const patch = {
     ...input,
@@ -131,6 +145,8 @@ export async function updateSettings(
     smsNumber,
     phoneNumber,
     timeZone,
+    country,
+    emergencyNumber,
   };
   await deps.db.transaction().execute(async (trx) => {
     await updateNetwork(trx, scope.network.id, patch, isoNow(deps.clock));
@@ -144,6 +160,8 @@ export async function updateSettings(
         'smsNumber',
         'phoneNumber',
         'timeZone',
+        'country',
+        'emergencyNumber',
       ] as const
     ).filter((k) => scope.network[k] !== patch[k]);
     if (scope.network.categories.join() !== patch.categories.join())

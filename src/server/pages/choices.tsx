@@ -1,3 +1,4 @@
+import { type ComponentChildren, Fragment } from 'preact';
 import type { FieldErrors } from '../../shared/app-error.ts';
 import type { Area } from '../core/area.ts';
 import type { FormValues } from '../http/forms.ts';
@@ -49,7 +50,7 @@ export function ChoiceGroup({
   hint?: string | undefined;
   type: 'checkbox' | 'radio';
   /** For checkboxes, `field` is the posted name of each box; for radios it is `name`. */
-  options: { field: string; value: string; label: string }[];
+  options: { field: string; value: string; label: string; after?: ComponentChildren }[];
   values?: FormValues | undefined;
   errors?: FieldErrors | undefined;
 }) {
@@ -81,16 +82,19 @@ export function ChoiceGroup({
           type === 'radio' ? values?.[name] === o.value : values?.[o.field] !== undefined;
         return (
           // The box inside its label: one line, and the whole text is a target to tap.
-          <label key={o.value} for={boxId}>
-            <input
-              type={type}
-              id={boxId}
-              name={o.field}
-              value={type === 'radio' ? o.value : '1'}
-              checked={checked}
-            />{' '}
-            {o.label}
-          </label>
+          <Fragment key={o.value}>
+            <label for={boxId}>
+              <input
+                type={type}
+                id={boxId}
+                name={o.field}
+                value={type === 'radio' ? o.value : '1'}
+                checked={checked}
+              />{' '}
+              {o.label}
+            </label>
+            {o.after}
+          </Fragment>
         );
       })}
     </fieldset>

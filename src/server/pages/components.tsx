@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { autonym, languageName } from '../../domain/text/language-names.ts';
 import { LANGUAGE_NAMES, LANGUAGES, type MessageKey } from '../../i18n/i18n.ts';
 import type { FieldErrors } from '../../shared/app-error.ts';
 import type { FormValues } from '../http/forms.ts';
@@ -211,8 +212,21 @@ function zoneAbbreviation(lang: string, timeZone: string, iso: string): string {
 }
 
 /** The languages Mutua speaks, each named in itself, for a language select. */
-export function languageOptions(): { value: string; label: string }[] {
-  return LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }));
+/**
+ * The languages Mutua speaks, named in the reader's language, with the name in itself when it
+ * differs ("Spanish (español)"), so a speaker who cannot read the page still finds theirs.
+ * Without a reader language, by their own names (as before).
+ */
+export function languageOptions(readerLang?: string): { value: string; label: string }[] {
+  return LANGUAGES.map((l) => {
+    if (!readerLang) return { value: l, label: LANGUAGE_NAMES[l] };
+    const name = languageName(l, readerLang);
+    const own = autonym(l);
+    return {
+      value: l,
+      label: name.toLowerCase() === own.toLowerCase() ? name : `${name} (${own})`,
+    };
+  });
 }
 
 /** Previous / "Page 2 of 5" / next, for any long list; nothing when it fits on one page. */

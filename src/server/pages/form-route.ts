@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Static, TSchema } from 'typebox';
+import type { FieldErrors } from '../../shared/app-error.ts';
 import { formValues, parseForm } from '../http/forms.ts';
 import { type FormState, formFailure } from './form-state.ts';
 import { sendPage } from './page-context.ts';
@@ -23,11 +24,21 @@ export async function handleForm<S extends TSchema>(
     run: (input: Static<S>) => Promise<FormOutcome>;
     /** See parseForm: for answers that are not one string per field. */
     shape?: (data: Record<string, unknown>) => Record<string, unknown>;
+    /**
+     * The service's own field checks that need no write (a choice the network does not offer,
+     * a phone or an email missing), run with the schema's so every mistake comes back in one
+     * round. The service checks again.
+     */
+    check?: (values: Record<string, string>) => FieldErrors;
   },
 ): Promise<FastifyReply> {
   const values = formValues(req.body);
   const parsed = parseForm(form.schema, values, form.shape);
-  if (!parsed.ok) return sendPage(reply, await form.render({ values, errors: parsed.errors }), 422);
+  const extra = form.check?.(values) ?? {};
+  if (!parsed.ok || Object.keys(extra).length > 0) {
+    const errors = { ...extra, ...(parsed.ok ? {} : parsed.errors) };
+    return sendPage(reply, await form.render({ values, errors }), 422);
+  }
   try {
     const outcome = await form.run(parsed.value);
     if (typeof outcome === 'string') return reply.redirect(outcome, 303);

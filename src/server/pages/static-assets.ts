@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 const css = readFileSync(new URL('../../../static/app.css', import.meta.url));
 const hash = createHash('sha256').update(css).digest('hex').slice(0, 12);
 
-const SCRIPTS = ['place-picker', 'queue'] as const;
+const SCRIPTS = ['place-picker', 'queue', 'neighbours'] as const;
 type Script = (typeof SCRIPTS)[number];
 const scripts = new Map(
   SCRIPTS.map((name) => {

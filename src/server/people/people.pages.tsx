@@ -166,7 +166,7 @@ function NewPersonPage({
           label={t('field.language')}
           values={{ language: scope.network.defaultLanguage, ...state.values }}
           errors={state.errors}
-          options={languageOptions()}
+          options={languageOptions(ctx.lang)}
         />
         <SelectField
           ctx={ctx}

@@ -54,7 +54,7 @@ function DayLanguageSubmit({
         ctx={ctx}
         name="language"
         label={t('print.language')}
-        options={languageOptions()}
+        options={languageOptions(ctx.lang)}
         values={state.values}
         errors={state.errors}
       />

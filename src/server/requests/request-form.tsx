@@ -1,12 +1,77 @@
+import { emergencyNumbers } from '../../domain/networks/emergency-numbers.ts';
 import { URGENCIES } from '../../domain/requests/categories.ts';
+import { autonym, languageName } from '../../domain/text/language-names.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
 import type { Area } from '../core/area.ts';
 import type { Network } from '../core/network.ts';
 import { areaOptions, ChoiceGroup } from '../pages/choices.tsx';
-import { Field, languageOptions, SelectField } from '../pages/components.tsx';
+import { Field, SelectField } from '../pages/components.tsx';
 import type { FormState } from '../pages/form-state.ts';
 import type { PageCtx } from '../pages/page-context.ts';
 import { WHEN } from './request.schema.ts';
+
+/**
+ * The languages the ask form offers by name (the ones most asked for in mutual aid networks
+ * here, after the two Mutua speaks); any other is typed by its name under "Another language".
+ */
+const ASK_LANGUAGES = [
+  'en',
+  'es',
+  'ar',
+  'zh',
+  'fr',
+  'pt',
+  'ru',
+  'uk',
+  'vi',
+  'tl',
+  'ko',
+  'ht',
+  'fa',
+  'so',
+  'ti',
+  'am',
+  'pl',
+];
+
+/** "Arabic (العربية)": the reader's name for it, and its own when different. */
+function languageLabel(code: string, readerLang: string): string {
+  const name = languageName(code, readerLang);
+  const own = autonym(code);
+  return name.toLowerCase() === own.toLowerCase() ? name : `${name} (${own})`;
+}
+
+/**
+ * The emergency number beside "right now: health or safety at risk", before anything is sent:
+ * the network's own, else its country's default (with the split numbers where the country
+ * has them). Shown to everyone without JavaScript; with it, only while that choice is ticked.
+ */
+export function EmergencyNote({
+  ctx,
+  network,
+}: {
+  ctx: PageCtx;
+  network: Pick<Network, 'emergencyNumber' | 'country'>;
+}) {
+  const { t } = ctx;
+  const split = emergencyNumbers(network.country);
+  const number = network.emergencyNumber ?? split.main;
+  return (
+    <p class="emergency" id="emergency-now" data-emergency-for="field-urgency-critical">
+      <strong>{t('ask.emergencyNow', { number })}</strong>
+      {!network.emergencyNumber && split.police && split.ambulance && split.fire && (
+        <>
+          {' '}
+          {t('ask.emergencyOthers', {
+            police: split.police,
+            ambulance: split.ambulance,
+            fire: split.fire,
+          })}
+        </>
+      )}
+    </p>
+  );
+}
 
 /**
  * The fields of a request, shared by the public form and the coordinator's phone form. Plain
@@ -63,7 +128,12 @@ export function RequestFields({
         name="urgency"
         legend={t('ask.urgency')}
         type="radio"
-        options={URGENCIES.map((u) => ({ field: 'urgency', value: u, label: t(`urgency.${u}`) }))}
+        options={URGENCIES.map((u) => ({
+          field: 'urgency',
+          value: u,
+          label: t(`urgency.${u}`),
+          after: u === 'critical' ? <EmergencyNote ctx={ctx} network={network} /> : undefined,
+        }))}
         values={v}
         errors={e}
       />
@@ -136,13 +206,15 @@ export function RequestFields({
         label={t('ask.language')}
         values={v}
         errors={e}
-        options={languageOptions()}
+        options={[...new Set([...ASK_LANGUAGES, ...(v.language ? [v.language] : [])])].map(
+          (code) => ({ value: code, label: languageLabel(code, ctx.lang) }),
+        )}
       />
       <Field
         ctx={ctx}
         name="otherLanguage"
-        label={t('ask.otherLanguage')}
-        hint={t('ask.otherLanguageHint')}
+        label={t('ask.otherLanguageByName')}
+        hint={t('ask.otherLanguageByNameHint')}
         values={v}
         errors={e}
       />

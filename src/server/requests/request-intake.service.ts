@@ -108,6 +108,33 @@ async function checkAddress(
 }
 
 /**
+ * The mistakes of an intake that the network decides (a category it does not offer, an area
+ * not its own) and the contact rule (a valid phone, or an email): pure, so the ask form runs
+ * it beside the schema and lists every mistake at once (issue 12).
+ */
+export function intakeProblems(
+  network: Pick<NetworkScope['network'], 'categories'>,
+  areas: readonly { id: string }[],
+  input: {
+    category?: string | undefined;
+    phone?: string | undefined;
+    email?: string | undefined;
+    areaId?: string | undefined;
+  },
+): Record<string, { key: string }> {
+  const fields: Record<string, { key: string }> = {};
+  if (input.category && !network.categories.includes(input.category))
+    fields.category = { key: 'field.choose' };
+  const phone = input.phone ? normalisePhone(input.phone) : null;
+  if (input.phone && !phone) fields.phone = { key: 'field.phoneInvalid' };
+  const email = input.email ? normaliseEmail(input.email) : null;
+  if (!phone && !email && !fields.phone) fields.phone = { key: 'field.phoneOrEmail' };
+  if (input.areaId && !areas.some((a) => a.id === input.areaId))
+    fields.areaId = { key: 'field.choose' };
+  return fields;
+}
+
+/**
  * The one intake every channel uses: the public form, a coordinator after a phone call, the
  * API, and (later) SMS. It checks the input against the network (its categories and areas),
  * seals the personal fields, gives the request a short code, and links it to any open
@@ -122,10 +149,16 @@ export async function createRequest(
     channel,
     source,
     input,
+    formToken,
   }: {
     actor: Actor;
     scope: NetworkScope;
     channel: Channel;
+    /**
+     * The ask form's one-time token (24 base64url characters), used as the status token so a
+     * second post of the same form finds this request (the column's unique index holds it).
+     */
+    formToken?: string | undefined;
     /** The caller's address for the web form and the API; null where there is none to count. */
     source: IntakeSource | null;
     input: IntakeInput;
@@ -133,16 +166,12 @@ export async function createRequest(
 ): Promise<{ summary: RequestSummary; statusToken: string }> {
   if (channel === 'phone' || channel === 'api') authorize(scope, 'requests.intake_for_others');
   const network = scope.network;
-  const fields: Record<string, { key: string }> = {};
-  if (!network.categories.includes(input.category)) fields.category = { key: 'field.choose' };
-  const phone = input.phone ? normalisePhone(input.phone) : null;
-  if (input.phone && !phone) fields.phone = { key: 'field.phoneInvalid' };
-  const email = input.email ? normaliseEmail(input.email) : null;
-  if (!phone && !email && !fields.phone) fields.phone = { key: 'field.phoneOrEmail' };
   const areas = await listAreas(deps.db, network.id);
-  const area = input.areaId ? areas.find((a) => a.id === input.areaId) : undefined;
-  if (input.areaId && !area) fields.areaId = { key: 'field.choose' };
+  const fields = intakeProblems(network, areas, input);
   if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', {}, fields);
+  const phone = input.phone ? normalisePhone(input.phone) : null;
+  const email = input.email ? normaliseEmail(input.email) : null;
+  const area = input.areaId ? areas.find((a) => a.id === input.areaId) : undefined;
   // Many people share some addresses (a library, a carrier): past the network's number a
   // request is taken and marked for review, never refused until a flood's ceiling.
   const { manyFromAddress } = source
@@ -153,7 +182,7 @@ export async function createRequest(
   const now = isoNow(deps.clock);
   const point = input.point ?? area?.centre ?? null;
   const approx = point ? roundForPrivacy(point) : null;
-  const statusToken = randomToken(18);
+  const statusToken = formToken ?? randomToken(18);
   const sealed = sealPrivate(deps.config.keys, id, {
     name: input.name,
     phone,

@@ -8,7 +8,7 @@ import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
-import { intakeFromForm } from './request.pages.tsx';
+import { intakeFromForm, otherLanguageProblem } from './request.pages.tsx';
 import { IntakeForm } from './request.schema.ts';
 import { RequestFields } from './request-form.tsx';
 import { createRequest } from './request-intake.service.ts';
@@ -65,6 +65,7 @@ export function registerNewRequestPages(app: FastifyInstance, deps: Deps): void 
     const areas = await areasOf(deps, { scope });
     return handleForm(req, reply, {
       schema: IntakeForm,
+      check: otherLanguageProblem,
       render: (state) => (
         <NewRequestPage
           ctx={pageCtx(req, scopeNav(scope))}

@@ -37,12 +37,13 @@ const common = {
 const ticked = Type.Literal('1');
 export const IntakeForm = Type.Object({
   ...common,
-  otherLanguage: Type.Optional(
-    Type.String({ pattern: '^[a-z]{2,3}$', 'x-error': 'field.languageCode' }),
-  ),
+  /** A language by its name in any language or its code ("Tigrinya", "tigriña", "ti"). */
+  otherLanguage: Type.Optional(Type.String({ maxLength: 60 })),
   languageRequired: Type.Optional(ticked),
   needsCar: Type.Optional(ticked),
   consent: Type.Literal('1', { 'x-error': 'field.consent' }),
+  /** The form's one-time token (see request-requester.service.ts#FORM_TOKEN). */
+  once: Type.Optional(Type.String({ maxLength: 64 })),
 });
 
 export const IntakeApi = Type.Object(

@@ -15,6 +15,7 @@ import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { actionsHeader, Table } from '../pages/table.tsx';
 import { RoleSchema } from '../people/person.schema.ts';
 import type { Invitation } from './invitation.repository.ts';
 import {
@@ -96,46 +97,39 @@ function InvitationsPage({
       {invitations.length === 0 ? (
         <p>{t('invitations.none')}</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('field.email')}</th>
-                <th scope="col">{t('field.role')}</th>
-                <th scope="col">{t('invitations.status')}</th>
-                <th scope="col">{t('invitations.expires')}</th>
-                <th scope="col">
-                  <span class="muted">{t('form.actions')}</span>
-                </th>
+        <Table
+          headers={[
+            t('field.email'),
+            t('field.role'),
+            t('invitations.status'),
+            t('invitations.expires'),
+            actionsHeader(t('form.actions')),
+          ]}
+        >
+          {invitations.map((i) => {
+            const s = status(i, now);
+            return (
+              <tr key={i.id}>
+                <td>{i.email ?? t('invitations.byLink')}</td>
+                <td>{t(`role.${i.role}`)}</td>
+                <td>{t(`invitations.status.${s}`)}</td>
+                <td>
+                  <When ctx={ctx} iso={i.expiresAt} />
+                </td>
+                <td>
+                  {s === 'pending' && (
+                    <form method="post" action={`${base}/${i.id}/revoke`} class="inline">
+                      <CsrfField ctx={ctx} />
+                      <button type="submit" class="link">
+                        {t('invitations.revoke')}
+                      </button>
+                    </form>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {invitations.map((i) => {
-                const s = status(i, now);
-                return (
-                  <tr key={i.id}>
-                    <td>{i.email ?? t('invitations.byLink')}</td>
-                    <td>{t(`role.${i.role}`)}</td>
-                    <td>{t(`invitations.status.${s}`)}</td>
-                    <td>
-                      <When ctx={ctx} iso={i.expiresAt} />
-                    </td>
-                    <td>
-                      {s === 'pending' && (
-                        <form method="post" action={`${base}/${i.id}/revoke`} class="inline">
-                          <CsrfField ctx={ctx} />
-                          <button type="submit" class="link">
-                            {t('invitations.revoke')}
-                          </button>
-                        </form>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </Table>
       )}
     </Layout>
   );

@@ -6,6 +6,7 @@ import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { Table } from '../pages/table.tsx';
 import {
   networkMessages,
   retryFailedMessage,
@@ -44,58 +45,51 @@ function MessagesPage({
       {undelivered.length === 0 ? (
         <p>{t('messages.allDelivered')}</p>
       ) : (
-        <div class="table-wrap">
-          <table aria-labelledby="undelivered">
-            <thead>
-              <tr>
-                <th scope="col">{t('messages.col.what')}</th>
-                <th scope="col">{t('messages.col.to')}</th>
-                <th scope="col">{t('messages.col.status')}</th>
-                <th scope="col">{t('messages.col.why')}</th>
-                <th scope="col">{t('messages.col.action')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {undelivered.map((m) => (
-                <tr key={m.id}>
-                  <td>
-                    {t(m.channel === 'email' ? 'messages.channel.email' : 'messages.channel.sms')}
-                    {' · '}
-                    {m.kind}
+        <Table
+          headers={[
+            t('messages.col.what'),
+            t('messages.col.to'),
+            t('messages.col.status'),
+            t('messages.col.why'),
+            t('messages.col.action'),
+          ]}
+          labelledBy="undelivered"
+        >
+          {undelivered.map((m) => (
+            <tr key={m.id}>
+              <td>
+                {t(m.channel === 'email' ? 'messages.channel.email' : 'messages.channel.sms')}
+                {' · '}
+                {m.kind}
+                <br />
+                <When ctx={ctx} iso={m.createdAt} />
+              </td>
+              <td>{m.personName ?? t('messages.toRequester')}</td>
+              <td>
+                {t(`messages.status.${m.status as (typeof STATUSES)[number]}`)}
+                {m.status === 'pending' && (
+                  <>
                     <br />
-                    <When ctx={ctx} iso={m.createdAt} />
-                  </td>
-                  <td>{m.personName ?? t('messages.toRequester')}</td>
-                  <td>
-                    {t(`messages.status.${m.status as (typeof STATUSES)[number]}`)}
-                    {m.status === 'pending' && (
-                      <>
-                        <br />
-                        {t('messages.nextTry')} <When ctx={ctx} iso={m.nextAttemptAt} />
-                      </>
-                    )}
-                    <br />
-                    {t('messages.attempts', { count: m.attempts })}
-                  </td>
-                  <td>{m.lastError ?? ''}</td>
-                  <td>
-                    {m.status === 'failed' && (
-                      <form
-                        method="post"
-                        action={`/n/${scope.network.slug}/messages/${m.id}/retry`}
-                      >
-                        <CsrfField ctx={ctx} />
-                        <button type="submit" class="button">
-                          {t('messages.retry')}
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                    {t('messages.nextTry')} <When ctx={ctx} iso={m.nextAttemptAt} />
+                  </>
+                )}
+                <br />
+                {t('messages.attempts', { count: m.attempts })}
+              </td>
+              <td>{m.lastError ?? ''}</td>
+              <td>
+                {m.status === 'failed' && (
+                  <form method="post" action={`/n/${scope.network.slug}/messages/${m.id}/retry`}>
+                    <CsrfField ctx={ctx} />
+                    <button type="submit" class="button">
+                      {t('messages.retry')}
+                    </button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
     </Layout>
   );

@@ -22,6 +22,7 @@ import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { Table } from '../pages/table.tsx';
 import { ContactInput, RoleInput } from './person.schema.ts';
 import {
   addPersonWithoutAccount,
@@ -86,28 +87,17 @@ function PeoplePage({
         </div>
       </form>
       <p>{t(plural(ctx.lang, 'people.count', total), { count: total })}</p>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('field.displayName')}</th>
-              <th scope="col">{t('field.role')}</th>
-              <th scope="col">{t('people.account')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.person.id}>
-                <td>
-                  <a href={`${base}/${m.person.id}`}>{m.person.displayName}</a>
-                </td>
-                <td>{t(`role.${m.role}`)}</td>
-                <td>{m.person.hasAccount ? t('people.hasAccount') : t('people.noAccount')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table headers={[t('field.displayName'), t('field.role'), t('people.account')]}>
+        {members.map((m) => (
+          <tr key={m.person.id}>
+            <td>
+              <a href={`${base}/${m.person.id}`}>{m.person.displayName}</a>
+            </td>
+            <td>{t(`role.${m.role}`)}</td>
+            <td>{m.person.hasAccount ? t('people.hasAccount') : t('people.noAccount')}</td>
+          </tr>
+        ))}
+      </Table>
       <Pager ctx={ctx} page={page} pages={pages} href={qs} />
     </Layout>
   );

@@ -1,5 +1,6 @@
 import type { NetworkScope } from '../core/scope.ts';
-import { CsrfField, When } from '../pages/components.tsx';
+import { When } from '../pages/components.tsx';
+import { Form } from '../pages/form.tsx';
 import type { PageCtx } from '../pages/page-context.ts';
 import { Table } from '../pages/table.tsx';
 import type { GoodsOffer, PublicGoodsOffer } from './goods-offer.repository.ts';
@@ -18,8 +19,7 @@ function StatusChange({
 }) {
   const { t } = ctx;
   return (
-    <form method="post" action={`/n/${scope.network.slug}/offers/${offer.id}/status`}>
-      <CsrfField ctx={ctx} />
+    <Form ctx={ctx} action={`/n/${scope.network.slug}/offers/${offer.id}/status`} validate>
       <select name="status" aria-label={t('offers.statusOf', { what: offer.what })}>
         {OFFER_STATUSES.map((s) => (
           <option key={s} value={s} selected={s === offer.status}>
@@ -30,7 +30,7 @@ function StatusChange({
       <button type="submit" class="button secondary">
         {t('offers.changeStatus')}
       </button>
-    </form>
+    </Form>
   );
 }
 

@@ -7,14 +7,8 @@ import { authorize, type NetworkScope } from '../core/scope.ts';
 import { formValues } from '../http/forms.ts';
 import { areasOf } from '../networks/network.service.ts';
 import { areaOptions, ChoiceGroup } from '../pages/choices.tsx';
-import {
-  CsrfField,
-  ErrorSummary,
-  Field,
-  languageOptions,
-  SelectField,
-  When,
-} from '../pages/components.tsx';
+import { ErrorSummary, Field, languageOptions, SelectField, When } from '../pages/components.tsx';
+import { Form } from '../pages/form.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
@@ -183,8 +177,7 @@ function NewPage({
       <p>{t('announce.newIntro')}</p>
       <ErrorSummary ctx={ctx} errors={state.errors} labels={labels} message={state.message} />
       {reach && <ReachBox ctx={ctx} reach={reach} />}
-      <form method="post" action={`/n/${scope.network.slug}/announcements/new`} novalidate>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={`/n/${scope.network.slug}/announcements/new`}>
         <Field
           ctx={ctx}
           name="title"
@@ -262,7 +255,7 @@ function NewPage({
             {t('announce.send')}
           </button>
         </div>
-      </form>
+      </Form>
     </Layout>
   );
 }

@@ -4,7 +4,8 @@ import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope, requirePerson } from '../core/scope.ts';
 import { findPrefs, savePrefs } from '../notifications/notification.repository.ts';
 import { ChoiceGroup } from '../pages/choices.tsx';
-import { CsrfField, ErrorSummary, Submit } from '../pages/components.tsx';
+import { Submit } from '../pages/components.tsx';
+import { Form } from '../pages/form.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
@@ -38,20 +39,16 @@ function DigestPage({
         })}
       </p>
       <p>{t('digest.privacy')}</p>
-      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-      <form method="post" action={`/n/${scope.network.slug}/digest`} novalidate>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={`/n/${scope.network.slug}/digest`} state={state}>
         <ChoiceGroup
           ctx={ctx}
           name="digest"
           legend={t('digest.legend')}
           type="checkbox"
           options={[{ field: 'digest', value: '1', label: t('digest.checkbox') }]}
-          values={state.values}
-          errors={state.errors}
         />
         <Submit>{t('digest.save')}</Submit>
-      </form>
+      </Form>
       <p>
         <a href="/account/notifications">{t('digest.otherPrefs')}</a>
       </p>

@@ -8,7 +8,8 @@ import type { Deps } from '../core/deps.ts';
 import type { Network } from '../core/network.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import { clientInfo, setSessionCookie } from '../http/context.ts';
-import { CsrfField, ErrorSummary, Field, SelectField, Submit, When } from '../pages/components.tsx';
+import { Field, SelectField, Submit, When } from '../pages/components.tsx';
+import { Form, PostButton } from '../pages/form.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
@@ -68,31 +69,25 @@ function InvitationsPage({
         </div>
       )}
       <h2>{t('invitations.new')}</h2>
-      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-      <form method="post" action={base} novalidate>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={base} state={state}>
         <Field
           ctx={ctx}
           name="email"
           label={t('field.emailOptional')}
           hint={t('invitations.emailHint')}
           type="email"
-          values={state.values}
-          errors={state.errors}
         />
         <SelectField
           ctx={ctx}
           name="role"
           label={t('field.role')}
-          values={state.values}
-          errors={state.errors}
           options={assignableRoles(scope.role).map((r: Role) => ({
             value: r,
             label: t(`role.${r}`),
           }))}
         />
         <Submit>{t('invitations.submit')}</Submit>
-      </form>
+      </Form>
       <h2>{t('invitations.list')}</h2>
       {invitations.length === 0 ? (
         <p>{t('invitations.none')}</p>
@@ -118,12 +113,12 @@ function InvitationsPage({
                 </td>
                 <td>
                   {s === 'pending' && (
-                    <form method="post" action={`${base}/${i.id}/revoke`} class="inline">
-                      <CsrfField ctx={ctx} />
-                      <button type="submit" class="link">
-                        {t('invitations.revoke')}
-                      </button>
-                    </form>
+                    <PostButton
+                      ctx={ctx}
+                      action={`${base}/${i.id}/revoke`}
+                      label={t('invitations.revoke')}
+                      look="link"
+                    />
                   )}
                 </td>
               </tr>
@@ -154,9 +149,7 @@ function AcceptPage({
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
       <p>{t('invite.intro', { role: t(`role.${invitation.role}`) })}</p>
-      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-      <form method="post" action={`/invite/${token}`} novalidate>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={`/invite/${token}`} state={state}>
         {ctx.actor.kind === 'person' ? (
           <p>{t('invite.asYou', { name: ctx.actor.displayName })}</p>
         ) : (
@@ -172,7 +165,7 @@ function AcceptPage({
           </>
         )}
         <Submit>{t('invite.submit')}</Submit>
-      </form>
+      </Form>
     </Layout>
   );
 }

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
-import { CsrfField, When } from '../pages/components.tsx';
+import { When } from '../pages/components.tsx';
+import { PostButton } from '../pages/form.tsx';
 import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
@@ -79,12 +80,11 @@ function MessagesPage({
               <td>{m.lastError ?? ''}</td>
               <td>
                 {m.status === 'failed' && (
-                  <form method="post" action={`/n/${scope.network.slug}/messages/${m.id}/retry`}>
-                    <CsrfField ctx={ctx} />
-                    <button type="submit" class="button">
-                      {t('messages.retry')}
-                    </button>
-                  </form>
+                  <PostButton
+                    ctx={ctx}
+                    action={`/n/${scope.network.slug}/messages/${m.id}/retry`}
+                    label={t('messages.retry')}
+                  />
                 )}
               </td>
             </tr>

@@ -7,7 +7,6 @@ import type { Member } from '../core/membership.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import { formValues, parseForm } from '../http/forms.ts';
 import {
-  CsrfField,
   ErrorSummary,
   Field,
   languageOptions,
@@ -16,6 +15,7 @@ import {
   Submit,
   When,
 } from '../pages/components.tsx';
+import { Form } from '../pages/form.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import { type FormState, formFailure } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
@@ -121,16 +121,8 @@ function NewPersonPage({
     <Layout ctx={ctx} title={t('people.addTitle')}>
       <h1>{t('people.addTitle')}</h1>
       <p>{t('people.addIntro')}</p>
-      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-      <form method="post" action={`/n/${scope.network.slug}/people/new`} novalidate>
-        <CsrfField ctx={ctx} />
-        <Field
-          ctx={ctx}
-          name="displayName"
-          label={t('field.displayName')}
-          values={state.values}
-          errors={state.errors}
-        />
+      <Form ctx={ctx} action={`/n/${scope.network.slug}/people/new`} state={state}>
+        <Field ctx={ctx} name="displayName" label={t('field.displayName')} />
         <Field
           ctx={ctx}
           name="phone"
@@ -138,8 +130,6 @@ function NewPersonPage({
           hint={t('field.phoneHint')}
           type="tel"
           inputmode="tel"
-          values={state.values}
-          errors={state.errors}
         />
         <Field
           ctx={ctx}
@@ -147,27 +137,22 @@ function NewPersonPage({
           label={t('field.emailOptional')}
           type="email"
           inputmode="email"
-          values={state.values}
-          errors={state.errors}
         />
         <SelectField
           ctx={ctx}
           name="language"
           label={t('field.language')}
           values={{ language: scope.network.defaultLanguage, ...state.values }}
-          errors={state.errors}
           options={languageOptions()}
         />
         <SelectField
           ctx={ctx}
           name="role"
           label={t('field.role')}
-          values={state.values}
-          errors={state.errors}
           options={roleOptions(ctx, assignableRoles(scope.role))}
         />
         <Submit>{t('people.addSubmit')}</Submit>
-      </form>
+      </Form>
     </Layout>
   );
 }
@@ -210,8 +195,7 @@ function PersonPage({
       {scope.role === 'admin' && (
         <>
           <h2>{t('people.changeRole')}</h2>
-          <form method="post" action={`${base}/role`} novalidate>
-            <CsrfField ctx={ctx} />
+          <Form ctx={ctx} action={`${base}/role`}>
             <SelectField
               ctx={ctx}
               name="role"
@@ -220,15 +204,14 @@ function PersonPage({
               options={roleOptions(ctx, roles)}
             />
             <Submit>{t('people.changeRoleSubmit')}</Submit>
-          </form>
+          </Form>
           <h2>{t('people.remove')}</h2>
-          <form method="post" action={`${base}/remove`}>
-            <CsrfField ctx={ctx} />
+          <Form ctx={ctx} action={`${base}/remove`} validate>
             <p>{t('people.removeHelp')}</p>
             <button type="submit" class="button danger">
               {t('people.removeSubmit', { name: p.displayName })}
             </button>
-          </form>
+          </Form>
         </>
       )}
     </Layout>

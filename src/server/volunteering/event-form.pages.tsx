@@ -196,8 +196,6 @@ function EditEventPage({ ctx, scope, d, areas, trainings, state }: EventFormProp
         {d.series && (
           <ChoiceGroup
             ctx={ctx}
-            values={state.values}
-            errors={state.errors}
             name="apply"
             type="radio"
             legend={t('vol.applyTo')}

@@ -55,10 +55,6 @@ export const STRUCTURE_EXCEPTIONS: StructureExceptions = {
       from: 'src/server/announcements/board.service.ts',
       to: 'src/server/volunteering/event.repository.ts',
     },
-    {
-      from: 'src/server/announcements/digest.pages.tsx',
-      to: 'src/server/notifications/notification.repository.ts',
-    },
     { from: 'src/server/demo/seed-demo.ts', to: 'src/server/invitations/invitation.repository.ts' },
     { from: 'src/server/demo/seed-demo.ts', to: 'src/server/networks/network.repository.ts' },
     {

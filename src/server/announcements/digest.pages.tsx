@@ -1,16 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isoNow } from '../../shared/clock.ts';
 import type { Deps } from '../core/deps.ts';
-import { authorize, type NetworkScope, requirePerson } from '../core/scope.ts';
-import { findPrefs, savePrefs } from '../notifications/notification.repository.ts';
+import type { NetworkScope } from '../core/scope.ts';
+import { myDigestChoice, saveMyDigestChoice } from '../notifications/notification.service.ts';
 import { ChoiceGroup } from '../pages/choices.tsx';
 import { Submit } from '../pages/components.tsx';
 import { Form } from '../pages/form.tsx';
-import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
-import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
-import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { type PageCtx, pageCtx } from '../pages/page-context.ts';
+import { formRoute, pageRoute } from '../pages/routes.ts';
+import { scopeNav } from '../pages/scope-page.ts';
 import { DigestForm } from './announcement.schema.ts';
 import { DIGEST_FROM_HOUR, DIGEST_SIZE } from './digest.job.ts';
 
@@ -70,30 +69,23 @@ export function registerDigestPages(app: FastifyInstance, deps: Deps): void {
     />
   );
 
-  app.get<Slug>('/n/:slug/digest', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'digest.own');
-    const prefs = await findPrefs(deps.db, requirePerson(req.ctx.actor));
-    return sendPage(reply, page(req, scope, { values: prefs.digest ? { digest: '1' } : {} }));
-  });
+  pageRoute<Slug>(app, deps, '/n/:slug/digest', 'digest.own', async (req, scope) =>
+    page(req, scope, {
+      values: (await myDigestChoice(deps, req.ctx.actor)) ? { digest: '1' } : {},
+    }),
+  );
 
-  app.post<Slug>('/n/:slug/digest', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'digest.own');
-    const personId = requirePerson(req.ctx.actor);
-    return handleForm(req, reply, {
-      schema: DigestForm,
-      render: (state) => page(req, scope, state),
-      run: async (form) => {
-        const prefs = await findPrefs(deps.db, personId);
-        await savePrefs(
-          deps.db,
-          personId,
-          { ...prefs, digest: form.digest === '1' },
-          isoNow(deps.clock),
-        );
-        return `/n/${scope.network.slug}/digest?done=saved`;
-      },
-    });
+  formRoute<Slug>(
+    app,
+    deps,
+    '/n/:slug/digest',
+    'digest.own',
+  )({
+    schema: DigestForm,
+    render: (req, scope, state) => page(req, scope, state),
+    run: async (req, scope, form) => {
+      await saveMyDigestChoice(deps, req.ctx.actor, form.digest === '1');
+      return `/n/${scope.network.slug}/digest?done=saved`;
+    },
   });
 }

@@ -259,3 +259,19 @@ export async function saveMyPreferences(
     isoNow(deps.clock),
   );
 }
+
+/** Whether the person has the weekly digest (their other ways of being reached untouched). */
+export async function myDigestChoice(deps: Pick<Deps, 'db'>, actor: Actor): Promise<boolean> {
+  return (await findPrefs(deps.db, requirePersonId(actor))).digest;
+}
+
+/** Turns the person's weekly digest on or off, keeping the rest of their preferences. */
+export async function saveMyDigestChoice(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  digest: boolean,
+): Promise<void> {
+  const personId = requirePersonId(actor);
+  const prefs = await findPrefs(deps.db, personId);
+  await savePrefs(deps.db, personId, { ...prefs, digest }, isoNow(deps.clock));
+}

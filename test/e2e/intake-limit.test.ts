@@ -4,19 +4,13 @@ import type { Page } from 'playwright-core';
 import { resolveScope } from '../../src/server/core/scope.ts';
 import { updateSettings } from '../../src/server/networks/network.service.ts';
 import {
+  assertAccessible,
   type BrowserRun,
   browserSkip,
-  checkA11y,
-  formatViolations,
   startBrowser,
 } from '../helpers/browser.ts';
 import { makeNetwork, PASSWORD } from '../helpers/factories.ts';
 import { asPerson, makeRequest } from '../helpers/requests.ts';
-
-async function axe(page: Page) {
-  const v = await checkA11y(page);
-  assert.equal(v.length, 0, formatViolations(page.url(), v));
-}
 
 /**
  * The pages of the per-address protection, as people meet them: the refusal of a flood on a
@@ -100,11 +94,11 @@ describe('many requests from one address, in a real browser', { skip: browserSki
     await page.goto(`/n/${net.network.slug}/ask`);
     await askFor(page, 'critical');
     assert.match((await page.textContent('main')) ?? '', /You can still ask for help another way/);
-    await axe(page);
+    await assertAccessible(page);
     await toSpanish(page);
     await askFor(page, 'low');
     assert.match((await page.textContent('main')) ?? '', /Puede pedir ayuda de otra manera/);
-    await axe(page);
+    await assertAccessible(page);
     await context.close();
   });
 
@@ -118,7 +112,7 @@ describe('many requests from one address, in a real browser', { skip: browserSki
     await page.waitForURL((u) => u.pathname !== '/sign-in');
     await page.goto(`/n/${net.network.slug}/requests`);
     assert.match((await page.textContent('main')) ?? '', /many requests from one address — check/);
-    await axe(page);
+    await assertAccessible(page);
     await page
       .locator('main tr', { hasText: 'many requests from one address' })
       .locator('a')
@@ -126,19 +120,19 @@ describe('many requests from one address, in a real browser', { skip: browserSki
       .click();
     await page.waitForURL((u) => /\/requests\/[^/]+$/.test(u.pathname));
     assert.match((await page.textContent('main')) ?? '', /many requests from one address — check/);
-    await axe(page);
+    await assertAccessible(page);
     await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await page.waitForURL((u) => u.pathname.endsWith('/settings'));
     await page.fill('#field-hourlyRequestsPerAddress', 'twenty');
     await page.click('main form[action$="/settings/intake"] button[type=submit]');
     await page.locator('#field-hourlyRequestsPerAddress-error').waitFor();
     assert.equal(await page.inputValue('#field-hourlyRequestsPerAddress'), 'twenty');
-    await axe(page);
+    await assertAccessible(page);
     await page.fill('#field-hourlyRequestsPerAddress', '40');
     await page.click('main form[action$="/settings/intake"] button[type=submit]');
     await page.waitForURL((u) => u.search.includes('done=saved'));
     assert.equal(await page.inputValue('#field-hourlyRequestsPerAddress'), '40');
-    await axe(page);
+    await assertAccessible(page);
     await context.close();
   });
 });

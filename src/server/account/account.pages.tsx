@@ -15,15 +15,8 @@ import type { NetworkOfPerson } from '../core/membership.ts';
 import type { Person } from '../core/person.ts';
 import { cookieOptions, LANG_COOKIE } from '../http/context.ts';
 import { myNetworks } from '../networks/network.service.ts';
-import {
-  CsrfField,
-  ErrorSummary,
-  Field,
-  languageOptions,
-  SelectField,
-  Submit,
-  When,
-} from '../pages/components.tsx';
+import { Field, languageOptions, SelectField, Submit, When } from '../pages/components.tsx';
+import { Form, PostButton } from '../pages/form.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
@@ -80,16 +73,8 @@ function AccountPage({
       <p>{data.person.own.email ?? data.person.own.phone}</p>
 
       <h2>{t('account.profile')}</h2>
-      <ErrorSummary ctx={ctx} errors={profile.errors} message={profile.message} />
-      <form method="post" action="/account/profile" novalidate>
-        <CsrfField ctx={ctx} />
-        <Field
-          ctx={ctx}
-          name="displayName"
-          label={t('field.displayName')}
-          values={profileValues}
-          errors={profile.errors}
-        />
+      <Form ctx={ctx} action="/account/profile" state={profile}>
+        <Field ctx={ctx} name="displayName" label={t('field.displayName')} values={profileValues} />
         <SelectField
           ctx={ctx}
           name="language"
@@ -99,7 +84,7 @@ function AccountPage({
           options={languageOptions(ctx.lang)}
         />
         <Submit>{t('form.save')}</Submit>
-      </form>
+      </Form>
 
       <h2>{t('account.sessions')}</h2>
       <p>{t('account.sessionsIntro')}</p>
@@ -110,13 +95,13 @@ function AccountPage({
             {s.id === currentSession ? (
               <strong> · {t('account.thisSession')}</strong>
             ) : (
-              <form method="post" action={`/account/sessions/${s.id}/revoke`} class="inline">
-                {' · '}
-                <CsrfField ctx={ctx} />
-                <button type="submit" class="link">
-                  {t('account.endSession')}
-                </button>
-              </form>
+              <PostButton
+                ctx={ctx}
+                action={`/account/sessions/${s.id}/revoke`}
+                label={t('account.endSession')}
+                look="link"
+                before={' · '}
+              />
             )}
           </li>
         ))}
@@ -136,59 +121,47 @@ function AccountPage({
             <li key={tk.id}>
               <strong>{tk.name}</strong> · <code>{tk.prefix}…</code> · {tk.networkSlug} ·{' '}
               {t(`role.${tk.role}`)}
-              <form method="post" action={`/account/tokens/${tk.id}/revoke`} class="inline">
-                {' · '}
-                <CsrfField ctx={ctx} />
-                <button type="submit" class="link">
-                  {t('account.revokeToken', { name: tk.name })}
-                </button>
-              </form>
+              <PostButton
+                ctx={ctx}
+                action={`/account/tokens/${tk.id}/revoke`}
+                label={t('account.revokeToken', { name: tk.name })}
+                look="link"
+                before={' · '}
+              />
             </li>
           ))}
         </ul>
       )}
       {data.networks.length > 0 && (
-        <>
-          <ErrorSummary ctx={ctx} errors={tokenForm.errors} message={tokenForm.message} />
-          <form method="post" action="/account/tokens#tokens" novalidate>
-            <CsrfField ctx={ctx} />
-            <Field
-              ctx={ctx}
-              name="name"
-              label={t('account.tokenName')}
-              hint={t('account.tokenNameHint')}
-              values={tokenForm.values}
-              errors={tokenForm.errors}
-            />
-            <SelectField
-              ctx={ctx}
-              name="networkSlug"
-              label={t('account.tokenNetwork')}
-              values={tokenForm.values}
-              errors={tokenForm.errors}
-              options={data.networks.map((n) => ({ value: n.slug, label: n.name }))}
-            />
-            <SelectField
-              ctx={ctx}
-              name="role"
-              label={t('field.role')}
-              hint={t('account.tokenRoleHint')}
-              values={tokenForm.values}
-              errors={tokenForm.errors}
-              options={ROLES.map((r: Role) => ({ value: r, label: t(`role.${r}`) }))}
-            />
-            <Field
-              ctx={ctx}
-              name="expiresInDays"
-              label={t('account.tokenExpires')}
-              hint={t('account.tokenExpiresHint')}
-              inputmode="numeric"
-              values={tokenForm.values}
-              errors={tokenForm.errors}
-            />
-            <Submit>{t('account.createToken')}</Submit>
-          </form>
-        </>
+        <Form ctx={ctx} action="/account/tokens#tokens" state={tokenForm}>
+          <Field
+            ctx={ctx}
+            name="name"
+            label={t('account.tokenName')}
+            hint={t('account.tokenNameHint')}
+          />
+          <SelectField
+            ctx={ctx}
+            name="networkSlug"
+            label={t('account.tokenNetwork')}
+            options={data.networks.map((n) => ({ value: n.slug, label: n.name }))}
+          />
+          <SelectField
+            ctx={ctx}
+            name="role"
+            label={t('field.role')}
+            hint={t('account.tokenRoleHint')}
+            options={ROLES.map((r: Role) => ({ value: r, label: t(`role.${r}`) }))}
+          />
+          <Field
+            ctx={ctx}
+            name="expiresInDays"
+            label={t('account.tokenExpires')}
+            hint={t('account.tokenExpiresHint')}
+            inputmode="numeric"
+          />
+          <Submit>{t('account.createToken')}</Submit>
+        </Form>
       )}
 
       <h2>{t('account.security')}</h2>

@@ -7,19 +7,14 @@ import { authorize, type NetworkScope } from '../core/scope.ts';
 import { formValues } from '../http/forms.ts';
 import { areasOf } from '../networks/network.service.ts';
 import { areaOptions, ChoiceGroup } from '../pages/choices.tsx';
-import {
-  CsrfField,
-  ErrorSummary,
-  Field,
-  languageOptions,
-  SelectField,
-  When,
-} from '../pages/components.tsx';
+import { ErrorSummary, Field, languageOptions, SelectField, When } from '../pages/components.tsx';
+import { Form } from '../pages/form.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { Table } from '../pages/table.tsx';
 import type { Announcement } from './announcement.repository.ts';
 import { AnnouncementForm } from './announcement.schema.ts';
 import {
@@ -97,35 +92,30 @@ function ListPage({
       {items.length === 0 ? (
         <p>{t('announce.none')}</p>
       ) : all ? (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('announce.field.title')}</th>
-                <th scope="col">{t('announce.audience')}</th>
-                <th scope="col">{t('announce.recipients')}</th>
-                <th scope="col">{t('announce.sentAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <a href={`${base}/announcements/${a.id}`} lang={a.language}>
-                      {a.title}
-                    </a>
-                    {a.public && <span class="muted"> · {t('announce.onBoard')}</span>}
-                  </td>
-                  <td>{audienceText(ctx, a)}</td>
-                  <td>{a.recipients}</td>
-                  <td>
-                    <When ctx={ctx} iso={a.createdAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          headers={[
+            t('announce.field.title'),
+            t('announce.audience'),
+            t('announce.recipients'),
+            t('announce.sentAt'),
+          ]}
+        >
+          {items.map((a) => (
+            <tr key={a.id}>
+              <td>
+                <a href={`${base}/announcements/${a.id}`} lang={a.language}>
+                  {a.title}
+                </a>
+                {a.public && <span class="muted"> · {t('announce.onBoard')}</span>}
+              </td>
+              <td>{audienceText(ctx, a)}</td>
+              <td>{a.recipients}</td>
+              <td>
+                <When ctx={ctx} iso={a.createdAt} />
+              </td>
+            </tr>
+          ))}
+        </Table>
       ) : (
         <ul class="cards">
           {items.map((a) => (
@@ -188,8 +178,7 @@ function NewPage({
       <p>{t('announce.newIntro')}</p>
       <ErrorSummary ctx={ctx} errors={state.errors} labels={labels} message={state.message} />
       {reach && <ReachBox ctx={ctx} reach={reach} />}
-      <form method="post" action={`/n/${scope.network.slug}/announcements/new`} novalidate>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={`/n/${scope.network.slug}/announcements/new`}>
         <Field
           ctx={ctx}
           name="title"
@@ -267,7 +256,7 @@ function NewPage({
             {t('announce.send')}
           </button>
         </div>
-      </form>
+      </Form>
     </Layout>
   );
 }

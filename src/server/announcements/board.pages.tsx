@@ -6,6 +6,7 @@ import { When } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { Table } from '../pages/table.tsx';
 import { Paragraphs } from './announcement.pages.tsx';
 import { type Board, communityBoard } from './board.service.ts';
 
@@ -73,44 +74,22 @@ function BoardPage({ ctx, scope, board }: { ctx: PageCtx; scope: NetworkScope; b
 
       <h2>{t('board.needs')}</h2>
       <p>{t('board.needsPrivacy')}</p>
-      <div class="table-wrap">
-        <table>
-          <caption>{t('board.byCategory')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('board.category')}</th>
-              <th scope="col">{t('board.open')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {board.byCategory.map((c) => (
-              <tr key={c.category}>
-                <th scope="row">{t(`category.${c.category}` as never)}</th>
-                <CountCell ctx={ctx} count={c.count} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <div class="table-wrap">
-        <table>
-          <caption>{t('board.byArea')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('board.area')}</th>
-              <th scope="col">{t('board.open')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {board.byArea.map((a) => (
-              <tr key={a.area ?? ''}>
-                <th scope="row">{a.area ?? t('board.noArea')}</th>
-                <CountCell ctx={ctx} count={a.count} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table headers={[t('board.category'), t('board.open')]} caption={t('board.byCategory')}>
+        {board.byCategory.map((c) => (
+          <tr key={c.category}>
+            <th scope="row">{t(`category.${c.category}` as never)}</th>
+            <CountCell ctx={ctx} count={c.count} />
+          </tr>
+        ))}
+      </Table>
+      <Table headers={[t('board.area'), t('board.open')]} caption={t('board.byArea')}>
+        {board.byArea.map((a) => (
+          <tr key={a.area ?? ''}>
+            <th scope="row">{a.area ?? t('board.noArea')}</th>
+            <CountCell ctx={ctx} count={a.count} />
+          </tr>
+        ))}
+      </Table>
     </Layout>
   );
 }

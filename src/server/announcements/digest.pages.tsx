@@ -1,14 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../core/deps.ts';
-import { authorize, type NetworkScope, requirePerson } from '../core/scope.ts';
+import type { NetworkScope } from '../core/scope.ts';
 import { myDigestChoice, saveMyDigestChoice } from '../notifications/notification.service.ts';
 import { ChoiceGroup } from '../pages/choices.tsx';
-import { CsrfField, ErrorSummary, Submit } from '../pages/components.tsx';
-import { handleForm } from '../pages/form-route.ts';
+import { Submit } from '../pages/components.tsx';
+import { Form } from '../pages/form.tsx';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
-import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
-import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { type PageCtx, pageCtx } from '../pages/page-context.ts';
+import { formRoute, pageRoute } from '../pages/routes.ts';
+import { scopeNav } from '../pages/scope-page.ts';
 import { DigestForm } from './announcement.schema.ts';
 import { DIGEST_FROM_HOUR, DIGEST_SIZE } from './digest.job.ts';
 
@@ -37,20 +38,16 @@ function DigestPage({
         })}
       </p>
       <p>{t('digest.privacy')}</p>
-      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-      <form method="post" action={`/n/${scope.network.slug}/digest`} novalidate>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={`/n/${scope.network.slug}/digest`} state={state}>
         <ChoiceGroup
           ctx={ctx}
           name="digest"
           legend={t('digest.legend')}
           type="checkbox"
           options={[{ field: 'digest', value: '1', label: t('digest.checkbox') }]}
-          values={state.values}
-          errors={state.errors}
         />
         <Submit>{t('digest.save')}</Submit>
-      </form>
+      </Form>
       <p>
         <a href="/account/notifications">{t('digest.otherPrefs')}</a>
       </p>
@@ -72,24 +69,23 @@ export function registerDigestPages(app: FastifyInstance, deps: Deps): void {
     />
   );
 
-  app.get<Slug>('/n/:slug/digest', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'digest.own');
-    const digest = await myDigestChoice(deps, req.ctx.actor);
-    return sendPage(reply, page(req, scope, { values: digest ? { digest: '1' } : {} }));
-  });
+  pageRoute<Slug>(app, deps, '/n/:slug/digest', 'digest.own', async (req, scope) =>
+    page(req, scope, {
+      values: (await myDigestChoice(deps, req.ctx.actor)) ? { digest: '1' } : {},
+    }),
+  );
 
-  app.post<Slug>('/n/:slug/digest', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'digest.own');
-    requirePerson(req.ctx.actor);
-    return handleForm(req, reply, {
-      schema: DigestForm,
-      render: (state) => page(req, scope, state),
-      run: async (form) => {
-        await saveMyDigestChoice(deps, req.ctx.actor, form.digest === '1');
-        return `/n/${scope.network.slug}/digest?done=saved`;
-      },
-    });
+  formRoute<Slug>(
+    app,
+    deps,
+    '/n/:slug/digest',
+    'digest.own',
+  )({
+    schema: DigestForm,
+    render: (req, scope, state) => page(req, scope, state),
+    run: async (req, scope, form) => {
+      await saveMyDigestChoice(deps, req.ctx.actor, form.digest === '1');
+      return `/n/${scope.network.slug}/digest?done=saved`;
+    },
   });
 }

@@ -6,6 +6,7 @@ import { SelectField, When } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { Table } from '../pages/table.tsx';
 import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE, browseAudit } from './audit.service.ts';
 import type { AuditEvent } from './audit-event.ts';
 
@@ -65,35 +66,23 @@ function AuditPage({
       {events.length === 0 ? (
         <p>{t('audit.none')}</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.when')}</th>
-                <th scope="col">{t('audit.who')}</th>
-                <th scope="col">{t('audit.what')}</th>
-                <th scope="col">{t('audit.subject')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    <When ctx={ctx} iso={e.createdAt} />
-                  </td>
-                  <td>{e.actorName ?? t('audit.system')}</td>
-                  <td>
-                    {actionLabel(ctx, e.action)} <Details ctx={ctx} details={e.details} />
-                  </td>
-                  <td>
-                    {e.subjectName ??
-                      (e.subjectType ? `${e.subjectType} ${e.subjectId?.slice(-6)}` : '—')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table headers={[t('audit.when'), t('audit.who'), t('audit.what'), t('audit.subject')]}>
+          {events.map((e) => (
+            <tr key={e.id}>
+              <td>
+                <When ctx={ctx} iso={e.createdAt} />
+              </td>
+              <td>{e.actorName ?? t('audit.system')}</td>
+              <td>
+                {actionLabel(ctx, e.action)} <Details ctx={ctx} details={e.details} />
+              </td>
+              <td>
+                {e.subjectName ??
+                  (e.subjectType ? `${e.subjectType} ${e.subjectId?.slice(-6)}` : '—')}
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       {events.length === AUDIT_PAGE_SIZE && last && (
         <p>

@@ -11,14 +11,8 @@ import {
   setSessionCookie,
 } from '../http/context.ts';
 import { safeNext } from '../http/redirect.ts';
-import {
-  CsrfField,
-  ErrorSummary,
-  Field,
-  languageOptions,
-  SelectField,
-  Submit,
-} from '../pages/components.tsx';
+import { Field, languageOptions, SelectField, Submit } from '../pages/components.tsx';
+import { Form } from '../pages/form.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
@@ -38,17 +32,13 @@ function SignInPage({ ctx, next, state }: { ctx: PageCtx; next: string; state: F
   return (
     <Layout ctx={ctx} title={t('signIn.title')}>
       <h1>{t('signIn.title')}</h1>
-      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-      <form method="post" action={`/sign-in?next=${encodeURIComponent(next)}`} novalidate>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={`/sign-in?next=${encodeURIComponent(next)}`} state={state}>
         <Field
           ctx={ctx}
           name="identifier"
           label={t('field.identifier')}
           hint={t('field.identifierHint')}
           autocomplete="username"
-          values={state.values}
-          errors={state.errors}
         />
         <Field
           ctx={ctx}
@@ -57,10 +47,9 @@ function SignInPage({ ctx, next, state }: { ctx: PageCtx; next: string; state: F
           type="password"
           autocomplete="current-password"
           keepValue={false}
-          errors={state.errors}
         />
         <Submit>{t('signIn.submit')}</Submit>
-      </form>
+      </Form>
       <p>
         <a href="/password/forgot">{t('signIn.forgot')}</a>
       </p>
@@ -140,20 +129,10 @@ function ForgotPage({ ctx, state, sent }: { ctx: PageCtx; state: FormState; sent
     <Layout ctx={ctx} title={t('forgot.title')} notice={sent ? t('forgot.sent') : undefined}>
       <h1>{t('forgot.title')}</h1>
       <p>{t('forgot.intro')}</p>
-      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-      <form method="post" action="/password/forgot" novalidate>
-        <CsrfField ctx={ctx} />
-        <Field
-          ctx={ctx}
-          name="email"
-          label={t('field.email')}
-          type="email"
-          autocomplete="email"
-          values={state.values}
-          errors={state.errors}
-        />
+      <Form ctx={ctx} action="/password/forgot" state={state}>
+        <Field ctx={ctx} name="email" label={t('field.email')} type="email" autocomplete="email" />
         <Submit>{t('forgot.submit')}</Submit>
-      </form>
+      </Form>
     </Layout>
   );
 }
@@ -163,9 +142,7 @@ function ResetPage({ ctx, token, state }: { ctx: PageCtx; token: string; state: 
   return (
     <Layout ctx={ctx} title={t('reset.title')}>
       <h1>{t('reset.title')}</h1>
-      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-      <form method="post" action={`/password/reset/${token}`} novalidate>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={`/password/reset/${token}`} state={state}>
         <Field
           ctx={ctx}
           name="password"
@@ -174,10 +151,9 @@ function ResetPage({ ctx, token, state }: { ctx: PageCtx; token: string; state: 
           type="password"
           autocomplete="new-password"
           keepValue={false}
-          errors={state.errors}
         />
         <Submit>{t('reset.submit')}</Submit>
-      </form>
+      </Form>
     </Layout>
   );
 }

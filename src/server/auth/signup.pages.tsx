@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { Deps } from '../core/deps.ts';
 import { clientInfo, setSessionCookie } from '../http/context.ts';
-import { CsrfField, ErrorSummary, Submit } from '../pages/components.tsx';
+import { ErrorSummary, Submit } from '../pages/components.tsx';
+import { Form, PostButton } from '../pages/form.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
@@ -34,12 +35,10 @@ function JoinPage({
     <Layout ctx={ctx} title={t('join.title', { network: name })}>
       <h1>{t('join.title', { network: name })}</h1>
       <p>{t('join.intro')}</p>
-      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-      <form method="post" action={`/n/${slug}/join`} novalidate>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={`/n/${slug}/join`} state={state}>
         <AccountFieldsBlock ctx={ctx} state={state} />
         <Submit>{t('join.submit')}</Submit>
-      </form>
+      </Form>
     </Layout>
   );
 }
@@ -79,10 +78,7 @@ function JoinWithAccountPage({
       <h1>{t('join.title', { network: name })}</h1>
       <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
       <p>{t('join.member.intro', { name: who })}</p>
-      <form method="post" action={`/n/${slug}/join`}>
-        <CsrfField ctx={ctx} />
-        <Submit>{t('join.submit')}</Submit>
-      </form>
+      <PostButton ctx={ctx} action={`/n/${slug}/join`} label={t('join.submit')} />
     </Layout>
   );
 }
@@ -110,10 +106,7 @@ function ConfirmPage({
       <h1>{t('join.confirm.title', { network })}</h1>
       <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
       <p>{t('join.confirm.intro', { name })}</p>
-      <form method="post" action={`/join/confirm/${token}`}>
-        <CsrfField ctx={ctx} />
-        <Submit>{t('join.confirm.submit')}</Submit>
-      </form>
+      <PostButton ctx={ctx} action={`/join/confirm/${token}`} label={t('join.confirm.submit')} />
     </Layout>
   );
 }

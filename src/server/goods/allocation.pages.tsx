@@ -3,7 +3,8 @@ import { formatCode } from '../../domain/requests/request-code.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
 import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
-import { CsrfField, ErrorSummary, SelectField, Submit, When } from '../pages/components.tsx';
+import { ErrorSummary, SelectField, Submit, When } from '../pages/components.tsx';
+import { Form, PostButton } from '../pages/form.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { pageCtx, sendPage } from '../pages/page-context.ts';
@@ -41,27 +42,21 @@ export function registerAllocationPages(app: FastifyInstance, deps: Deps): void 
         <p>
           <a href="#rule">{t('allocation.ruleLink')}</a>
         </p>
-        <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-        <form method="post" action={base(scope)} novalidate>
-          <CsrfField ctx={ctx} />
+        <Form ctx={ctx} action={base(scope)} state={state}>
           <SelectField
             ctx={ctx}
             name="itemId"
             label={t('goods.item')}
             options={itemOptions(ctx, setup.items)}
-            values={state.values}
-            errors={state.errors}
           />
           <SelectField
             ctx={ctx}
             name="siteId"
             label={t('goods.site')}
             options={siteOptions(ctx, setup.sites)}
-            values={state.values}
-            errors={state.errors}
           />
           <Submit>{t('allocation.propose')}</Submit>
-        </form>
+        </Form>
         <h2>{t('allocation.rounds')}</h2>
         {list.length > 0 ? (
           <ul>
@@ -126,16 +121,17 @@ export function registerAllocationPages(app: FastifyInstance, deps: Deps): void 
         <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
         {round.status === 'proposed' && (
           <div class="filters">
-            <form method="post" action={`${base(scope)}/${round.id}/approve`}>
-              <CsrfField ctx={ctx} />
-              <Submit>{t('allocation.approve')}</Submit>
-            </form>
-            <form method="post" action={`${base(scope)}/${round.id}/discard`}>
-              <CsrfField ctx={ctx} />
-              <button type="submit" class="button secondary">
-                {t('allocation.discard')}
-              </button>
-            </form>
+            <PostButton
+              ctx={ctx}
+              action={`${base(scope)}/${round.id}/approve`}
+              label={t('allocation.approve')}
+            />
+            <PostButton
+              ctx={ctx}
+              action={`${base(scope)}/${round.id}/discard`}
+              label={t('allocation.discard')}
+              look="secondary"
+            />
           </div>
         )}
         <Table

@@ -7,7 +7,6 @@ import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
 import { formValues } from '../http/forms.ts';
 import {
-  CsrfField,
   ErrorSummary,
   Field,
   languageOptions,
@@ -15,6 +14,7 @@ import {
   Submit,
   When,
 } from '../pages/components.tsx';
+import { Form } from '../pages/form.tsx';
 import type { FormState } from '../pages/form-state.ts';
 import { type PageCtx, pageCtx } from '../pages/page-context.ts';
 import { formRoute, pageRoute } from '../pages/routes.ts';
@@ -93,12 +93,7 @@ function HouseholdCard({
               .join(', ')}`
           : ''}
       </p>
-      <form
-        method="post"
-        action={`/n/${scope.network.slug}/goods/days/${day.id}/check-in`}
-        novalidate
-      >
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={`/n/${scope.network.slug}/goods/days/${day.id}/check-in`}>
         <input type="hidden" name="householdId" value={h.id} />
         <input type="hidden" name="q" value={q} />
         {day.items.map((i) => (
@@ -121,7 +116,7 @@ function HouseholdCard({
           </div>
         )}
         <Submit>{t('goods.checkIn')}</Submit>
-      </form>
+      </Form>
     </li>
   );
 }
@@ -206,17 +201,8 @@ export function registerDistributionDoorPages(app: FastifyInstance, deps: Deps):
         )}
         <h2 id="new-household">{t('goods.newHousehold')}</h2>
         <p>{t('goods.newHouseholdIntro')}</p>
-        <ErrorSummary ctx={ctx} errors={hh.errors} message={hh.message} />
-        <form method="post" action={`${dayUrl(scope, day.id)}/household`} novalidate>
-          <CsrfField ctx={ctx} />
-          <Field
-            ctx={ctx}
-            name="name"
-            label={t('goods.householdName')}
-            autocomplete="off"
-            values={hh.values}
-            errors={hh.errors}
-          />
+        <Form ctx={ctx} action={`${dayUrl(scope, day.id)}/household`} state={hh}>
+          <Field ctx={ctx} name="name" label={t('goods.householdName')} autocomplete="off" />
           <Field
             ctx={ctx}
             name="phone"
@@ -224,17 +210,8 @@ export function registerDistributionDoorPages(app: FastifyInstance, deps: Deps):
             type="tel"
             inputmode="tel"
             autocomplete="off"
-            values={hh.values}
-            errors={hh.errors}
           />
-          <Field
-            ctx={ctx}
-            name="size"
-            label={t('goods.size')}
-            inputmode="numeric"
-            values={hh.values}
-            errors={hh.errors}
-          />
+          <Field ctx={ctx} name="size" label={t('goods.size')} inputmode="numeric" />
           <SelectField
             ctx={ctx}
             name="language"
@@ -248,11 +225,9 @@ export function registerDistributionDoorPages(app: FastifyInstance, deps: Deps):
             name="requestCode"
             label={t('goods.requestCode')}
             hint={t('goods.requestCodeHint')}
-            values={hh.values}
-            errors={hh.errors}
           />
           <Submit>{t('goods.addHousehold')}</Submit>
-        </form>
+        </Form>
         <h2>{t('goods.checkedInToday')}</h2>
         {checkIns.length > 0 ? (
           <Table
@@ -277,8 +252,7 @@ export function registerDistributionDoorPages(app: FastifyInstance, deps: Deps):
           <p>{t('goods.noCheckIns')}</p>
         )}
         {atLeast(scope.role, 'coordinator') && (
-          <form method="post" action={`${dayUrl(scope, day.id)}/status`} class="filters">
-            <CsrfField ctx={ctx} />
+          <Form ctx={ctx} action={`${dayUrl(scope, day.id)}/status`} class="filters" validate>
             <SelectField
               ctx={ctx}
               name="status"
@@ -291,7 +265,7 @@ export function registerDistributionDoorPages(app: FastifyInstance, deps: Deps):
                 {t('goods.changeStatus')}
               </button>
             </div>
-          </form>
+          </Form>
         )}
       </GoodsSection>
     );

@@ -4,11 +4,13 @@ import { AppError, type FieldErrors } from '../../shared/app-error.ts';
 import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
 import { formValues } from '../http/forms.ts';
-import { CsrfField, ErrorSummary, Submit } from '../pages/components.tsx';
+import { Submit } from '../pages/components.tsx';
+import { Form } from '../pages/form.tsx';
 import type { FormState } from '../pages/form-state.ts';
 import { pageCtx } from '../pages/page-context.ts';
 import { formRoute, pageRoute } from '../pages/routes.ts';
 import { scopeNav } from '../pages/scope-page.ts';
+import { Table } from '../pages/table.tsx';
 import { checkInMany, dayDetail, type PaperOutcome } from './distribution.service.ts';
 import { PAPER_LINES_MAX } from './goods.rules.ts';
 import { OpenForm, whole } from './goods.schema.ts';
@@ -53,53 +55,42 @@ export function registerDistributionPaperPages(app: FastifyInstance, deps: Deps)
             </ul>
           </div>
         )}
-        <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-        <form method="post" action={`${dayUrl(scope, day.id)}/paper?lines=${lines}`} novalidate>
-          <CsrfField ctx={ctx} />
-          <div class="table-wrap" tabindex={0}>
-            <table>
-              <caption>{t('goods.paperCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('goods.line')}</th>
-                  <th scope="col">{t('goods.householdCode')}</th>
-                  {day.items.map((i) => (
-                    <th key={i.itemId} scope="col">
-                      {i.itemName} ({i.unit})
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {Array.from({ length: lines }, (_, n) => (
-                  <tr key={n}>
-                    <th scope="row">{n + 1}</th>
-                    <td>
-                      <input
-                        name={`code_${n}`}
-                        aria-label={t('goods.codeOfLine', { line: n + 1 })}
-                        value={state.values?.[`code_${n}`]}
-                        autocomplete="off"
-                        class="qty"
-                      />
-                    </td>
-                    {day.items.map((i) => (
-                      <td key={i.itemId}>
-                        <input
-                          name={`q_${n}_${i.itemId}`}
-                          inputmode="numeric"
-                          class="qty"
-                          placeholder={String(i.perHousehold)}
-                          aria-label={t('goods.qtyOfLine', { line: n + 1, item: i.itemName })}
-                          value={state.values?.[`q_${n}_${i.itemId}`]}
-                        />
-                      </td>
-                    ))}
-                  </tr>
+        <Form ctx={ctx} action={`${dayUrl(scope, day.id)}/paper?lines=${lines}`} state={state}>
+          <Table
+            caption={t('goods.paperCaption')}
+            headers={[
+              t('goods.line'),
+              t('goods.householdCode'),
+              ...day.items.map((i) => `${i.itemName} (${i.unit})`),
+            ]}
+          >
+            {Array.from({ length: lines }, (_, n) => (
+              <tr key={n}>
+                <th scope="row">{n + 1}</th>
+                <td>
+                  <input
+                    name={`code_${n}`}
+                    aria-label={t('goods.codeOfLine', { line: n + 1 })}
+                    value={state.values?.[`code_${n}`]}
+                    autocomplete="off"
+                    class="qty"
+                  />
+                </td>
+                {day.items.map((i) => (
+                  <td key={i.itemId}>
+                    <input
+                      name={`q_${n}_${i.itemId}`}
+                      inputmode="numeric"
+                      class="qty"
+                      placeholder={String(i.perHousehold)}
+                      aria-label={t('goods.qtyOfLine', { line: n + 1, item: i.itemName })}
+                      value={state.values?.[`q_${n}_${i.itemId}`]}
+                    />
+                  </td>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </tr>
+            ))}
+          </Table>
           <p>
             <a
               href={`${dayUrl(scope, day.id)}/paper?lines=${Math.min(PAPER_LINES_MAX, lines + 10)}`}
@@ -108,7 +99,7 @@ export function registerDistributionPaperPages(app: FastifyInstance, deps: Deps)
             </a>
           </p>
           <Submit>{t('goods.enterSheet')}</Submit>
-        </form>
+        </Form>
       </GoodsSection>
     );
   }

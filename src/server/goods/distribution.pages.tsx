@@ -4,7 +4,8 @@ import { AppError, type FieldErrors } from '../../shared/app-error.ts';
 import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
 import { formValues } from '../http/forms.ts';
-import { CsrfField, ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
+import { Field, SelectField, Submit } from '../pages/components.tsx';
+import { Form } from '../pages/form.tsx';
 import type { FormState } from '../pages/form-state.ts';
 import { pageCtx } from '../pages/page-context.ts';
 import { formRoute, pageRoute } from '../pages/routes.ts';
@@ -59,25 +60,14 @@ export function registerDistributionPages(app: FastifyInstance, deps: Deps): voi
         {setup && (
           <>
             <h2>{t('goods.newDay')}</h2>
-            <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-            <form method="post" action={`/n/${scope.network.slug}/goods/days`} novalidate>
-              <CsrfField ctx={ctx} />
+            <Form ctx={ctx} action={`/n/${scope.network.slug}/goods/days`} state={state}>
               <SelectField
                 ctx={ctx}
                 name="siteId"
                 label={t('goods.site')}
                 options={siteOptions(ctx, setup.sites)}
-                values={state.values}
-                errors={state.errors}
               />
-              <Field
-                ctx={ctx}
-                name="day"
-                label={t('goods.date')}
-                type="date"
-                values={state.values}
-                errors={state.errors}
-              />
+              <Field ctx={ctx} name="day" label={t('goods.date')} type="date" />
               <fieldset id="field-items" class="field">
                 <legend>{t('goods.onOffer')}</legend>
                 <p class="hint">{t('goods.onOfferHint')}</p>
@@ -88,13 +78,11 @@ export function registerDistributionPages(app: FastifyInstance, deps: Deps): voi
                     name={`item_${i.id}`}
                     label={`${i.name} (${i.unit})`}
                     inputmode="numeric"
-                    values={state.values}
-                    errors={state.errors}
                   />
                 ))}
               </fieldset>
               <Submit>{t('goods.createDay')}</Submit>
-            </form>
+            </Form>
           </>
         )}
       </GoodsSection>

@@ -5,7 +5,8 @@ import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
 import { areasOf } from '../networks/network.service.ts';
 import { areaOptions, ChoiceGroup } from '../pages/choices.tsx';
-import { CsrfField, ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
+import { Field, SelectField, Submit } from '../pages/components.tsx';
+import { Form } from '../pages/form.tsx';
 import type { FormState } from '../pages/form-state.ts';
 import { pageCtx } from '../pages/page-context.ts';
 import { formRoute, pageRoute } from '../pages/routes.ts';
@@ -69,57 +70,24 @@ export function registerGoodsSetupPages(app: FastifyInstance, deps: Deps): void 
           <p>{t('goods.noItems')}</p>
         )}
         <h3>{t('goods.newItem')}</h3>
-        <ErrorSummary ctx={ctx} errors={item.errors} message={item.message} />
-        <form method="post" action={`${base(scope)}/items`} novalidate>
-          <CsrfField ctx={ctx} />
-          <Field
-            ctx={ctx}
-            name="name"
-            label={t('goods.itemName')}
-            values={item.values}
-            errors={item.errors}
-          />
+        <Form ctx={ctx} action={`${base(scope)}/items`} state={item}>
+          <Field ctx={ctx} name="name" label={t('goods.itemName')} />
           <SelectField
             ctx={ctx}
             name="category"
             label={t('goods.category')}
             options={GOODS_CATEGORIES.map((c) => ({ value: c, label: t(`goods.category.${c}`) }))}
-            values={item.values}
-            errors={item.errors}
           />
-          <Field
-            ctx={ctx}
-            name="unit"
-            label={t('goods.unit')}
-            hint={t('goods.unitHint')}
-            values={item.values}
-            errors={item.errors}
-          />
-          <Field
-            ctx={ctx}
-            name="lowStock"
-            label={t('goods.lowStockAt')}
-            inputmode="numeric"
-            values={item.values}
-            errors={item.errors}
-          />
+          <Field ctx={ctx} name="unit" label={t('goods.unit')} hint={t('goods.unitHint')} />
+          <Field ctx={ctx} name="lowStock" label={t('goods.lowStockAt')} inputmode="numeric" />
           <Field
             ctx={ctx}
             name="limitQuantity"
             label={t('goods.limitQuantity')}
             hint={t('goods.limitHint')}
             inputmode="numeric"
-            values={item.values}
-            errors={item.errors}
           />
-          <Field
-            ctx={ctx}
-            name="limitDays"
-            label={t('goods.limitDays')}
-            inputmode="numeric"
-            values={item.values}
-            errors={item.errors}
-          />
+          <Field ctx={ctx} name="limitDays" label={t('goods.limitDays')} inputmode="numeric" />
           <ChoiceGroup
             ctx={ctx}
             name="options"
@@ -129,10 +97,9 @@ export function registerGoodsSetupPages(app: FastifyInstance, deps: Deps): void 
               { field: 'limitHard', value: 'limitHard', label: t('goods.limitHard') },
               { field: 'tracksExpiry', value: 'tracksExpiry', label: t('goods.tracksExpiry') },
             ]}
-            values={item.values}
           />
           <Submit>{t('goods.addItem')}</Submit>
-        </form>
+        </Form>
         <h2>{t('goods.sites')}</h2>
         {sites.length > 0 ? (
           <ul>
@@ -147,27 +114,16 @@ export function registerGoodsSetupPages(app: FastifyInstance, deps: Deps): void 
           <p>{t('goods.noSites')}</p>
         )}
         <h3>{t('goods.newSite')}</h3>
-        <ErrorSummary ctx={ctx} errors={site.errors} message={site.message} />
-        <form method="post" action={`${base(scope)}/sites`} novalidate>
-          <CsrfField ctx={ctx} />
-          <Field
-            ctx={ctx}
-            name="name"
-            label={t('goods.siteName')}
-            hint={t('goods.siteHint')}
-            values={site.values}
-            errors={site.errors}
-          />
+        <Form ctx={ctx} action={`${base(scope)}/sites`} state={site}>
+          <Field ctx={ctx} name="name" label={t('goods.siteName')} hint={t('goods.siteHint')} />
           <SelectField
             ctx={ctx}
             name="areaId"
             label={t('goods.area')}
             options={areaOptions(areas, t('goods.noArea'))}
-            values={site.values}
-            errors={site.errors}
           />
           <Submit>{t('goods.addSite')}</Submit>
-        </form>
+        </Form>
       </GoodsSection>
     );
   }

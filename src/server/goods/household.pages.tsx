@@ -4,16 +4,8 @@ import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
 import { areasOf } from '../networks/network.service.ts';
 import { areaOptions, ChoiceGroup } from '../pages/choices.tsx';
-import {
-  CsrfField,
-  ErrorSummary,
-  Field,
-  languageOptions,
-  Pager,
-  SelectField,
-  Submit,
-  When,
-} from '../pages/components.tsx';
+import { Field, languageOptions, Pager, SelectField, Submit, When } from '../pages/components.tsx';
+import { Form } from '../pages/form.tsx';
 import type { FormState } from '../pages/form-state.ts';
 import { pageCtx } from '../pages/page-context.ts';
 import { formRoute, pageRoute } from '../pages/routes.ts';
@@ -89,16 +81,13 @@ export function registerHouseholdPages(app: FastifyInstance, deps: Deps): void {
           href={(p) => `${base(scope)}?page=${p}`}
         />
         <h2>{t('goods.newHousehold')}</h2>
-        <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-        <form method="post" action={base(scope)} novalidate>
-          <CsrfField ctx={ctx} />
+        <Form ctx={ctx} action={base(scope)} state={state}>
           <Field
             ctx={ctx}
             name="name"
             label={t('goods.householdName')}
             autocomplete="off"
             values={values}
-            errors={state.errors}
           />
           <Field
             ctx={ctx}
@@ -108,7 +97,6 @@ export function registerHouseholdPages(app: FastifyInstance, deps: Deps): void {
             inputmode="tel"
             autocomplete="off"
             values={values}
-            errors={state.errors}
           />
           <Field
             ctx={ctx}
@@ -116,7 +104,6 @@ export function registerHouseholdPages(app: FastifyInstance, deps: Deps): void {
             label={t('goods.size')}
             inputmode="numeric"
             values={values}
-            errors={state.errors}
           />
           <fieldset class="field" id="field-ages">
             <legend>{t('goods.ages')}</legend>
@@ -129,7 +116,6 @@ export function registerHouseholdPages(app: FastifyInstance, deps: Deps): void {
                 label={t(`goods.age.${b}`)}
                 inputmode="numeric"
                 values={values}
-                errors={state.errors}
               />
             ))}
           </fieldset>
@@ -152,7 +138,6 @@ export function registerHouseholdPages(app: FastifyInstance, deps: Deps): void {
             label={t('goods.language')}
             options={languageOptions(ctx.lang)}
             values={values}
-            errors={state.errors}
           />
           <SelectField
             ctx={ctx}
@@ -160,7 +145,6 @@ export function registerHouseholdPages(app: FastifyInstance, deps: Deps): void {
             label={t('goods.area')}
             options={areaOptions(areas, t('goods.noArea'))}
             values={values}
-            errors={state.errors}
           />
           <Field
             ctx={ctx}
@@ -168,7 +152,6 @@ export function registerHouseholdPages(app: FastifyInstance, deps: Deps): void {
             label={t('goods.requestCode')}
             hint={t('goods.requestCodeHint')}
             values={values}
-            errors={state.errors}
           />
           <Field
             ctx={ctx}
@@ -177,10 +160,9 @@ export function registerHouseholdPages(app: FastifyInstance, deps: Deps): void {
             hint={t('goods.notesHint')}
             multiline
             values={values}
-            errors={state.errors}
           />
           <Submit>{t('goods.addHousehold')}</Submit>
-        </form>
+        </Form>
       </GoodsSection>
     );
   }
@@ -280,27 +262,16 @@ export function registerHouseholdPages(app: FastifyInstance, deps: Deps): void {
         ) : (
           <p>{t('goods.noWants')}</p>
         )}
-        <ErrorSummary ctx={ctx} errors={want.errors} message={want.message} />
-        <form method="post" action={`${base(scope)}/${h.id}/wants`} novalidate>
-          <CsrfField ctx={ctx} />
+        <Form ctx={ctx} action={`${base(scope)}/${h.id}/wants`} state={want}>
           <SelectField
             ctx={ctx}
             name="itemId"
             label={t('goods.item')}
             options={itemOptions(ctx, items)}
-            values={want.values}
-            errors={want.errors}
           />
-          <Field
-            ctx={ctx}
-            name="quantity"
-            label={t('goods.quantity')}
-            inputmode="numeric"
-            values={want.values}
-            errors={want.errors}
-          />
+          <Field ctx={ctx} name="quantity" label={t('goods.quantity')} inputmode="numeric" />
           <Submit>{t('goods.addWant')}</Submit>
-        </form>
+        </Form>
         <h2>{t('goods.receivedTitle')}</h2>
         {received.length > 0 ? (
           <ul>
@@ -314,18 +285,10 @@ export function registerHouseholdPages(app: FastifyInstance, deps: Deps): void {
           <p>{t('goods.nothingReceived')}</p>
         )}
         <h2>{t('goods.linkRequest')}</h2>
-        <ErrorSummary ctx={ctx} errors={link.errors} message={link.message} />
-        <form method="post" action={`${base(scope)}/${h.id}/link`} novalidate>
-          <CsrfField ctx={ctx} />
-          <Field
-            ctx={ctx}
-            name="requestCode"
-            label={t('goods.requestCode')}
-            values={link.values}
-            errors={link.errors}
-          />
+        <Form ctx={ctx} action={`${base(scope)}/${h.id}/link`} state={link}>
+          <Field ctx={ctx} name="requestCode" label={t('goods.requestCode')} />
           <Submit>{t('goods.link')}</Submit>
-        </form>
+        </Form>
       </GoodsSection>
     );
   }

@@ -4,7 +4,8 @@ import { AppError } from '../../shared/app-error.ts';
 import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
 import { listGoodsOffers } from '../offers/goods-offer.service.ts';
-import { CsrfField, ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
+import { Field, SelectField, Submit } from '../pages/components.tsx';
+import { Form } from '../pages/form.tsx';
 import type { FormState } from '../pages/form-state.ts';
 import { pageCtx } from '../pages/page-context.ts';
 import { formRoute, pageRoute } from '../pages/routes.ts';
@@ -35,20 +36,17 @@ export function registerOfferReceivePages(app: FastifyInstance, deps: Deps): voi
             who: offer.offeredBy,
           })}
         </p>
-        <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-        <form
-          method="post"
+        <Form
+          ctx={ctx}
           action={`/n/${scope.network.slug}/goods/offers/${offer.id}/receive`}
-          novalidate
+          state={state}
         >
-          <CsrfField ctx={ctx} />
           <SelectField
             ctx={ctx}
             name="itemId"
             label={t('goods.item')}
             options={itemOptions(ctx, items)}
             values={values}
-            errors={state.errors}
           />
           <SelectField
             ctx={ctx}
@@ -56,7 +54,6 @@ export function registerOfferReceivePages(app: FastifyInstance, deps: Deps): voi
             label={t('goods.toSite')}
             options={siteOptions(ctx, sites)}
             values={values}
-            errors={state.errors}
           />
           <Field
             ctx={ctx}
@@ -64,7 +61,6 @@ export function registerOfferReceivePages(app: FastifyInstance, deps: Deps): voi
             label={t('goods.quantity')}
             inputmode="numeric"
             values={values}
-            errors={state.errors}
           />
           <Field
             ctx={ctx}
@@ -73,10 +69,9 @@ export function registerOfferReceivePages(app: FastifyInstance, deps: Deps): voi
             hint={t('goods.expiresHint')}
             type="date"
             values={values}
-            errors={state.errors}
           />
           <Submit>{t('goods.receive')}</Submit>
-        </form>
+        </Form>
       </GoodsSection>
     );
   }

@@ -3,6 +3,7 @@ import type { Deps } from '../core/deps.ts';
 import { Field, Submit } from '../pages/components.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { Table } from '../pages/table.tsx';
 import { GOODS_CATEGORIES, type GoodsCategory } from './goods.rules.ts';
 import { GoodsSection, num, StockTable } from './goods-components.tsx';
 import { type GoodsReport, goodsReport, toCsv } from './report.service.ts';
@@ -118,27 +119,18 @@ function ReportBody({ ctx, report, base }: { ctx: PageCtx; report: GoodsReport; 
             title={t('report.byMonth')}
             bars={[...byMonth].map(([m, v]) => ({ label: m, value: v, text: num(ctx, v) }))}
           />
-          <div class="table-wrap" tabindex={0}>
-            <table>
-              <caption>{t('report.byCategoryTable')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('report.month')}</th>
-                  <th scope="col">{t('goods.category')}</th>
-                  <th scope="col">{t('report.units')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.byCategory.map((r) => (
-                  <tr key={`${r.month}-${r.category}`}>
-                    <td>{r.month}</td>
-                    <td>{catLabel(ctx, r.category)}</td>
-                    <td>{num(ctx, r.quantity)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            headers={[t('report.month'), t('goods.category'), t('report.units')]}
+            caption={t('report.byCategoryTable')}
+          >
+            {report.byCategory.map((r) => (
+              <tr key={`${r.month}-${r.category}`}>
+                <td>{r.month}</td>
+                <td>{catLabel(ctx, r.category)}</td>
+                <td>{num(ctx, r.quantity)}</td>
+              </tr>
+            ))}
+          </Table>
         </>
       ) : (
         <p>{t('report.nothingYet')}</p>

@@ -4,7 +4,8 @@ import { AppError } from '../../shared/app-error.ts';
 import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
 import { formValues } from '../http/forms.ts';
-import { CsrfField, ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
+import { ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
+import { Form } from '../pages/form.tsx';
 import type { FormState } from '../pages/form-state.ts';
 import { pageCtx } from '../pages/page-context.ts';
 import { formRoute, pageRoute } from '../pages/routes.ts';
@@ -50,8 +51,7 @@ export function registerStockCountPages(app: FastifyInstance, deps: Deps): void 
         </form>
         <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
         {siteId && (
-          <form method="post" action={`${base(scope)}/count`} novalidate>
-            <CsrfField ctx={ctx} />
+          <Form ctx={ctx} action={`${base(scope)}/count`}>
             <input type="hidden" name="siteId" value={siteId} />
             {items.map((i) => (
               <Field
@@ -74,7 +74,7 @@ export function registerStockCountPages(app: FastifyInstance, deps: Deps): void 
               errors={state.errors}
             />
             <Submit>{t('goods.saveCount')}</Submit>
-          </form>
+          </Form>
         )}
       </GoodsSection>
     );

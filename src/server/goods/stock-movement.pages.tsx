@@ -4,7 +4,8 @@ import { MOVEMENT_KINDS } from '../../domain/goods/stock.ts';
 import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import { ChoiceGroup } from '../pages/choices.tsx';
-import { CsrfField, ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
+import { Field, SelectField, Submit } from '../pages/components.tsx';
+import { Form } from '../pages/form.tsx';
 import type { FormState } from '../pages/form-state.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { formRoute } from '../pages/routes.ts';
@@ -47,82 +48,52 @@ function MovementFormView({
     (k) => k !== 'adjustment' || scope.role === 'coordinator' || scope.role === 'admin',
   );
   return (
-    <>
-      <ErrorSummary ctx={ctx} errors={state.errors} labels={labels} message={state.message} />
-      <form method="post" action={`/n/${scope.network.slug}/goods/record`} novalidate>
-        <CsrfField ctx={ctx} />
-        <ChoiceGroup
-          ctx={ctx}
-          name="kind"
-          legend={labels.kind}
-          type="radio"
-          options={kinds.map((k) => ({ field: 'kind', value: k, label: t(`goods.kind.${k}`) }))}
-          values={state.values}
-          errors={state.errors}
-        />
-        <SelectField
-          ctx={ctx}
-          name="itemId"
-          label={labels.itemId}
-          options={itemOptions(ctx, items)}
-          values={state.values}
-          errors={state.errors}
-        />
-        <Field
-          ctx={ctx}
-          name="quantity"
-          label={labels.quantity}
-          hint={t('goods.quantityHint')}
-          inputmode="numeric"
-          values={state.values}
-          errors={state.errors}
-        />
-        <SelectField
-          ctx={ctx}
-          name="toSiteId"
-          label={labels.toSiteId}
-          hint={t('goods.toSiteHint')}
-          options={siteOptions(ctx, sites, 'goods.noSite')}
-          values={state.values}
-          errors={state.errors}
-        />
-        <SelectField
-          ctx={ctx}
-          name="fromSiteId"
-          label={labels.fromSiteId}
-          hint={t('goods.fromSiteHint')}
-          options={siteOptions(ctx, sites, 'goods.noSite')}
-          values={state.values}
-          errors={state.errors}
-        />
-        <Field
-          ctx={ctx}
-          name="donorName"
-          label={labels.donorName}
-          hint={t('goods.donorHint')}
-          values={state.values}
-          errors={state.errors}
-        />
-        <Field
-          ctx={ctx}
-          name="expiresOn"
-          label={labels.expiresOn}
-          hint={t('goods.expiresHint')}
-          type="date"
-          values={state.values}
-          errors={state.errors}
-        />
-        <Field
-          ctx={ctx}
-          name="reason"
-          label={labels.reason}
-          hint={t('goods.reasonHint')}
-          values={state.values}
-          errors={state.errors}
-        />
-        <Submit>{t('goods.record')}</Submit>
-      </form>
-    </>
+    <Form ctx={ctx} action={`/n/${scope.network.slug}/goods/record`} state={state} labels={labels}>
+      <ChoiceGroup
+        ctx={ctx}
+        name="kind"
+        legend={labels.kind}
+        type="radio"
+        options={kinds.map((k) => ({ field: 'kind', value: k, label: t(`goods.kind.${k}`) }))}
+      />
+      <SelectField
+        ctx={ctx}
+        name="itemId"
+        label={labels.itemId}
+        options={itemOptions(ctx, items)}
+      />
+      <Field
+        ctx={ctx}
+        name="quantity"
+        label={labels.quantity}
+        hint={t('goods.quantityHint')}
+        inputmode="numeric"
+      />
+      <SelectField
+        ctx={ctx}
+        name="toSiteId"
+        label={labels.toSiteId}
+        hint={t('goods.toSiteHint')}
+        options={siteOptions(ctx, sites, 'goods.noSite')}
+      />
+      <SelectField
+        ctx={ctx}
+        name="fromSiteId"
+        label={labels.fromSiteId}
+        hint={t('goods.fromSiteHint')}
+        options={siteOptions(ctx, sites, 'goods.noSite')}
+      />
+      <Field ctx={ctx} name="donorName" label={labels.donorName} hint={t('goods.donorHint')} />
+      <Field
+        ctx={ctx}
+        name="expiresOn"
+        label={labels.expiresOn}
+        hint={t('goods.expiresHint')}
+        type="date"
+      />
+      <Field ctx={ctx} name="reason" label={labels.reason} hint={t('goods.reasonHint')} />
+      <Submit>{t('goods.record')}</Submit>
+    </Form>
   );
 }
 

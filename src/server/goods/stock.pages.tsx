@@ -11,7 +11,7 @@ import { GoodsSection, goodsNotice, num, StockTable } from './goods-components.t
 import { registerGoodsSetupPages } from './goods-setup.pages.tsx';
 import { registerOfferReceivePages } from './offer-receive.pages.tsx';
 import { goodsReport } from './report.service.ts';
-import { listMovements } from './stock.repository.ts';
+import { recentMovements } from './stock.service.ts';
 import { registerStockCountPages } from './stock-count.pages.tsx';
 import { registerStockMovementPages } from './stock-movement.pages.tsx';
 
@@ -33,7 +33,7 @@ export function registerStockPages(app: FastifyInstance, deps: Deps): void {
     const ctx = pageCtx(req, scopeNav(scope));
     const [report, movements] = await Promise.all([
       goodsReport(deps, { scope, period: {} }),
-      listMovements(deps.db, scope.network.id, 20),
+      recentMovements(deps, { scope, limit: 20 }),
     ]);
     const { t } = ctx;
     return sendPage(

@@ -31,6 +31,7 @@ import {
   insertItem,
   insertSite,
   listItems,
+  listMovements,
   listSites,
   listStock,
   nameTaken,
@@ -153,6 +154,15 @@ export async function goodsSetup(
     listSites(deps.db, scope.network.id),
   ]);
   return { items, sites };
+}
+
+/** The last movements of stock in the network, newest first. */
+export async function recentMovements(
+  deps: Pick<Deps, 'db'>,
+  { scope, limit }: { scope: NetworkScope; limit: number },
+) {
+  authorize(scope, 'goods.view');
+  return listMovements(deps.db, scope.network.id, limit);
 }
 
 export async function stockOverview(deps: Pick<Deps, 'db'>, { scope }: { scope: NetworkScope }) {

@@ -8,13 +8,15 @@ import type { Deps } from '../core/deps.ts';
 import type { Network } from '../core/network.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import { clientInfo, setSessionCookie } from '../http/context.ts';
-import { CsrfField, ErrorSummary, Field, SelectField, Submit, When } from '../pages/components.tsx';
+import { Field, SelectField, Submit, When } from '../pages/components.tsx';
+import { Form, PostButton } from '../pages/form.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { actionsHeader, Table } from '../pages/table.tsx';
 import { RoleSchema } from '../people/person.schema.ts';
 import type { Invitation } from './invitation.repository.ts';
 import {
@@ -67,75 +69,62 @@ function InvitationsPage({
         </div>
       )}
       <h2>{t('invitations.new')}</h2>
-      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-      <form method="post" action={base} novalidate>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={base} state={state}>
         <Field
           ctx={ctx}
           name="email"
           label={t('field.emailOptional')}
           hint={t('invitations.emailHint')}
           type="email"
-          values={state.values}
-          errors={state.errors}
         />
         <SelectField
           ctx={ctx}
           name="role"
           label={t('field.role')}
-          values={state.values}
-          errors={state.errors}
           options={assignableRoles(scope.role).map((r: Role) => ({
             value: r,
             label: t(`role.${r}`),
           }))}
         />
         <Submit>{t('invitations.submit')}</Submit>
-      </form>
+      </Form>
       <h2>{t('invitations.list')}</h2>
       {invitations.length === 0 ? (
         <p>{t('invitations.none')}</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('field.email')}</th>
-                <th scope="col">{t('field.role')}</th>
-                <th scope="col">{t('invitations.status')}</th>
-                <th scope="col">{t('invitations.expires')}</th>
-                <th scope="col">
-                  <span class="muted">{t('form.actions')}</span>
-                </th>
+        <Table
+          headers={[
+            t('field.email'),
+            t('field.role'),
+            t('invitations.status'),
+            t('invitations.expires'),
+            actionsHeader(t('form.actions')),
+          ]}
+        >
+          {invitations.map((i) => {
+            const s = status(i, now);
+            return (
+              <tr key={i.id}>
+                <td>{i.email ?? t('invitations.byLink')}</td>
+                <td>{t(`role.${i.role}`)}</td>
+                <td>{t(`invitations.status.${s}`)}</td>
+                <td>
+                  <When ctx={ctx} iso={i.expiresAt} />
+                </td>
+                <td>
+                  {s === 'pending' && (
+                    <PostButton
+                      ctx={ctx}
+                      action={`${base}/${i.id}/revoke`}
+                      label={t('invitations.revoke')}
+                      look="link"
+                    />
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {invitations.map((i) => {
-                const s = status(i, now);
-                return (
-                  <tr key={i.id}>
-                    <td>{i.email ?? t('invitations.byLink')}</td>
-                    <td>{t(`role.${i.role}`)}</td>
-                    <td>{t(`invitations.status.${s}`)}</td>
-                    <td>
-                      <When ctx={ctx} iso={i.expiresAt} />
-                    </td>
-                    <td>
-                      {s === 'pending' && (
-                        <form method="post" action={`${base}/${i.id}/revoke`} class="inline">
-                          <CsrfField ctx={ctx} />
-                          <button type="submit" class="link">
-                            {t('invitations.revoke')}
-                          </button>
-                        </form>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </Table>
       )}
     </Layout>
   );
@@ -160,9 +149,7 @@ function AcceptPage({
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
       <p>{t('invite.intro', { role: t(`role.${invitation.role}`) })}</p>
-      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-      <form method="post" action={`/invite/${token}`} novalidate>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={`/invite/${token}`} state={state}>
         {ctx.actor.kind === 'person' ? (
           <p>{t('invite.asYou', { name: ctx.actor.displayName })}</p>
         ) : (
@@ -178,7 +165,7 @@ function AcceptPage({
           </>
         )}
         <Submit>{t('invite.submit')}</Submit>
-      </form>
+      </Form>
     </Layout>
   );
 }

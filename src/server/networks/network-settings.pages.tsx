@@ -10,22 +10,17 @@ import {
 } from '../../domain/requests/intake-limit.ts';
 import type { Area } from '../core/area.ts';
 import type { Deps } from '../core/deps.ts';
-import { authorize, type NetworkScope } from '../core/scope.ts';
+import type { NetworkScope } from '../core/scope.ts';
 import { ChoiceGroup } from '../pages/choices.tsx';
-import {
-  CsrfField,
-  ErrorSummary,
-  Field,
-  languageOptions,
-  SelectField,
-  Submit,
-} from '../pages/components.tsx';
-import { handleForm } from '../pages/form-route.ts';
+import { Field, languageOptions, SelectField, Submit } from '../pages/components.tsx';
+import { Form, PostButton } from '../pages/form.tsx';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
-import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { type PageCtx, pageCtx } from '../pages/page-context.ts';
+import { formRoute, pageRoute } from '../pages/routes.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { actionsHeader, Table } from '../pages/table.tsx';
 import { EmergencyFields } from './emergency-fields.tsx';
 import { AreaInput, IntakeLimitInput, SettingsInput } from './network.schema.ts';
 import {
@@ -108,9 +103,12 @@ function IntakeLimitForm({
   return (
     <>
       <h2 id="intake">{t('settings.intakeTitle')}</h2>
-      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-      <form method="post" action={`/n/${scope.network.slug}/settings/intake`} novalidate>
-        <CsrfField ctx={ctx} />
+      <Form
+        ctx={ctx}
+        action={`/n/${scope.network.slug}/settings/intake`}
+        state={state}
+        values={values}
+      >
         <Field
           ctx={ctx}
           name="hourlyRequestsPerAddress"
@@ -121,11 +119,9 @@ function IntakeLimitForm({
             min: MIN_CEILING,
           })}
           inputmode="numeric"
-          values={values}
-          errors={state.errors}
         />
         <Submit>{t('form.save')}</Submit>
-      </form>
+      </Form>
     </>
   );
 }
@@ -150,24 +146,9 @@ function AdminSettings({
   const n = scope.network;
   return (
     <>
-      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-      <form method="post" action={`/n/${n.slug}/settings`} novalidate>
-        <CsrfField ctx={ctx} />
-        <Field
-          ctx={ctx}
-          name="name"
-          label={t('field.networkName')}
-          values={values}
-          errors={state.errors}
-        />
-        <Field
-          ctx={ctx}
-          name="description"
-          label={t('field.description')}
-          multiline
-          values={values}
-          errors={state.errors}
-        />
+      <Form ctx={ctx} action={`/n/${n.slug}/settings`} state={state} values={values}>
+        <Field ctx={ctx} name="name" label={t('field.networkName')} />
+        <Field ctx={ctx} name="description" label={t('field.description')} multiline />
         <SelectField
           ctx={ctx}
           name="defaultLanguage"
@@ -180,8 +161,6 @@ function AdminSettings({
           ctx={ctx}
           name="signupMode"
           label={t('field.signupMode')}
-          values={values}
-          errors={state.errors}
           options={[
             { value: 'open', label: t('signupMode.open') },
             { value: 'invite', label: t('signupMode.invite') },
@@ -198,8 +177,6 @@ function AdminSettings({
             value: c,
             label: t(`category.${c}`),
           }))}
-          values={values}
-          errors={state.errors}
         />
         <Field
           ctx={ctx}
@@ -207,16 +184,12 @@ function AdminSettings({
           label={t('field.retentionDays')}
           hint={t('field.retentionDaysHint')}
           inputmode="numeric"
-          values={values}
-          errors={state.errors}
         />
         <Field
           ctx={ctx}
           name="timeZone"
           label={t('field.timeZone')}
           hint={t('field.timeZoneHint')}
-          values={values}
-          errors={state.errors}
         />
         <Field
           ctx={ctx}
@@ -224,8 +197,6 @@ function AdminSettings({
           label={t('field.smsNumber')}
           hint={t('field.smsNumberHint')}
           type="tel"
-          values={values}
-          errors={state.errors}
         />
         <Field
           ctx={ctx}
@@ -233,12 +204,10 @@ function AdminSettings({
           label={t('field.networkPhone')}
           hint={t('field.networkPhoneHint')}
           type="tel"
-          values={values}
-          errors={state.errors}
         />
         <EmergencyFields ctx={ctx} network={scope.network} values={values} state={state} />
         <Submit>{t('form.save')}</Submit>
-      </form>
+      </Form>
 
       <h2 id="areas">{t('network.areas')}</h2>
       <p>
@@ -246,81 +215,44 @@ function AdminSettings({
         <a href={`/n/${n.slug}/areas/map#upload`}>{t('areas.upload.heading')}</a>
       </p>
       {areas.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('field.areaName')}</th>
-                <th scope="col">{t('area.shape')}</th>
-                <th scope="col">
-                  <span class="muted">{t('form.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {areas.map((a) => (
-                <tr key={a.id}>
-                  <td>{a.name}</td>
-                  <td>
-                    {a.polygon
-                      ? polygonParts(a.polygon).length > 1
-                        ? t('area.multiPolygon', { parts: polygonParts(a.polygon).length })
-                        : t('area.polygon')
-                      : t('area.circle', {
-                          lat: a.centre.lat.toFixed(4),
-                          lng: a.centre.lng.toFixed(4),
-                          km: ((a.radiusM ?? 0) / 1000).toFixed(1),
-                        })}
-                  </td>
-                  <td>
-                    <form method="post" action={`/n/${n.slug}/areas/${a.id}/delete`} class="inline">
-                      <CsrfField ctx={ctx} />
-                      <button type="submit" class="link">
-                        {t('area.delete', { name: a.name })}
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table headers={[t('field.areaName'), t('area.shape'), actionsHeader(t('form.actions'))]}>
+          {areas.map((a) => (
+            <tr key={a.id}>
+              <td>{a.name}</td>
+              <td>
+                {a.polygon
+                  ? polygonParts(a.polygon).length > 1
+                    ? t('area.multiPolygon', { parts: polygonParts(a.polygon).length })
+                    : t('area.polygon')
+                  : t('area.circle', {
+                      lat: a.centre.lat.toFixed(4),
+                      lng: a.centre.lng.toFixed(4),
+                      km: ((a.radiusM ?? 0) / 1000).toFixed(1),
+                    })}
+              </td>
+              <td>
+                <PostButton
+                  ctx={ctx}
+                  action={`/n/${n.slug}/areas/${a.id}/delete`}
+                  label={t('area.delete', { name: a.name })}
+                  look="link"
+                />
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       <h3>{t('area.add')}</h3>
-      <ErrorSummary ctx={ctx} errors={areaState.errors} message={areaState.message} />
-      <form method="post" action={`/n/${n.slug}/areas`} novalidate>
-        <CsrfField ctx={ctx} />
-        <Field
-          ctx={ctx}
-          name="name"
-          label={t('field.areaName')}
-          values={areaState.values}
-          errors={areaState.errors}
-        />
-        <Field
-          ctx={ctx}
-          name="lat"
-          label={t('field.lat')}
-          inputmode="decimal"
-          values={areaState.values}
-          errors={areaState.errors}
-        />
-        <Field
-          ctx={ctx}
-          name="lng"
-          label={t('field.lng')}
-          inputmode="decimal"
-          values={areaState.values}
-          errors={areaState.errors}
-        />
+      <Form ctx={ctx} action={`/n/${n.slug}/areas`} state={areaState}>
+        <Field ctx={ctx} name="name" label={t('field.areaName')} />
+        <Field ctx={ctx} name="lat" label={t('field.lat')} inputmode="decimal" />
+        <Field ctx={ctx} name="lng" label={t('field.lng')} inputmode="decimal" />
         <Field
           ctx={ctx}
           name="radiusM"
           label={t('field.radiusM')}
           hint={t('field.radiusHint')}
           inputmode="numeric"
-          values={areaState.values}
-          errors={areaState.errors}
         />
         <Field
           ctx={ctx}
@@ -328,11 +260,9 @@ function AdminSettings({
           label={t('field.polygon')}
           hint={t('field.polygonHint')}
           multiline
-          values={areaState.values}
-          errors={areaState.errors}
         />
         <Submit>{t('area.addSubmit')}</Submit>
-      </form>
+      </Form>
     </>
   );
 }
@@ -356,54 +286,55 @@ export function registerNetworkSettingsPages(app: FastifyInstance, deps: Deps): 
     />
   );
 
-  app.get<Slug>('/n/:slug/settings', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'network.intake_limit');
-    return sendPage(reply, await settingsPage(req, scope, {}, {}));
+  pageRoute<Slug>(app, deps, '/n/:slug/settings', 'network.intake_limit', (req, scope) =>
+    settingsPage(req, scope, {}, {}),
+  );
+
+  formRoute<Slug>(
+    app,
+    deps,
+    '/n/:slug/settings',
+    'network.settings',
+  )({
+    schema: SettingsInput,
+    // Each category box posts its own name (cat-<key>); the service wants the list.
+    shape: (data) => ({
+      ...data,
+      categories: DEFAULT_CATEGORIES.filter((c) => data[`cat-${c}`] !== undefined),
+    }),
+    render: (req, scope, state) => settingsPage(req, scope, state, {}),
+    run: async (req, scope, input) => {
+      await updateSettings(deps, { actor: req.ctx.actor, scope, input });
+      return `/n/${scope.network.slug}/settings?done=saved`;
+    },
   });
 
-  app.post<Slug>('/n/:slug/settings', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'network.settings');
-    return handleForm(req, reply, {
-      schema: SettingsInput,
-      // Each category box posts its own name (cat-<key>); the service wants the list.
-      shape: (data) => ({
-        ...data,
-        categories: DEFAULT_CATEGORIES.filter((c) => data[`cat-${c}`] !== undefined),
-      }),
-      render: (state) => settingsPage(req, scope, state, {}),
-      run: async (input) => {
-        await updateSettings(deps, { actor: req.ctx.actor, scope, input });
-        return `/n/${scope.network.slug}/settings?done=saved`;
-      },
-    });
+  formRoute<Slug>(
+    app,
+    deps,
+    '/n/:slug/settings/intake',
+    'network.intake_limit',
+  )({
+    schema: IntakeLimitInput,
+    render: (req, scope, state) => settingsPage(req, scope, {}, {}, state),
+    run: async (req, scope, input) => {
+      await updateIntakeLimit(deps, { actor: req.ctx.actor, scope, input });
+      return `/n/${scope.network.slug}/settings?done=saved#intake`;
+    },
   });
 
-  app.post<Slug>('/n/:slug/settings/intake', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'network.intake_limit');
-    return handleForm(req, reply, {
-      schema: IntakeLimitInput,
-      render: (state) => settingsPage(req, scope, {}, {}, state),
-      run: async (input) => {
-        await updateIntakeLimit(deps, { actor: req.ctx.actor, scope, input });
-        return `/n/${scope.network.slug}/settings?done=saved#intake`;
-      },
-    });
-  });
-
-  app.post<Slug>('/n/:slug/areas', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'areas.manage');
-    return handleForm(req, reply, {
-      schema: AreaInput,
-      render: (state) => settingsPage(req, scope, {}, state),
-      run: async (input) => {
-        await addArea(deps, { actor: req.ctx.actor, scope, input });
-        return `/n/${scope.network.slug}/settings?done=areaAdded#areas`;
-      },
-    });
+  formRoute<Slug>(
+    app,
+    deps,
+    '/n/:slug/areas',
+    'areas.manage',
+  )({
+    schema: AreaInput,
+    render: (req, scope, state) => settingsPage(req, scope, {}, state),
+    run: async (req, scope, input) => {
+      await addArea(deps, { actor: req.ctx.actor, scope, input });
+      return `/n/${scope.network.slug}/settings?done=areaAdded#areas`;
+    },
   });
 
   app.post<{ Params: { slug: string; areaId: string } }>(

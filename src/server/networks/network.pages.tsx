@@ -6,14 +6,8 @@ import type { Area } from '../core/area.ts';
 import type { Deps } from '../core/deps.ts';
 import type { Network } from '../core/network.ts';
 import type { NetworkScope } from '../core/scope.ts';
-import {
-  CsrfField,
-  ErrorSummary,
-  Field,
-  languageOptions,
-  SelectField,
-  Submit,
-} from '../pages/components.tsx';
+import { Field, languageOptions, SelectField, Submit } from '../pages/components.tsx';
+import { Form } from '../pages/form.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
@@ -154,12 +148,10 @@ function NewNetworkPage({ ctx, state }: { ctx: PageCtx; state: FormState }) {
   return (
     <Layout ctx={ctx} title={t('newNetwork.title')}>
       <h1>{t('newNetwork.title')}</h1>
-      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-      <form method="post" action="/networks/new" novalidate>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action="/networks/new" state={state}>
         <NetworkFields ctx={ctx} state={state} />
         <Submit>{t('newNetwork.submit')}</Submit>
-      </form>
+      </Form>
     </Layout>
   );
 }

@@ -1,16 +1,13 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { AppError } from '../../shared/app-error.ts';
 import { browseAudit } from '../audit/audit.service.ts';
 import type { Area } from '../core/area.ts';
 import type { Deps } from '../core/deps.ts';
-import { findNetworkById } from '../core/network.repository.ts';
-import { findPerson } from '../core/person.repository.ts';
-import { requirePerson, resolveScope } from '../core/scope.ts';
+import { resolveScope } from '../core/scope.ts';
 import { errorResponses, SlugParams } from '../http/api-schema.ts';
 import { AreaInput } from './network.schema.ts';
-import { addArea, areasOf } from './network.service.ts';
+import { addArea, areasOf, whoAmI } from './network.service.ts';
 
 const RoleOut = Type.Union([
   Type.Literal('neighbour'),
@@ -64,19 +61,7 @@ export function registerNetworkRoutes(appIn: FastifyInstance, deps: Deps): void 
       },
     },
     async (req) => {
-      const actor = req.ctx.actor;
-      const personId = requirePerson(actor);
-      if (actor.kind !== 'token') throw new AppError('TOKEN_INVALID');
-      const person = await findPerson(deps.db, personId);
-      if (!person) throw new AppError('TOKEN_INVALID');
-      const network = await findNetworkById(deps.db, actor.networkId);
-      const scope = await resolveScope(deps.db, actor, network!.slug);
-      return {
-        id: person.id,
-        displayName: person.displayName,
-        network: network!.slug,
-        role: scope.role,
-      };
+      return whoAmI(deps, req.ctx.actor);
     },
   );
 

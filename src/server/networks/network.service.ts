@@ -1,4 +1,5 @@
 import type { Static } from 'typebox';
+import type { Role } from '../../domain/access/roles.ts';
 import { parsePolygon } from '../../domain/geo/polygon.ts';
 import {
   knownEmergencyCountries,
@@ -18,9 +19,10 @@ import type { Area } from '../core/area.ts';
 import type { Deps } from '../core/deps.ts';
 import { insertMembership, networksOfPerson } from '../core/membership.repository.ts';
 import type { NetworkOfPerson } from '../core/membership.ts';
-import { findNetworkBySlug, listNetworks } from '../core/network.repository.ts';
+import { findNetworkById, findNetworkBySlug, listNetworks } from '../core/network.repository.ts';
 import type { Network } from '../core/network.ts';
-import { authorize, type NetworkScope } from '../core/scope.ts';
+import { findPerson } from '../core/person.repository.ts';
+import { authorize, type NetworkScope, requirePerson, resolveScope } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
 import {
   areaNameTaken,
@@ -270,4 +272,23 @@ export async function removeArea(
       subject: { type: 'area', id: areaId },
     });
   });
+}
+
+/** Who an API token speaks for: the person, the network it was made in, their role there. */
+export async function whoAmI(
+  deps: Deps,
+  actor: Actor,
+): Promise<{ id: string; displayName: string; network: string; role: Role | null }> {
+  const personId = requirePerson(actor);
+  if (actor.kind !== 'token') throw new AppError('TOKEN_INVALID');
+  const person = await findPerson(deps.db, personId);
+  if (!person) throw new AppError('TOKEN_INVALID');
+  const network = await findNetworkById(deps.db, actor.networkId);
+  const scope = await resolveScope(deps.db, actor, network!.slug);
+  return {
+    id: person.id,
+    displayName: person.displayName,
+    network: network!.slug,
+    role: scope.role,
+  };
 }

@@ -3,7 +3,8 @@ import { Type } from 'typebox';
 import { formatClock } from '../../domain/time/quiet-hours.ts';
 import type { Deps } from '../core/deps.ts';
 import { ChoiceGroup } from '../pages/choices.tsx';
-import { CsrfField, ErrorSummary, Field, Pager, Submit, When } from '../pages/components.tsx';
+import { Field, Pager, Submit, When } from '../pages/components.tsx';
+import { Form, PostButton } from '../pages/form.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
@@ -68,10 +69,7 @@ function NotificationsPage({
         </ul>
       )}
       {unread && (
-        <form method="post" action="/notifications/read">
-          <CsrfField ctx={ctx} />
-          <Submit>{t('notifications.markRead')}</Submit>
-        </form>
+        <PostButton ctx={ctx} action="/notifications/read" label={t('notifications.markRead')} />
       )}
       <Pager ctx={ctx} page={page} pages={pages} href={(p) => `/notifications?page=${p}`} />
     </Layout>
@@ -102,9 +100,7 @@ function PrefsPage({
     <Layout ctx={ctx} title={t('notifications.prefsTitle')} notice={notice}>
       <h1>{t('notifications.prefsTitle')}</h1>
       <p>{t('notifications.prefsIntro')}</p>
-      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-      <form method="post" action="/account/notifications" novalidate>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action="/account/notifications" state={state}>
         <ChoiceGroup
           ctx={ctx}
           name="channels"
@@ -127,7 +123,6 @@ function PrefsPage({
             },
           ]}
           values={values}
-          errors={state.errors}
         />
         <fieldset class="field">
           <legend>{t('notifications.quiet')}</legend>
@@ -138,7 +133,6 @@ function PrefsPage({
             label={t('notifications.quietFrom')}
             inputmode="numeric"
             values={values}
-            errors={state.errors}
           />
           <Field
             ctx={ctx}
@@ -146,11 +140,10 @@ function PrefsPage({
             label={t('notifications.quietTo')}
             inputmode="numeric"
             values={values}
-            errors={state.errors}
           />
         </fieldset>
         <Submit>{t('form.save')}</Submit>
-      </form>
+      </Form>
     </Layout>
   );
 }

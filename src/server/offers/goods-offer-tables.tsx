@@ -1,6 +1,8 @@
 import type { NetworkScope } from '../core/scope.ts';
-import { CsrfField, When } from '../pages/components.tsx';
+import { When } from '../pages/components.tsx';
+import { Form } from '../pages/form.tsx';
 import type { PageCtx } from '../pages/page-context.ts';
+import { Table } from '../pages/table.tsx';
 import type { GoodsOffer, PublicGoodsOffer } from './goods-offer.repository.ts';
 import { OFFER_STATUSES } from './offer.schema.ts';
 import { formatQuantity } from './offer-components.tsx';
@@ -17,8 +19,7 @@ function StatusChange({
 }) {
   const { t } = ctx;
   return (
-    <form method="post" action={`/n/${scope.network.slug}/offers/${offer.id}/status`}>
-      <CsrfField ctx={ctx} />
+    <Form ctx={ctx} action={`/n/${scope.network.slug}/offers/${offer.id}/status`} validate>
       <select name="status" aria-label={t('offers.statusOf', { what: offer.what })}>
         {OFFER_STATUSES.map((s) => (
           <option key={s} value={s} selected={s === offer.status}>
@@ -29,7 +30,7 @@ function StatusChange({
       <button type="submit" class="button secondary">
         {t('offers.changeStatus')}
       </button>
-    </form>
+    </Form>
   );
 }
 
@@ -47,42 +48,37 @@ export function FullTable({
 }) {
   const { t } = ctx;
   return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('offers.what')}</th>
-            <th scope="col">{t('offers.quantity')}</th>
-            <th scope="col">{t('offers.area')}</th>
-            {withName && <th scope="col">{t('offers.offeredBy')}</th>}
-            <th scope="col">{t('offers.collectNotes')}</th>
-            <th scope="col">{t('offers.added')}</th>
-            <th scope="col">{t('offers.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {offers.map((o) => (
-            <tr key={o.id}>
-              <td>{o.what}</td>
-              <td>{formatQuantity(ctx, o.quantity, o.unit)}</td>
-              <td>{o.collectArea?.name ?? '—'}</td>
-              {withName && (
-                <td>
-                  <a href={`/n/${scope.network.slug}/people/${o.personId}`}>{o.offeredBy}</a>
-                </td>
-              )}
-              <td>{o.collectNotes || '—'}</td>
-              <td>
-                <When ctx={ctx} iso={o.createdAt} />
-              </td>
-              <td>
-                <StatusChange ctx={ctx} scope={scope} offer={o} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      headers={[
+        t('offers.what'),
+        t('offers.quantity'),
+        t('offers.area'),
+        ...(withName ? [t('offers.offeredBy')] : []),
+        t('offers.collectNotes'),
+        t('offers.added'),
+        t('offers.status'),
+      ]}
+    >
+      {offers.map((o) => (
+        <tr key={o.id}>
+          <td>{o.what}</td>
+          <td>{formatQuantity(ctx, o.quantity, o.unit)}</td>
+          <td>{o.collectArea?.name ?? '—'}</td>
+          {withName && (
+            <td>
+              <a href={`/n/${scope.network.slug}/people/${o.personId}`}>{o.offeredBy}</a>
+            </td>
+          )}
+          <td>{o.collectNotes || '—'}</td>
+          <td>
+            <When ctx={ctx} iso={o.createdAt} />
+          </td>
+          <td>
+            <StatusChange ctx={ctx} scope={scope} offer={o} />
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 
@@ -90,25 +86,14 @@ export function FullTable({
 export function PublicTable({ ctx, offers }: { ctx: PageCtx; offers: PublicGoodsOffer[] }) {
   const { t } = ctx;
   return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('offers.what')}</th>
-            <th scope="col">{t('offers.quantity')}</th>
-            <th scope="col">{t('offers.area')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {offers.map((o) => (
-            <tr key={o.id}>
-              <td>{o.what}</td>
-              <td>{formatQuantity(ctx, o.quantity, o.unit)}</td>
-              <td>{o.collectArea?.name ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table headers={[t('offers.what'), t('offers.quantity'), t('offers.area')]}>
+      {offers.map((o) => (
+        <tr key={o.id}>
+          <td>{o.what}</td>
+          <td>{formatQuantity(ctx, o.quantity, o.unit)}</td>
+          <td>{o.collectArea?.name ?? '—'}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }

@@ -4,7 +4,8 @@ import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import { areasOf } from '../networks/network.service.ts';
 import { areaOptions } from '../pages/choices.tsx';
-import { CsrfField, ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
+import { ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
+import { Form } from '../pages/form.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
@@ -128,40 +129,20 @@ function NewOfferPage({
     <Layout ctx={ctx} title={t('offers.newTitle')}>
       <h1>{t('offers.newTitle')}</h1>
       <p>{t('offers.newIntro')}</p>
-      <ErrorSummary ctx={ctx} errors={state.errors} labels={labels} message={state.message} />
-      <form method="post" action={`/n/${scope.network.slug}/offers/new`} novalidate>
-        <CsrfField ctx={ctx} />
-        <Field
-          ctx={ctx}
-          name="what"
-          label={t('offers.what')}
-          hint={t('offers.whatHint')}
-          values={state.values}
-          errors={state.errors}
-        />
+      <Form ctx={ctx} action={`/n/${scope.network.slug}/offers/new`} state={state} labels={labels}>
+        <Field ctx={ctx} name="what" label={t('offers.what')} hint={t('offers.whatHint')} />
         <Field
           ctx={ctx}
           name="quantity"
           label={t('offers.quantity')}
           hint={t('offers.quantityHint')}
           inputmode="decimal"
-          values={state.values}
-          errors={state.errors}
         />
-        <Field
-          ctx={ctx}
-          name="unit"
-          label={t('offers.unit')}
-          hint={t('offers.unitHint')}
-          values={state.values}
-          errors={state.errors}
-        />
+        <Field ctx={ctx} name="unit" label={t('offers.unit')} hint={t('offers.unitHint')} />
         <SelectField
           ctx={ctx}
           name="collectAreaId"
           label={t('offers.collectArea')}
-          values={state.values}
-          errors={state.errors}
           options={areaOptions(areas, t('offers.noArea'))}
         />
         <Field
@@ -170,11 +151,9 @@ function NewOfferPage({
           label={t('offers.collectNotes')}
           hint={t('offers.collectNotesHint')}
           multiline
-          values={state.values}
-          errors={state.errors}
         />
         <Submit>{t('offers.submit')}</Submit>
-      </form>
+      </Form>
     </Layout>
   );
 }

@@ -5,11 +5,13 @@ import type { Area } from '../core/area.ts';
 import type { NetworkScope } from '../core/scope.ts';
 import type { FormValues } from '../http/forms.ts';
 import { areaOptions, ChoiceGroup, languageName } from '../pages/choices.tsx';
-import { CsrfField, ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
+import { ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
+import { Form } from '../pages/form.tsx';
 import type { FormState } from '../pages/form-state.ts';
 import type { PageCtx } from '../pages/page-context.ts';
 import { type PlaceNames, placeErrors } from '../pages/place-pick.ts';
 import { PlacePicker } from '../pages/place-picker.tsx';
+import { Table } from '../pages/table.tsx';
 import {
   FORM_LANGUAGES,
   parseDecimal,
@@ -99,41 +101,33 @@ function AvailabilityGrid({ ctx, values }: { ctx: PageCtx; values: FormValues })
       <p class="hint" id="field-availability-hint">
         {t('volunteering.availabilityHint')}
       </p>
-      <div class="table-wrap">
-        <table aria-labelledby="field-availability-legend">
-          <thead>
-            <tr>
-              <th scope="col">{t('volunteering.day')}</th>
-              {PARTS.map((p) => (
-                <th scope="col" key={p} id={`slot-part-${p}`}>
-                  {t(`volunteering.part.${p}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {DAYS.map((d) => (
-              <tr key={d}>
-                <th scope="row" id={`slot-day-${d}`}>
-                  {t(`volunteering.day.${d}`)}
-                </th>
-                {PARTS.map((p) => (
-                  <td key={p}>
-                    <input
-                      type="checkbox"
-                      id={`slot-${d}-${p}`}
-                      name={`slot-${d}-${p}`}
-                      value="1"
-                      checked={Boolean(values[`slot-${d}-${p}`])}
-                      aria-labelledby={`slot-day-${d} slot-part-${p}`}
-                    />
-                  </td>
-                ))}
-              </tr>
+      <Table
+        labelledBy="field-availability-legend"
+        headers={[
+          t('volunteering.day'),
+          ...PARTS.map((p) => ({ label: t(`volunteering.part.${p}`), id: `slot-part-${p}` })),
+        ]}
+      >
+        {DAYS.map((d) => (
+          <tr key={d}>
+            <th scope="row" id={`slot-day-${d}`}>
+              {t(`volunteering.day.${d}`)}
+            </th>
+            {PARTS.map((p) => (
+              <td key={p}>
+                <input
+                  type="checkbox"
+                  id={`slot-${d}-${p}`}
+                  name={`slot-${d}-${p}`}
+                  value="1"
+                  checked={Boolean(values[`slot-${d}-${p}`])}
+                  aria-labelledby={`slot-day-${d} slot-part-${p}`}
+                />
+              </td>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        ))}
+      </Table>
     </div>
   );
 }
@@ -166,8 +160,7 @@ export function ProfileForm({
   return (
     <>
       <ErrorSummary ctx={ctx} errors={errors} labels={labels} message={state.message} />
-      <form method="post" action={`/n/${scope.network.slug}/volunteering`} novalidate>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={`/n/${scope.network.slug}/volunteering`}>
         <ChoiceGroup
           ctx={ctx}
           name="categories"
@@ -269,7 +262,7 @@ export function ProfileForm({
           errors={errors}
         />
         <Submit>{t('volunteering.save')}</Submit>
-      </form>
+      </Form>
     </>
   );
 }

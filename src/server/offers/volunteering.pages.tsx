@@ -4,7 +4,8 @@ import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import { formValues } from '../http/forms.ts';
 import { areasOf } from '../networks/network.service.ts';
-import { CsrfField, ErrorSummary, Field, Submit } from '../pages/components.tsx';
+import { ErrorSummary, Field, Submit } from '../pages/components.tsx';
+import { Form } from '../pages/form.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
@@ -43,8 +44,7 @@ function BreakSwitch({
   if (!profile) return <p>{t('volunteering.breakNeedsProfile')}</p>;
   if (isOnBreak(profile.onBreak, profile.breakUntil, today)) {
     return (
-      <form method="post" action={action}>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={action} validate>
         <p>
           {profile.breakUntil
             ? t('volunteering.onBreakUntil', { date: formatDate(ctx, profile.breakUntil) })
@@ -52,7 +52,7 @@ function BreakSwitch({
         </p>
         <input type="hidden" name="onBreak" value="off" />
         <Submit>{t('volunteering.endBreak')}</Submit>
-      </form>
+      </Form>
     );
   }
   return (
@@ -63,8 +63,7 @@ function BreakSwitch({
         labels={{ breakUntil: t('volunteering.breakUntil') }}
         message={state.message}
       />
-      <form method="post" action={action} novalidate>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={action}>
         <p>{t('volunteering.notOnBreak')}</p>
         <input type="hidden" name="onBreak" value="on" />
         <Field
@@ -77,7 +76,7 @@ function BreakSwitch({
           errors={state.errors}
         />
         <Submit>{t('volunteering.startBreak')}</Submit>
-      </form>
+      </Form>
     </>
   );
 }

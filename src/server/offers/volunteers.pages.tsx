@@ -8,6 +8,7 @@ import { Pager, SelectField } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { Table } from '../pages/table.tsx';
 import { formatDate, formatNumber } from './offer-components.tsx';
 import type { VolunteerListItem } from './volunteer-profile.repository.ts';
 import { isOnBreak, isoDate } from './volunteer-profile.rules.ts';
@@ -95,43 +96,38 @@ function VolunteersPage({
       </form>
       <p>{t(plural(ctx.lang, 'volunteers.count', total), { count: total })}</p>
       {volunteers.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('field.displayName')}</th>
-                <th scope="col">{t('field.role')}</th>
-                <th scope="col">{t('volunteers.area')}</th>
-                <th scope="col">{t('volunteers.categories')}</th>
-                <th scope="col">{t('volunteers.languages')}</th>
-                <th scope="col">{t('volunteers.hourCap')}</th>
-                <th scope="col">{t('volunteers.onBreak')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {volunteers.map((v) => (
-                <tr key={v.personId}>
-                  <td>
-                    <a href={`/n/${scope.network.slug}/people/${v.personId}`}>{v.displayName}</a>
-                  </td>
-                  <td>{t(`role.${v.role}`)}</td>
-                  <td>{v.homeArea?.name ?? '—'}</td>
-                  <td>
-                    {v.categories
-                      .filter((c) => (DEFAULT_CATEGORIES as readonly string[]).includes(c))
-                      .map((c) => t(`category.${c as (typeof DEFAULT_CATEGORIES)[number]}`))
-                      .join(', ') || '—'}
-                  </td>
-                  <td>{v.languages.map((l) => languageName(ctx, l)).join(', ') || '—'}</td>
-                  <td>{formatNumber(ctx, v.weeklyHourCap)}</td>
-                  <td>
-                    <BreakCell ctx={ctx} v={v} today={today} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          headers={[
+            t('field.displayName'),
+            t('field.role'),
+            t('volunteers.area'),
+            t('volunteers.categories'),
+            t('volunteers.languages'),
+            t('volunteers.hourCap'),
+            t('volunteers.onBreak'),
+          ]}
+        >
+          {volunteers.map((v) => (
+            <tr key={v.personId}>
+              <td>
+                <a href={`/n/${scope.network.slug}/people/${v.personId}`}>{v.displayName}</a>
+              </td>
+              <td>{t(`role.${v.role}`)}</td>
+              <td>{v.homeArea?.name ?? '—'}</td>
+              <td>
+                {v.categories
+                  .filter((c) => (DEFAULT_CATEGORIES as readonly string[]).includes(c))
+                  .map((c) => t(`category.${c as (typeof DEFAULT_CATEGORIES)[number]}`))
+                  .join(', ') || '—'}
+              </td>
+              <td>{v.languages.map((l) => languageName(ctx, l)).join(', ') || '—'}</td>
+              <td>{formatNumber(ctx, v.weeklyHourCap)}</td>
+              <td>
+                <BreakCell ctx={ctx} v={v} today={today} />
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       <Pager ctx={ctx} page={page} pages={pages} href={qs} />
     </Layout>

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
-import { CsrfField, When } from '../pages/components.tsx';
+import { When } from '../pages/components.tsx';
+import { PostButton } from '../pages/form.tsx';
 import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { Table } from '../pages/table.tsx';
 import {
   networkMessages,
   retryFailedMessage,
@@ -44,58 +46,50 @@ function MessagesPage({
       {undelivered.length === 0 ? (
         <p>{t('messages.allDelivered')}</p>
       ) : (
-        <div class="table-wrap">
-          <table aria-labelledby="undelivered">
-            <thead>
-              <tr>
-                <th scope="col">{t('messages.col.what')}</th>
-                <th scope="col">{t('messages.col.to')}</th>
-                <th scope="col">{t('messages.col.status')}</th>
-                <th scope="col">{t('messages.col.why')}</th>
-                <th scope="col">{t('messages.col.action')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {undelivered.map((m) => (
-                <tr key={m.id}>
-                  <td>
-                    {t(m.channel === 'email' ? 'messages.channel.email' : 'messages.channel.sms')}
-                    {' · '}
-                    {m.kind}
+        <Table
+          headers={[
+            t('messages.col.what'),
+            t('messages.col.to'),
+            t('messages.col.status'),
+            t('messages.col.why'),
+            t('messages.col.action'),
+          ]}
+          labelledBy="undelivered"
+        >
+          {undelivered.map((m) => (
+            <tr key={m.id}>
+              <td>
+                {t(m.channel === 'email' ? 'messages.channel.email' : 'messages.channel.sms')}
+                {' · '}
+                {m.kind}
+                <br />
+                <When ctx={ctx} iso={m.createdAt} />
+              </td>
+              <td>{m.personName ?? t('messages.toRequester')}</td>
+              <td>
+                {t(`messages.status.${m.status as (typeof STATUSES)[number]}`)}
+                {m.status === 'pending' && (
+                  <>
                     <br />
-                    <When ctx={ctx} iso={m.createdAt} />
-                  </td>
-                  <td>{m.personName ?? t('messages.toRequester')}</td>
-                  <td>
-                    {t(`messages.status.${m.status as (typeof STATUSES)[number]}`)}
-                    {m.status === 'pending' && (
-                      <>
-                        <br />
-                        {t('messages.nextTry')} <When ctx={ctx} iso={m.nextAttemptAt} />
-                      </>
-                    )}
-                    <br />
-                    {t('messages.attempts', { count: m.attempts })}
-                  </td>
-                  <td>{m.lastError ?? ''}</td>
-                  <td>
-                    {m.status === 'failed' && (
-                      <form
-                        method="post"
-                        action={`/n/${scope.network.slug}/messages/${m.id}/retry`}
-                      >
-                        <CsrfField ctx={ctx} />
-                        <button type="submit" class="button">
-                          {t('messages.retry')}
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                    {t('messages.nextTry')} <When ctx={ctx} iso={m.nextAttemptAt} />
+                  </>
+                )}
+                <br />
+                {t('messages.attempts', { count: m.attempts })}
+              </td>
+              <td>{m.lastError ?? ''}</td>
+              <td>
+                {m.status === 'failed' && (
+                  <PostButton
+                    ctx={ctx}
+                    action={`/n/${scope.network.slug}/messages/${m.id}/retry`}
+                    label={t('messages.retry')}
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
     </Layout>
   );

@@ -2,7 +2,7 @@ import { type ComponentChildren, Fragment } from 'preact';
 import type { FieldErrors } from '../../shared/app-error.ts';
 import type { Area } from '../core/area.ts';
 import type { FormValues } from '../http/forms.ts';
-import { fieldMessage } from './components.tsx';
+import { fieldMessage, withForm } from './components.tsx';
 import type { PageCtx } from './page-context.ts';
 
 // Choices shared by every feature's forms: groups of boxes, areas, languages by name.
@@ -34,16 +34,7 @@ export function areaOptions(areas: Area[], noneLabel: string): { value: string; 
  * (the summary links to `#field-<name>`). Each box posts its own name, because the form
  * parser keeps one value per name.
  */
-export function ChoiceGroup({
-  ctx,
-  name,
-  legend,
-  hint,
-  type,
-  options,
-  values,
-  errors,
-}: {
+export function ChoiceGroup(props: {
   ctx: PageCtx;
   name: string;
   legend: string;
@@ -54,6 +45,7 @@ export function ChoiceGroup({
   values?: FormValues | undefined;
   errors?: FieldErrors | undefined;
 }) {
+  const { ctx, name, legend, hint, type, options, values, errors } = withForm(props);
   const id = `field-${name}`;
   const error = fieldMessage(ctx, errors, name);
   return (

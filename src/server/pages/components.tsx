@@ -1,8 +1,10 @@
 import type { ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
 import { autonym, languageName } from '../../domain/text/language-names.ts';
 import { LANGUAGE_NAMES, LANGUAGES, type MessageKey } from '../../i18n/i18n.ts';
 import type { FieldErrors } from '../../shared/app-error.ts';
 import type { FormValues } from '../http/forms.ts';
+import { FormFields } from './form-state.ts';
 import type { PageCtx } from './page-context.ts';
 
 export function CsrfField({ ctx }: { ctx: PageCtx }) {
@@ -79,8 +81,17 @@ interface FieldProps {
   multiline?: boolean;
 }
 
+/** A field's values and mistakes: its own when given, else those of the Form around it. */
+export function withForm<
+  P extends { values?: FormValues | undefined; errors?: FieldErrors | undefined },
+>(p: P): P {
+  const form = useContext(FormFields);
+  return { ...p, values: p.values ?? form.values, errors: p.errors ?? form.errors };
+}
+
 /** A labelled input with its hint and error tied to it (aria-describedby, aria-invalid). */
-export function Field(p: FieldProps) {
+export function Field(props: FieldProps) {
+  const p = withForm(props);
   const id = `field-${p.name}`;
   const error = fieldMessage(p.ctx, p.errors, p.name);
   const describedBy =
@@ -131,9 +142,10 @@ export function SelectField(
     options: { value: string; label: string }[];
   },
 ) {
+  const { values, errors } = withForm(p);
   const id = `field-${p.name}`;
-  const error = fieldMessage(p.ctx, p.errors, p.name);
-  const selected = p.values?.[p.name];
+  const error = fieldMessage(p.ctx, errors, p.name);
+  const selected = values?.[p.name];
   return (
     <div class={error ? 'field has-error' : 'field'}>
       <label for={id}>{p.label}</label>

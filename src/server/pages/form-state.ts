@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { createContext } from 'preact';
 import { type FieldErrors, isAppError } from '../../shared/app-error.ts';
 import { appErrorFromDatabase } from '../db/db-errors.ts';
 import { ERRORS } from '../http/errors.ts';
@@ -10,6 +11,12 @@ export interface FormState {
   errors?: FieldErrors | undefined;
   message?: string | null | undefined;
 }
+
+/**
+ * What the fields of a `Form` show when they are not told: the form's values and mistakes,
+ * so a field inside a Form names only itself.
+ */
+export const FormFields = createContext<Pick<FormState, 'values' | 'errors'>>({});
 
 /**
  * A service error as the form shows it: field errors at their fields, anything else as a

@@ -43,6 +43,8 @@ export function formRoute<T extends RouteGenericInterface & { Params: { slug: st
       state: FormState,
     ) => VNode | Promise<VNode>;
     run: (req: FastifyRequest<T>, scope: NetworkScope, input: Static<S>) => Promise<FormOutcome>;
+    /** See parseForm: for answers that are not one string per field. */
+    shape?: (data: Record<string, unknown>) => Record<string, unknown>;
   }): void => {
     app.post(path, async (raw, reply) => {
       const req = raw as unknown as FastifyRequest<T>;
@@ -52,6 +54,7 @@ export function formRoute<T extends RouteGenericInterface & { Params: { slug: st
         schema: form.schema,
         render: (state) => form.render(req, scope, state),
         run: (input) => form.run(req, scope, input),
+        ...(form.shape ? { shape: form.shape } : {}),
       });
     });
   };

@@ -7,7 +7,6 @@ import type { Member } from '../core/membership.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import { formValues, parseForm } from '../http/forms.ts';
 import {
-  CsrfField,
   ErrorSummary,
   Field,
   languageOptions,
@@ -16,12 +15,14 @@ import {
   Submit,
   When,
 } from '../pages/components.tsx';
+import { Form } from '../pages/form.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import { type FormState, formFailure } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { Table } from '../pages/table.tsx';
 import { ContactInput, RoleInput } from './person.schema.ts';
 import {
   addPersonWithoutAccount,
@@ -86,28 +87,17 @@ function PeoplePage({
         </div>
       </form>
       <p>{t(plural(ctx.lang, 'people.count', total), { count: total })}</p>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('field.displayName')}</th>
-              <th scope="col">{t('field.role')}</th>
-              <th scope="col">{t('people.account')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.person.id}>
-                <td>
-                  <a href={`${base}/${m.person.id}`}>{m.person.displayName}</a>
-                </td>
-                <td>{t(`role.${m.role}`)}</td>
-                <td>{m.person.hasAccount ? t('people.hasAccount') : t('people.noAccount')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table headers={[t('field.displayName'), t('field.role'), t('people.account')]}>
+        {members.map((m) => (
+          <tr key={m.person.id}>
+            <td>
+              <a href={`${base}/${m.person.id}`}>{m.person.displayName}</a>
+            </td>
+            <td>{t(`role.${m.role}`)}</td>
+            <td>{m.person.hasAccount ? t('people.hasAccount') : t('people.noAccount')}</td>
+          </tr>
+        ))}
+      </Table>
       <Pager ctx={ctx} page={page} pages={pages} href={qs} />
     </Layout>
   );
@@ -131,16 +121,8 @@ function NewPersonPage({
     <Layout ctx={ctx} title={t('people.addTitle')}>
       <h1>{t('people.addTitle')}</h1>
       <p>{t('people.addIntro')}</p>
-      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-      <form method="post" action={`/n/${scope.network.slug}/people/new`} novalidate>
-        <CsrfField ctx={ctx} />
-        <Field
-          ctx={ctx}
-          name="displayName"
-          label={t('field.displayName')}
-          values={state.values}
-          errors={state.errors}
-        />
+      <Form ctx={ctx} action={`/n/${scope.network.slug}/people/new`} state={state}>
+        <Field ctx={ctx} name="displayName" label={t('field.displayName')} />
         <Field
           ctx={ctx}
           name="phone"
@@ -148,8 +130,6 @@ function NewPersonPage({
           hint={t('field.phoneHint')}
           type="tel"
           inputmode="tel"
-          values={state.values}
-          errors={state.errors}
         />
         <Field
           ctx={ctx}
@@ -157,8 +137,6 @@ function NewPersonPage({
           label={t('field.emailOptional')}
           type="email"
           inputmode="email"
-          values={state.values}
-          errors={state.errors}
         />
         <SelectField
           ctx={ctx}
@@ -172,12 +150,10 @@ function NewPersonPage({
           ctx={ctx}
           name="role"
           label={t('field.role')}
-          values={state.values}
-          errors={state.errors}
           options={roleOptions(ctx, assignableRoles(scope.role))}
         />
         <Submit>{t('people.addSubmit')}</Submit>
-      </form>
+      </Form>
     </Layout>
   );
 }
@@ -220,8 +196,7 @@ function PersonPage({
       {scope.role === 'admin' && (
         <>
           <h2>{t('people.changeRole')}</h2>
-          <form method="post" action={`${base}/role`} novalidate>
-            <CsrfField ctx={ctx} />
+          <Form ctx={ctx} action={`${base}/role`}>
             <SelectField
               ctx={ctx}
               name="role"
@@ -230,15 +205,14 @@ function PersonPage({
               options={roleOptions(ctx, roles)}
             />
             <Submit>{t('people.changeRoleSubmit')}</Submit>
-          </form>
+          </Form>
           <h2>{t('people.remove')}</h2>
-          <form method="post" action={`${base}/remove`}>
-            <CsrfField ctx={ctx} />
+          <Form ctx={ctx} action={`${base}/remove`} validate>
             <p>{t('people.removeHelp')}</p>
             <button type="submit" class="button danger">
               {t('people.removeSubmit', { name: p.displayName })}
             </button>
-          </form>
+          </Form>
         </>
       )}
     </Layout>

@@ -8,7 +8,8 @@ import type { Deps } from '../core/deps.ts';
 import { clientInfo, setSessionCookie } from '../http/context.ts';
 import { NetworkFields } from '../networks/network.pages.tsx';
 import { NetworkInput } from '../networks/network.schema.ts';
-import { CsrfField, ErrorSummary, Submit } from '../pages/components.tsx';
+import { Submit } from '../pages/components.tsx';
+import { Form } from '../pages/form.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
@@ -24,15 +25,13 @@ function SetupPage({ ctx, token, state }: { ctx: PageCtx; token: string; state: 
     <Layout ctx={ctx} title={t('setup.title')}>
       <h1>{t('setup.title')}</h1>
       <p>{t('setup.intro')}</p>
-      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-      <form method="post" action={`/setup/${token}`} novalidate>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={`/setup/${token}`} state={state}>
         <h2>{t('setup.network')}</h2>
         <NetworkFields ctx={ctx} state={state} />
         <h2>{t('setup.you')}</h2>
         <AccountFieldsBlock ctx={ctx} state={state} />
         <Submit>{t('setup.submit')}</Submit>
-      </form>
+      </Form>
     </Layout>
   );
 }

@@ -7,7 +7,6 @@ import {
   SHIFT_ROLES,
   type ShiftRole,
 } from '../../domain/volunteering/events.ts';
-import { listAreas } from '../core/area.repository.ts';
 import type { Area } from '../core/area.ts';
 import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
@@ -16,7 +15,8 @@ import { SelectField } from '../pages/components.tsx';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
-import { type CalendarEntry, calendarEntries } from './event-view.service.ts';
+import { Table } from '../pages/table.tsx';
+import { type CalendarEntry, calendarAreas, calendarEntries } from './event-view.service.ts';
 import { kindLabel, LocalWhen, Places, roleLabel, volNotice } from './vol-components.tsx';
 
 const VIEWS = ['month', 'week', 'list'] as const;
@@ -239,37 +239,31 @@ function CalendarPage({
         </ul>
       </nav>
       {f.view === 'month' ? (
-        <div class="table-wrap">
-          <table class="month">
-            <caption class="visually-hidden">{heading}</caption>
-            <thead>
-              <tr>
-                {dates.slice(0, 7).map((d) => (
-                  <th key={d} scope="col">
-                    {new Intl.DateTimeFormat(ctx.lang, {
-                      weekday: 'short',
-                      timeZone: 'UTC',
-                    }).format(new Date(`${d}T12:00:00Z`))}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {Array.from({ length: days / 7 }, (_, w) => (
-                <tr key={w}>
-                  {dates.slice(w * 7, w * 7 + 7).map((d) => (
-                    <td key={d} class={byDay.has(d) ? 'has-events' : 'empty'}>
-                      <span class="day-number">{dayName(d, 'short')}</span>
-                      {byDay.has(d) && (
-                        <DayList ctx={ctx} entries={byDay.get(d)!} slug={slug} tz={tz} />
-                      )}
-                    </td>
-                  ))}
-                </tr>
+        <Table
+          class="month"
+          caption={heading}
+          captionHidden
+          headers={dates
+            .slice(0, 7)
+            .map((d) =>
+              new Intl.DateTimeFormat(ctx.lang, { weekday: 'short', timeZone: 'UTC' }).format(
+                new Date(`${d}T12:00:00Z`),
+              ),
+            )}
+        >
+          {Array.from({ length: days / 7 }, (_, w) => (
+            <tr key={w}>
+              {dates.slice(w * 7, w * 7 + 7).map((d) => (
+                <td key={d} class={byDay.has(d) ? 'has-events' : 'empty'}>
+                  <span class="day-number">{dayName(d, 'short')}</span>
+                  {byDay.has(d) && (
+                    <DayList ctx={ctx} entries={byDay.get(d)!} slug={slug} tz={tz} />
+                  )}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </tr>
+          ))}
+        </Table>
       ) : (
         <>
           {dates
@@ -321,7 +315,7 @@ export function registerCalendarPages(app: FastifyInstance, deps: Deps): void {
         areaId: f.area,
         role: f.role,
       }),
-      listAreas(deps.db, scope.network.id),
+      calendarAreas(deps, { scope }),
     ]);
     return sendPage(
       reply,

@@ -5,20 +5,19 @@ import { utcToLocal } from '../../domain/time/zoned-time.ts';
 import { EVENT_KINDS, SHIFT_ROLES, VISIBILITIES } from '../../domain/volunteering/events.ts';
 import { WEEKDAYS } from '../../domain/volunteering/recurrence.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
-import { listAreas } from '../core/area.repository.ts';
 import type { Area } from '../core/area.ts';
 import type { Deps } from '../core/deps.ts';
-import { authorize, type NetworkScope } from '../core/scope.ts';
+import type { NetworkScope } from '../core/scope.ts';
 import { areaOptions, ChoiceGroup } from '../pages/choices.tsx';
-import { CsrfField, ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
-import { handleForm } from '../pages/form-route.ts';
+import { Field, SelectField, Submit } from '../pages/components.tsx';
+import { Form } from '../pages/form.tsx';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
-import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
-import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { type PageCtx, pageCtx } from '../pages/page-context.ts';
+import { formRoute, pageRoute } from '../pages/routes.ts';
+import { scopeNav } from '../pages/scope-page.ts';
 import { createEvent, editEvent } from './event.service.ts';
-import { eventDetail } from './event-view.service.ts';
-import { listTrainings } from './training.repository.ts';
+import { eventDetail, eventFormChoices } from './event-view.service.ts';
 import { kindLabel, roleLabel } from './vol-components.tsx';
 
 const S = (max: number) => Type.Optional(Type.String({ maxLength: max }));
@@ -139,9 +138,7 @@ function NewEventPage({ ctx, scope, areas, trainings, state }: EventFormProps) {
   return (
     <Layout ctx={ctx} title={t('vol.newEvent')}>
       <h1>{t('vol.newEvent')}</h1>
-      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-      <form method="post" action={`/n/${scope.network.slug}/events/new`} novalidate>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={`/n/${scope.network.slug}/events/new`} state={state}>
         <EventFields ctx={ctx} state={state} areas={areas} trainings={trainings} />
         <h2>{t('vol.repeatTitle')}</h2>
         <ChoiceGroup
@@ -183,7 +180,7 @@ function NewEventPage({ ctx, scope, areas, trainings, state }: EventFormProps) {
         />
         <Field {...p} name="slots" label={t('vol.slots')} inputmode="numeric" />
         <Submit>{t('vol.createEvent')}</Submit>
-      </form>
+      </Form>
     </Layout>
   );
 }
@@ -194,15 +191,11 @@ function EditEventPage({ ctx, scope, d, areas, trainings, state }: EventFormProp
   return (
     <Layout ctx={ctx} title={t('vol.editEvent')}>
       <h1>{t('vol.editEvent')}</h1>
-      <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
-      <form method="post" action={`/n/${scope.network.slug}/events/${d.event.id}/edit`} novalidate>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={`/n/${scope.network.slug}/events/${d.event.id}/edit`} state={state}>
         <EventFields ctx={ctx} state={state} areas={areas} trainings={trainings} />
         {d.series && (
           <ChoiceGroup
             ctx={ctx}
-            values={state.values}
-            errors={state.errors}
             name="apply"
             type="radio"
             legend={t('vol.applyTo')}
@@ -213,7 +206,7 @@ function EditEventPage({ ctx, scope, d, areas, trainings, state }: EventFormProp
           />
         )}
         <Submit>{t('vol.saveEvent')}</Submit>
-      </form>
+      </Form>
     </Layout>
   );
 }
@@ -221,64 +214,54 @@ function EditEventPage({ ctx, scope, d, areas, trainings, state }: EventFormProp
 /** The new-event form and its routes. */
 export function registerNewEventPages(app: FastifyInstance, deps: Deps): void {
   const ctxOf = (req: FastifyRequest, scope: NetworkScope) => pageCtx(req, scopeNav(scope));
-  const refs = async (scope: NetworkScope) => ({
-    areas: await listAreas(deps.db, scope.network.id),
-    trainings: await listTrainings(deps.db, scope.network.id),
-  });
+  const refs = (scope: NetworkScope) => eventFormChoices(deps, { scope });
 
   async function newPage(req: FastifyRequest, scope: NetworkScope, state: FormState) {
     return (
       <NewEventPage ctx={ctxOf(req, scope)} scope={scope} {...(await refs(scope))} state={state} />
     );
   }
-  app.get<Slug>('/n/:slug/events/new', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'events.manage');
+  pageRoute<Slug>(app, deps, '/n/:slug/events/new', 'events.manage', (req, scope) => {
     const tomorrow = utcToLocal(
       new Date(deps.clock.now().getTime() + 86_400_000),
       scope.network.timeZone,
     ).date;
-    return sendPage(
-      reply,
-      await newPage(req, scope, {
-        values: {
-          kind: 'distribution',
-          visibility: 'members',
-          date: tomorrow,
-          startTime: '10:00',
-          endTime: '12:00',
-          repeat: 'none',
-          slots: '4',
-          nth: '1',
-        },
-      }),
-    );
-  });
-  app.post<Slug>('/n/:slug/events/new', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'events.manage');
-    return handleForm(req, reply, {
-      schema: EventForm,
-      render: (state) => newPage(req, scope, state),
-      run: async (form) => {
-        const { event } = await createEvent(deps, {
-          actor: req.ctx.actor,
-          scope,
-          input: toInput(form as Record<string, string>),
-        });
-        return `/n/${scope.network.slug}/events/${event.id}?done=eventCreated`;
+    return newPage(req, scope, {
+      values: {
+        kind: 'distribution',
+        visibility: 'members',
+        date: tomorrow,
+        startTime: '10:00',
+        endTime: '12:00',
+        repeat: 'none',
+        slots: '4',
+        nth: '1',
       },
     });
+  });
+  formRoute<Slug>(
+    app,
+    deps,
+    '/n/:slug/events/new',
+    'events.manage',
+  )({
+    schema: EventForm,
+    render: (req, scope, state) => newPage(req, scope, state),
+    run: async (req, scope, form) => {
+      const { event } = await createEvent(deps, {
+        actor: req.ctx.actor,
+        scope,
+        input: toInput(form as Record<string, string>),
+      });
+      return `/n/${scope.network.slug}/events/${event.id}?done=eventCreated`;
+    },
   });
 }
 
 /** The edit-event form and its routes. */
 export function registerEditEventPages(app: FastifyInstance, deps: Deps): void {
   const ctxOf = (req: FastifyRequest, scope: NetworkScope) => pageCtx(req, scopeNav(scope));
-  const refs = async (scope: NetworkScope) => ({
-    areas: await listAreas(deps.db, scope.network.id),
-    trainings: await listTrainings(deps.db, scope.network.id),
-  });
+  const refs = (scope: NetworkScope) => eventFormChoices(deps, { scope });
 
   async function editPage(req: FastifyRequest<ById>, scope: NetworkScope, state: FormState) {
     const d = await eventDetail(deps, { scope, eventId: req.params.id });
@@ -292,47 +275,43 @@ export function registerEditEventPages(app: FastifyInstance, deps: Deps): void {
       />
     );
   }
-  app.get<ById>('/n/:slug/events/:id/edit', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'events.manage');
+  pageRoute<ById>(app, deps, '/n/:slug/events/:id/edit', 'events.manage', async (req, scope) => {
     const d = await eventDetail(deps, { scope, eventId: req.params.id });
     const start = utcToLocal(new Date(d.event.startsAt), d.timeZone);
     const end = utcToLocal(new Date(d.event.endsAt), d.timeZone);
     const e = d.event;
-    return sendPage(
-      reply,
-      await editPage(req, scope, {
-        values: {
-          kind: e.kind,
-          title: e.title,
-          description: e.description,
-          place: e.place,
-          areaId: e.areaId ?? '',
-          visibility: e.visibility,
-          trainingId: e.trainingId ?? '',
-          date: start.date,
-          startTime: start.time,
-          endTime: end.time,
-          apply: 'one',
-        },
-      }),
-    );
-  });
-  app.post<ById>('/n/:slug/events/:id/edit', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    authorize(scope, 'events.manage');
-    return handleForm(req, reply, {
-      schema: EventForm,
-      render: (state) => editPage(req, scope, state),
-      run: async (form) => {
-        await editEvent(deps, {
-          actor: req.ctx.actor,
-          scope,
-          eventId: req.params.id,
-          input: toInput(form as Record<string, string>),
-        });
-        return `/n/${scope.network.slug}/events/${req.params.id}?done=eventChanged`;
+    return editPage(req, scope, {
+      values: {
+        kind: e.kind,
+        title: e.title,
+        description: e.description,
+        place: e.place,
+        areaId: e.areaId ?? '',
+        visibility: e.visibility,
+        trainingId: e.trainingId ?? '',
+        date: start.date,
+        startTime: start.time,
+        endTime: end.time,
+        apply: 'one',
       },
     });
+  });
+  formRoute<ById>(
+    app,
+    deps,
+    '/n/:slug/events/:id/edit',
+    'events.manage',
+  )({
+    schema: EventForm,
+    render: (req, scope, state) => editPage(req, scope, state),
+    run: async (req, scope, form) => {
+      await editEvent(deps, {
+        actor: req.ctx.actor,
+        scope,
+        eventId: req.params.id,
+        input: toInput(form as Record<string, string>),
+      });
+      return `/n/${scope.network.slug}/events/${req.params.id}?done=eventChanged`;
+    },
   });
 }

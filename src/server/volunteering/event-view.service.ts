@@ -2,10 +2,13 @@
 import { can } from '../../domain/access/roles.ts';
 import { type EventKind, type ShiftRole, visibleTo } from '../../domain/volunteering/events.ts';
 import { AppError } from '../../shared/app-error.ts';
+import { listAreas } from '../core/area.repository.ts';
+import type { Area } from '../core/area.ts';
 import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
 import {
+  eventIdOf,
   findEvent,
   findSeries,
   listEvents,
@@ -15,6 +18,7 @@ import {
   type VolEvent,
 } from './event.repository.ts';
 import { listSignups, type Signup } from './signup.repository.ts';
+import { listTrainings, type Training } from './training.repository.ts';
 
 export interface ShiftView extends Shift {
   confirmed: number;
@@ -117,4 +121,29 @@ export async function publicEvents(
   range: { from: string; to: string },
 ): Promise<VolEvent[]> {
   return listEvents(deps.db, networkId, { ...range, visibilities: ['public'] });
+}
+
+/** The event a shift or a sign-up of this network belongs to (null: none of this network's). */
+export function eventOf(
+  deps: Deps,
+  { scope, of }: { scope: NetworkScope; of: { shiftId: string } | { signupId: string } },
+): Promise<string | null> {
+  return eventIdOf(deps.db, scope.network.id, of);
+}
+
+/** What the event form offers to choose from: the network's areas and its trainings. */
+export async function eventFormChoices(
+  deps: Deps,
+  { scope }: { scope: NetworkScope },
+): Promise<{ areas: Area[]; trainings: Training[] }> {
+  const [areas, trainings] = await Promise.all([
+    listAreas(deps.db, scope.network.id),
+    listTrainings(deps.db, scope.network.id),
+  ]);
+  return { areas, trainings };
+}
+
+/** The areas the calendar can be filtered by. */
+export function calendarAreas(deps: Deps, { scope }: { scope: NetworkScope }): Promise<Area[]> {
+  return listAreas(deps.db, scope.network.id);
 }

@@ -4,16 +4,17 @@ import { type Action, can } from '../../domain/access/roles.ts';
 import { SHIFT_ROLES } from '../../domain/volunteering/events.ts';
 import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
-import { CsrfField, ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
+import { ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
+import { Form, PostButton } from '../pages/form.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
-import { eventIdOf } from './event.repository.ts';
+import { Table } from '../pages/table.tsx';
 import { addShift, cancelEvent } from './event.service.ts';
 import { registerEditEventPages, registerNewEventPages } from './event-form.pages.tsx';
-import { eventDetail } from './event-view.service.ts';
+import { eventDetail, eventOf } from './event-view.service.ts';
 import { cancelSignup, recordAttendance, signUp } from './signup.service.ts';
 import { kindLabel, LocalWhen, Places, roleLabel, volNotice } from './vol-components.tsx';
 
@@ -118,65 +119,57 @@ function EventPage({
             </p>
             {s.mine && <p>{t(`vol.status.${s.mine.status}`)}</p>}
             {volunteer && open && !s.mine && (
-              <form method="post" action={`/n/${slug}/shifts/${s.id}/signup`}>
-                <CsrfField ctx={ctx} />
-                <button type="submit" class="button">
-                  {s.confirmed < s.slots ? t('vol.signUp') : t('vol.joinWaitlist')}
-                </button>
-              </form>
+              <PostButton
+                ctx={ctx}
+                action={`/n/${slug}/shifts/${s.id}/signup`}
+                label={s.confirmed < s.slots ? t('vol.signUp') : t('vol.joinWaitlist')}
+              />
             )}
             {s.mine && open && (
-              <form method="post" action={`/n/${slug}/shifts/${s.id}/cancel`}>
-                <CsrfField ctx={ctx} />
-                <button type="submit" class="button secondary">
-                  {s.mine.status === 'waitlisted' ? t('vol.leaveWaitlist') : t('vol.cantCome')}
-                </button>
-              </form>
+              <PostButton
+                ctx={ctx}
+                action={`/n/${slug}/shifts/${s.id}/cancel`}
+                label={s.mine.status === 'waitlisted' ? t('vol.leaveWaitlist') : t('vol.cantCome')}
+                look="secondary"
+              />
             )}
             {manager && s.signups && s.signups.length > 0 && (
-              <table>
-                <caption>{t('vol.roster')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('vol.name')}</th>
-                    <th scope="col">{t('vol.statusHeading')}</th>
-                    <th scope="col">{t('vol.attendance')}</th>
+              <Table
+                caption={t('vol.roster')}
+                headers={[t('vol.name'), t('vol.statusHeading'), t('vol.attendance')]}
+              >
+                {s.signups.map((x) => (
+                  <tr key={x.id}>
+                    <td>{x.name}</td>
+                    <td>
+                      {t(`vol.status.${x.status}`)}
+                      {x.lateDrop ? ` · ${t('vol.lateDrop')}` : ''}
+                    </td>
+                    <td>
+                      {x.checkedInAt
+                        ? t('vol.checkedIn', { hours: x.hours ?? 0 })
+                        : x.noShow
+                          ? t('vol.noShow')
+                          : ''}
+                      {x.status === 'confirmed' && (
+                        <Form
+                          ctx={ctx}
+                          action={`/n/${slug}/signups/${x.id}/attendance`}
+                          class="inline-buttons"
+                          validate
+                        >
+                          <button type="submit" name="outcome" value="attended" class="link">
+                            {t('vol.markAttended', { name: x.name })}
+                          </button>{' '}
+                          <button type="submit" name="outcome" value="noShow" class="link">
+                            {t('vol.markNoShow', { name: x.name })}
+                          </button>
+                        </Form>
+                      )}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {s.signups.map((x) => (
-                    <tr key={x.id}>
-                      <td>{x.name}</td>
-                      <td>
-                        {t(`vol.status.${x.status}`)}
-                        {x.lateDrop ? ` · ${t('vol.lateDrop')}` : ''}
-                      </td>
-                      <td>
-                        {x.checkedInAt
-                          ? t('vol.checkedIn', { hours: x.hours ?? 0 })
-                          : x.noShow
-                            ? t('vol.noShow')
-                            : ''}
-                        {x.status === 'confirmed' && (
-                          <form
-                            method="post"
-                            action={`/n/${slug}/signups/${x.id}/attendance`}
-                            class="inline-buttons"
-                          >
-                            <CsrfField ctx={ctx} />
-                            <button type="submit" name="outcome" value="attended" class="link">
-                              {t('vol.markAttended', { name: x.name })}
-                            </button>{' '}
-                            <button type="submit" name="outcome" value="noShow" class="link">
-                              {t('vol.markNoShow', { name: x.name })}
-                            </button>
-                          </form>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </Table>
             )}
           </li>
         ))}
@@ -190,8 +183,7 @@ function EventPage({
           <p>
             <a href={`/n/${slug}/events/${e.id}/edit`}>{t('vol.editEvent')}</a>
           </p>
-          <form method="post" action={`/n/${slug}/events/${e.id}/shifts`} novalidate>
-            <CsrfField ctx={ctx} />
+          <Form ctx={ctx} action={`/n/${slug}/events/${e.id}/shifts`}>
             <fieldset>
               <legend>{t('vol.addShift')}</legend>
               <SelectField
@@ -205,14 +197,14 @@ function EventPage({
               <Field {...sf} name="endTime" type="time" label={t('vol.endTime')} />
               <Submit>{t('vol.addShift')}</Submit>
             </fieldset>
-          </form>
+          </Form>
           {open && (
-            <form method="post" action={`/n/${slug}/events/${e.id}/cancel`}>
-              <CsrfField ctx={ctx} />
-              <button type="submit" class="button secondary">
-                {d.series ? t('vol.cancelOccurrence') : t('vol.cancelEvent')}
-              </button>
-            </form>
+            <PostButton
+              ctx={ctx}
+              action={`/n/${slug}/events/${e.id}/cancel`}
+              label={d.series ? t('vol.cancelOccurrence') : t('vol.cancelEvent')}
+              look="secondary"
+            />
           )}
         </>
       )}
@@ -286,9 +278,9 @@ export function registerEventPages(app: FastifyInstance, deps: Deps): void {
   }
   const byEvent = async (req: FastifyRequest<ById>) => req.params.id;
   const byShift = async (req: FastifyRequest<ById>, scope: NetworkScope) =>
-    (await eventIdOf(deps.db, scope.network.id, { shiftId: req.params.id })) ?? req.params.id;
+    (await eventOf(deps, { scope, of: { shiftId: req.params.id } })) ?? req.params.id;
   const bySignup = async (req: FastifyRequest<ById>, scope: NetworkScope) =>
-    (await eventIdOf(deps.db, scope.network.id, { signupId: req.params.id })) ?? req.params.id;
+    (await eventOf(deps, { scope, of: { signupId: req.params.id } })) ?? req.params.id;
 
   action('/n/:slug/events/:id/cancel', 'events.manage', Empty, byEvent, async (req, scope) => {
     await cancelEvent(deps, { actor: req.ctx.actor, scope, eventId: req.params.id });

@@ -4,7 +4,8 @@ import { FEELINGS } from '../../domain/volunteering/wellbeing.ts';
 import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import { ChoiceGroup } from '../pages/choices.tsx';
-import { CsrfField, ErrorSummary, Field, Submit } from '../pages/components.tsx';
+import { ErrorSummary, Field, Submit } from '../pages/components.tsx';
+import { Form, PostButton } from '../pages/form.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
@@ -77,16 +78,15 @@ function MyShiftsPage({
       <h2>{t('vol.yourCalendar')}</h2>
       <p>{t('vol.yourCalendarIntro')}</p>
       <p class="token">{`${baseUrl}${well.feed}`}</p>
-      <form method="post" action={`/n/${slug}/shifts/feed/reset`}>
-        <CsrfField ctx={ctx} />
-        <button type="submit" class="button secondary">
-          {t('vol.resetLink')}
-        </button>
-      </form>
+      <PostButton
+        ctx={ctx}
+        action={`/n/${slug}/shifts/feed/reset`}
+        label={t('vol.resetLink')}
+        look="secondary"
+      />
       <h2>{t('vol.howAreYou')}</h2>
       <p>{t('vol.howAreYouIntro')}</p>
-      <form method="post" action={`/n/${slug}/shifts/checkin`} novalidate>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={`/n/${slug}/shifts/checkin`}>
         <ChoiceGroup
           ctx={ctx}
           values={state.values}
@@ -110,10 +110,9 @@ function MyShiftsPage({
           errors={state.errors}
         />
         <Submit>{t('vol.sendCheckin')}</Submit>
-      </form>
+      </Form>
       <h2>{t('vol.milestones')}</h2>
-      <form method="post" action={`/n/${slug}/shifts/milestones`}>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={`/n/${slug}/shifts/milestones`} validate>
         <ChoiceGroup
           ctx={ctx}
           values={well.settings.celebrate ? { celebrate: '1' } : {}}
@@ -124,7 +123,7 @@ function MyShiftsPage({
           options={[{ field: 'celebrate', value: 'yes', label: t('vol.celebrate') }]}
         />
         <Submit>{t('vol.saveChoice')}</Submit>
-      </form>
+      </Form>
     </Layout>
   );
 }

@@ -5,12 +5,14 @@ import type { MessageKey } from '../../i18n/i18n.ts';
 import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import { ChoiceGroup } from '../pages/choices.tsx';
-import { CsrfField, ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
+import { ErrorSummary, Field, SelectField, Submit } from '../pages/components.tsx';
+import { Form } from '../pages/form.tsx';
 import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
+import { Table } from '../pages/table.tsx';
 import { listPeople } from '../people/person.service.ts';
 import { createTraining, recordMemberTraining, trainingsOf } from './training.service.ts';
 import { roleLabel, volNotice } from './vol-components.tsx';
@@ -53,35 +55,23 @@ function TrainingsPage({
       <p>{t('vol.trainingsIntro')}</p>
       <ErrorSummary ctx={ctx} errors={state.errors} message={state.message} />
       {data.trainings.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('vol.trainingName')}</th>
-                <th scope="col">{t('vol.validFor')}</th>
-                <th scope="col">{t('vol.neededFor')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.trainings.map((x) => (
-                <tr key={x.id}>
-                  <td>{x.name}</td>
-                  <td>{x.validDays ? t('vol.days', { days: x.validDays }) : t('vol.noExpiry')}</td>
-                  <td>
-                    {[
-                      ...x.categories.map((c) => t(`category.${c}` as MessageKey)),
-                      ...x.roles.map((r) => roleLabel(ctx, r)),
-                    ].join(', ') || '—'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table headers={[t('vol.trainingName'), t('vol.validFor'), t('vol.neededFor')]}>
+          {data.trainings.map((x) => (
+            <tr key={x.id}>
+              <td>{x.name}</td>
+              <td>{x.validDays ? t('vol.days', { days: x.validDays }) : t('vol.noExpiry')}</td>
+              <td>
+                {[
+                  ...x.categories.map((c) => t(`category.${c}` as MessageKey)),
+                  ...x.roles.map((r) => roleLabel(ctx, r)),
+                ].join(', ') || '—'}
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       <h2>{t('vol.newTraining')}</h2>
-      <form method="post" action={`/n/${slug}/trainings/new`} novalidate>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={`/n/${slug}/trainings/new`}>
         <Field {...p} name="name" label={t('vol.trainingName')} />
         <Field
           {...p}
@@ -113,12 +103,11 @@ function TrainingsPage({
           }))}
         />
         <Submit>{t('vol.createTraining')}</Submit>
-      </form>
+      </Form>
       {data.trainings.length > 0 && (
         <>
           <h2>{t('vol.recordTraining')}</h2>
-          <form method="post" action={`/n/${slug}/trainings/record`} novalidate>
-            <CsrfField ctx={ctx} />
+          <Form ctx={ctx} action={`/n/${slug}/trainings/record`}>
             <SelectField
               {...p}
               name="personId"
@@ -136,7 +125,7 @@ function TrainingsPage({
             />
             <Field {...p} name="completedOn" type="date" label={t('vol.completedOn')} />
             <Submit>{t('vol.record')}</Submit>
-          </form>
+          </Form>
         </>
       )}
       {data.records.length > 0 && (

@@ -39,6 +39,7 @@ export const neighboursEn = {
   'cancel.title': 'No longer needed?',
   'cancel.hint': 'If you found help elsewhere, tell us, so no volunteer goes out for nothing.',
   'cancel.submit': 'Cancel my request',
+  'audit.action.request.cancelled_by_requester': 'Request cancelled by the person who asked',
   'cancel.done': 'Your request is cancelled. Thank you for telling us.',
   'error.requestNotCancellable':
     'This request can no longer be cancelled here. Please call the network.',

@@ -37,6 +37,7 @@ export const neighboursEs: Record<keyof typeof neighboursEn, string> = {
   'cancel.hint':
     'Si encontró ayuda por otro lado, díganoslo, para que ningún voluntario salga en vano.',
   'cancel.submit': 'Cancelar mi solicitud',
+  'audit.action.request.cancelled_by_requester': 'Solicitud cancelada por quien la pidió',
   'cancel.done': 'Su solicitud está cancelada. Gracias por avisarnos.',
   'error.requestNotCancellable':
     'Esta solicitud ya no se puede cancelar aquí. Por favor, llame a la red.',

@@ -136,7 +136,8 @@ describe(`announcements by email and SMS (${DIALECT})`, () => {
     // The coordinator's list shows it with its count; Ana reads it; Carol cannot.
     const list = text((await coordinator.get(`/n/${net.network.slug}/announcements`)).body);
     assert.match(list, /Reparto de comida el sábado/);
-    assert.match(list, /Volunteers \(and coordinators\) · Español\s+2/);
+    // Languages are named in the reader's language, with their own name (issue 12).
+    assert.match(list, /Volunteers \(and coordinators\) · Spanish \(español\)\s+2/);
     const anaAgent = agent(ctx.app);
     await anaAgent.signIn(ana.email);
     assert.match(

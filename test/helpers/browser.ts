@@ -200,6 +200,10 @@ export async function assertNoEnglish(
     for (const el of others) el.style.removeProperty('display');
     return text;
   })()`)) as string;
-  const shown = english.filter((s) => visible.includes(s));
+  // Whole words only: "done" is English, but "Indonesia" on a Spanish page is not.
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const shown = english.filter((s) =>
+    new RegExp(`(?<![\\p{L}\\p{N}])${escape(s)}(?![\\p{L}\\p{N}])`, 'u').test(visible),
+  );
   assert.deepEqual(shown, [], `English text on the Spanish page ${page.url()}`);
 }

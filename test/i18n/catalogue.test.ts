@@ -18,7 +18,9 @@ describe('translation catalogue', () => {
   it('Spanish is really translated, not copied', () => {
     const en = catalogue('en');
     const es = catalogue('es');
-    const same = allKeys().filter((k) => en[k] === es[k] && en[k].length > 6);
+    // A template of placeholders and punctuation only ("{name}: {count}") has no words to translate.
+    const words = (v: string) => /\p{L}/u.test(v.replace(/\{\w+\}/g, ''));
+    const same = allKeys().filter((k) => en[k] === es[k] && en[k].length > 6 && words(en[k]));
     assert.deepEqual(same, []);
   });
 

@@ -10,10 +10,12 @@ import { Table } from '../pages/table.tsx';
 import { AUDIT_ACTIONS, AUDIT_PAGE_SIZE, browseAudit } from './audit.service.ts';
 import type { AuditEvent } from './audit-event.ts';
 
+/** An action's label key: a new action without its label in the catalogue fails the type check. */
+const labelKey = (action: (typeof AUDIT_ACTIONS)[number]): MessageKey => `audit.action.${action}`;
+
 export function actionLabel(ctx: PageCtx, action: string): string {
-  return (AUDIT_ACTIONS as readonly string[]).includes(action)
-    ? ctx.t(`audit.action.${action}` as MessageKey)
-    : action;
+  const known = AUDIT_ACTIONS.find((a) => a === action);
+  return known ? ctx.t(labelKey(known)) : action;
 }
 
 /** Details are ids and codes; roles are shown in words, the rest as they are. */

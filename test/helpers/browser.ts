@@ -201,9 +201,9 @@ export async function assertNoEnglish(
     return text;
   })()`)) as string;
   // Whole words only: "done" is English, but "Indonesia" on a Spanish page is not.
-  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const shown = english.filter((s) =>
-    new RegExp(`(?<![\\p{L}\\p{N}])${escape(s)}(?![\\p{L}\\p{N}])`, 'u').test(visible),
+    new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(s)}(?![\\p{L}\\p{N}])`, 'u').test(visible),
   );
   assert.deepEqual(shown, [], `English text on the Spanish page ${page.url()}`);
 }

@@ -14,12 +14,14 @@ import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import {
   AssignForm,
+  OwnerForm,
   COMM_CHANNELS,
   COMM_OUTCOMES,
   CommunicationForm,
   StatusForm,
 } from './request.schema.ts';
 import { SuggestionsBlock } from './request-matching.pages.tsx';
+import { bulkAct, queueCoordinators } from './request-queue.service.ts';
 import { type Suggestion, suggestionsFor } from './request-matching.service.ts';
 import {
   assignVolunteer,
@@ -48,6 +50,7 @@ function RequestPage({
   statusState,
   commState,
   assignState,
+  coordinators,
   notice,
 }: {
   ctx: PageCtx;
@@ -60,6 +63,8 @@ function RequestPage({
   commState: FormState;
   /** A refused assignment or offer (held by someone else meanwhile), shown at the top. */
   assignState: FormState;
+  /** Who the request can be given to, by name. */
+  coordinators: { id: string; name: string }[];
   notice?: string | undefined;
 }) {
   const { t } = ctx;
@@ -82,6 +87,40 @@ function RequestPage({
           <a href={`/n/${scope.network.slug}/requests/${r.duplicateOf}`}>{t('request.seeOther')}</a>
         </p>
       )}
+      <section aria-labelledby="who-has-it">
+        <h2 id="who-has-it">{t('queue.assignee')}</h2>
+        <dl>
+          <dt>{t('requestEdit.owner')}</dt>
+          <dd>{view.owner?.name ?? t('queue.nobody')}</dd>
+          <dt>{t('queue.volunteer')}</dt>
+          <dd>{view.volunteer?.name ?? t('queue.nobody')}</dd>
+        </dl>
+        {scope.personId && view.owner?.id !== scope.personId && (
+          <form method="post" action={`${base}/owner`}>
+            <CsrfField ctx={ctx} />
+            <input type="hidden" name="coordinatorId" value={scope.personId} />
+            <Submit>{t('requestEdit.takeIt')}</Submit>
+          </form>
+        )}
+        <form method="post" action={`${base}/owner`} novalidate>
+          <CsrfField ctx={ctx} />
+          <SelectField
+            ctx={ctx}
+            name="coordinatorId"
+            label={t('requestEdit.giveTo')}
+            values={{ coordinatorId: view.owner?.id ?? '' }}
+            errors={{}}
+            options={[
+              { value: '', label: t('queue.nobody') },
+              ...coordinators.map((c) => ({ value: c.id, label: c.name })),
+            ]}
+          />
+          <Submit>{t('requestEdit.giveSubmit')}</Submit>
+        </form>
+        <p>
+          <a href={`${base}/edit`}>{t('requestEdit.link')}</a>
+        </p>
+      </section>
       <dl>
         <dt>{t('queue.status')}</dt>
         <dd>{t(`statusName.${r.status}`)}</dd>
@@ -277,6 +316,7 @@ export function registerRequestDetailPages(app: FastifyInstance, deps: Deps): vo
         statusState={statusState}
         commState={commState}
         assignState={assignState}
+        coordinators={await queueCoordinators(deps, { scope })}
         notice={notice}
       />
     );
@@ -340,6 +380,25 @@ export function registerRequestDetailPages(app: FastifyInstance, deps: Deps): vo
           volunteerId,
         });
         return `/n/${scope.network.slug}/requests/${req.params.id}?done=assigned`;
+      },
+    });
+  });
+
+  // Who has it: the queue's owner action, on this one request (a refusal comes back at the top).
+  app.post<ReqParams>('/n/:slug/requests/:id/owner', async (req, reply) => {
+    const scope = await scopeOf(deps, req);
+    authorize(scope, 'requests.triage');
+    return handleForm(req, reply, {
+      schema: OwnerForm,
+      render: (state) => requestPage(req, scope, {}, {}, state),
+      run: async ({ coordinatorId }) => {
+        await bulkAct(deps, {
+          actor: req.ctx.actor,
+          scope,
+          requestIds: [req.params.id],
+          action: { kind: 'owner', coordinatorId: coordinatorId || null },
+        });
+        return `/n/${scope.network.slug}/requests/${req.params.id}?done=owner`;
       },
     });
   });

@@ -95,3 +95,8 @@ export const FeedbackForm = Type.Object({
 export const AssignForm = Type.Object({
   volunteerId: Type.String({ minLength: 1, maxLength: 40 }),
 });
+
+/** Taking a request, giving it to another coordinator or to nobody ('' is nobody). */
+export const OwnerForm = Type.Object({
+  coordinatorId: Type.String({ maxLength: 40 }),
+});

@@ -1,0 +1,22 @@
+/**
+ * English for editing a request and saying who has it (issue 12): the request page's owner,
+ * "take it", "give to" and the edit form. Spread into `en` (en.ts); es-request-edit.ts has the
+ * same keys.
+ */
+export const requestEditEn = {
+  'requestEdit.owner': 'Coordinator',
+  'requestEdit.takeIt': 'Take it',
+  'requestEdit.giveTo': 'Give to',
+  'requestEdit.giveSubmit': 'Give it',
+  'requestEdit.link': 'Edit this request',
+  'requestEdit.title': 'Edit request {code}',
+  'requestEdit.intro': 'Change what was said at intake. The old values stay in the timeline.',
+  'requestEdit.submit': 'Save the changes',
+  'requestEdit.back': 'Back to the request',
+  'requestEdit.conflict':
+    'Someone changed this request while you had the form open. Check the values below and save again.',
+  'requestEdit.nothing': 'Nothing was changed.',
+  'requestEdit.saved': 'Changes saved.',
+  'event.fields_edited': 'Edited',
+  'audit.action.request.fields_edited': 'Request edited',
+} as const;

@@ -1,0 +1,21 @@
+import type { requestEditEn } from './en-request-edit.ts';
+
+/** Spanish for editing a request and saying who has it (see en-request-edit.ts). */
+export const requestEditEs: Record<keyof typeof requestEditEn, string> = {
+  'requestEdit.owner': 'Coordinadora o coordinador',
+  'requestEdit.takeIt': 'Me la quedo',
+  'requestEdit.giveTo': 'Dársela a',
+  'requestEdit.giveSubmit': 'Dársela',
+  'requestEdit.link': 'Editar esta solicitud',
+  'requestEdit.title': 'Editar la solicitud {code}',
+  'requestEdit.intro':
+    'Cambie lo que se dijo al recibirla. Los valores anteriores quedan en el historial.',
+  'requestEdit.submit': 'Guardar los cambios',
+  'requestEdit.back': 'Volver a la solicitud',
+  'requestEdit.conflict':
+    'Alguien cambió esta solicitud mientras usted tenía el formulario abierto. Revise los valores y vuelva a guardar.',
+  'requestEdit.nothing': 'No se cambió nada.',
+  'requestEdit.saved': 'Cambios guardados.',
+  'event.fields_edited': 'Editada',
+  'audit.action.request.fields_edited': 'Solicitud editada',
+};

@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = [
   'request.urgency_set',
   'request.area_set',
   'request.owner_set',
+  'request.fields_edited',
   'request.queue_exported',
   'volunteer_profile.saved',
   'volunteer_profile.break_started',

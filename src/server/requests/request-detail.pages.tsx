@@ -39,6 +39,15 @@ const OFFER_NOTICES: Record<string, MessageKey> = {
   offerStopped: 'match.offerStopped',
 };
 
+/** An edited field's value in words: urgency, category and language by name, the rest as typed. */
+function changeValue(ctx: PageCtx, field: string, value: string | null): string {
+  if (value == null || value === '') return '—';
+  if (field === 'urgency') return ctx.t(`urgency.${value}` as MessageKey);
+  if (field === 'category') return ctx.t(`category.${value}` as MessageKey);
+  if (field === 'language') return languageName(ctx, value);
+  return value;
+}
+
 type ReqParams = { Params: { slug: string; id: string }; Querystring: { done?: string } };
 
 function RequestPage({
@@ -274,6 +283,16 @@ function RequestPage({
               e.kind === 'urgency_set' &&
               ` → ${t(`urgency.${e.outcome}` as MessageKey)}`}
             {e.followUp && <strong> · {t('request.followUp')}</strong>}
+            {e.changes && (
+              <ul>
+                {e.changes.map((c) => (
+                  <li key={c.field}>
+                    {t(`requestEdit.field.${c.field}`)}: {changeValue(ctx, c.field, c.from)} →{' '}
+                    {changeValue(ctx, c.field, c.to)}
+                  </li>
+                ))}
+              </ul>
+            )}
             {e.note && <p>{e.note}</p>}
             {e.kind === 'feedback' && view.feedback?.comment && (
               <p class="pre-line">{view.feedback.comment}</p>
@@ -303,6 +322,8 @@ export function registerRequestDetailPages(app: FastifyInstance, deps: Deps): vo
         ? req.ctx.t('request.created', { code: formatCode(view.summary.code) })
         : offered
           ? req.ctx.t(offered)
+          : req.query.done === 'unchanged'
+            ? req.ctx.t('requestEdit.nothing')
           : req.query.done
             ? req.ctx.t('done.saved')
             : undefined;

@@ -27,6 +27,7 @@ import { findRequest, listRequests, moveStatus } from './request.repository.ts';
 import type { COMM_CHANNELS, COMM_OUTCOMES } from './request.schema.ts';
 import type { RequestEvent, RequestPrivate, RequestSummary } from './request.types.ts';
 import { findFeedback, insertEvent, listEvents } from './request-event.repository.ts';
+import { type FieldChange, readChanges } from './request-edit.service.ts';
 import { event } from './request-intake.service.ts';
 import { findOwner } from './request-queue.repository.ts';
 
@@ -68,7 +69,8 @@ export async function triageQueue(
 export interface RequestView {
   summary: RequestSummary;
   private: RequestPrivate;
-  events: (RequestEvent & { note: string | null })[];
+  /** Each entry with its note opened; an edit's change record as its fields' old and new values. */
+  events: (RequestEvent & { note: string | null; changes: FieldChange[] | null })[];
   /** What the person who asked said afterwards; its comment for coordinators' eyes only. */
   feedback: {
     outcome: string;
@@ -98,13 +100,15 @@ export async function viewRequest(
         sealed: found.sealed,
         purpose: 'triage',
       });
-  const events = (await listEvents(deps.db, requestId)).map((e) => ({
-    ...e,
-    note:
+  const events = (await listEvents(deps.db, requestId)).map((e) => {
+    const note =
       e.bodySealed && !found.summary.redacted
         ? openNote(deps.config.keys, e.id, e.bodySealed)
-        : null,
-  }));
+        : null;
+    return e.kind === 'fields_edited'
+      ? { ...e, note: null, changes: readChanges(note) }
+      : { ...e, note, changes: null };
+  });
   const stored = await findFeedback(deps.db, requestId);
   const feedback = stored && {
     outcome: stored.outcome,

@@ -100,3 +100,22 @@ export const AssignForm = Type.Object({
 export const OwnerForm = Type.Object({
   coordinatorId: Type.String({ maxLength: 40 }),
 });
+
+/**
+ * Editing a request (request-edit.pages.tsx): intake's fields, and `version`, the fingerprint
+ * of the request as the form showed it (a change meanwhile is refused, nothing overwritten).
+ */
+export const EditForm = Type.Object({
+  category: common.category,
+  details: common.details,
+  urgency: common.urgency,
+  householdSize: common.householdSize,
+  areaId: common.areaId,
+  address: common.address,
+  name: common.name,
+  phone: common.phone,
+  email: common.email,
+  language: common.language,
+  accessibility: common.accessibility,
+  version: Type.String({ minLength: 1, maxLength: 64 }),
+});

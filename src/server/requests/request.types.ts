@@ -61,7 +61,8 @@ export interface RequestEvent {
     | 'redacted'
     | 'urgency_set'
     | 'area_set'
-    | 'owner_set';
+    | 'owner_set'
+    | 'fields_edited';
   fromStatus: string | null;
   toStatus: string | null;
   channel: string | null;

@@ -187,11 +187,13 @@ export async function editRequest(
     areaId: input.areaId || null,
     language: input.language,
   };
-  const changes: FieldChange[] = EDIT_FIELDS.filter((f) => before[f] !== after[f]).map((f) => ({
-    field: f,
-    from: before[f],
-    to: after[f],
-  }));
+  // An area is kept by name in the record: the timeline reads it as people know it.
+  const areaName = (v: string | null) => (v ? (areas.find((a) => a.id === v)?.name ?? v) : null);
+  const changes: FieldChange[] = EDIT_FIELDS.filter((f) => before[f] !== after[f]).map((f) =>
+    f === 'areaId'
+      ? { field: f, from: areaName(before[f]), to: areaName(after[f]) }
+      : { field: f, from: before[f], to: after[f] },
+  );
   if (changes.length === 0) return [];
 
   const now = isoNow(deps.clock);

@@ -28,6 +28,10 @@ export const requestEditEn = {
   'requestEdit.field.householdSize': 'People in the household',
   'requestEdit.field.areaId': 'Area',
   'requestEdit.field.language': 'Language',
+  'notify.cancelled.title': 'Task {code} is no longer needed',
+  'notify.cancelled.text':
+    'The person who asked cancelled request {code}. You do not need to go; thank you.',
+  'notify.cancelled.link': 'Your tasks',
   'event.fields_edited': 'Edited',
   'audit.action.request.fields_edited': 'Request edited',
 } as const;

@@ -27,6 +27,10 @@ export const requestEditEs: Record<keyof typeof requestEditEn, string> = {
   'requestEdit.field.householdSize': 'Personas en el hogar',
   'requestEdit.field.areaId': 'Zona',
   'requestEdit.field.language': 'Idioma',
+  'notify.cancelled.title': 'La tarea {code} ya no hace falta',
+  'notify.cancelled.text':
+    'La persona que la pidió canceló la solicitud {code}. No hace falta que vaya; gracias.',
+  'notify.cancelled.link': 'Sus tareas',
   'event.fields_edited': 'Editada',
   'audit.action.request.fields_edited': 'Solicitud editada',
 };

@@ -65,7 +65,11 @@ describe('editing and taking a request, in a real browser', { skip: browserSkip 
       await page.waitForURL((u) => u.searchParams.get('q') === c.read);
       const rows = page.locator('tr.queue-row');
       assert.equal(await rows.count(), 1);
-      await rows.first().locator(`a:has-text("${formatCode(wanted.code)}")`).first().click();
+      await rows
+        .first()
+        .locator(`a:has-text("${formatCode(wanted.code)}")`)
+        .first()
+        .click();
       await page.waitForURL((u) => u.pathname.endsWith(wanted.id));
 
       await page.click(`a:has-text("${t['requestEdit.link']}")`);

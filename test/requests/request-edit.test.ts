@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { formatCode } from '../../src/domain/requests/request-code.ts';
 import { createTestContext, type TestContext } from '../helpers/context.ts';
 import { addMember, makeNetwork } from '../helpers/factories.ts';
 import { agent, text } from '../helpers/http.ts';
@@ -149,5 +150,38 @@ describe('editing a request', () => {
     await v.get(`/n/${net.network.slug}`);
     const post = await v.post(`${base}/edit`, { ...edited, version: 'x' });
     assert.equal(post.statusCode, 403);
+  });
+
+  it('tells the assigned volunteer when the requester cancels, and the task leaves their feed', async () => {
+    const { summary, statusToken } = await makeRequest(ctx, net.network, { name: 'Cancel Me' });
+    const a = await signedIn(coordinator.email);
+    await a.get(`/n/${net.network.slug}/requests/${summary.id}`);
+    const assigned = await a.post(`/n/${net.network.slug}/requests/${summary.id}/assign`, {
+      volunteerId: volunteer.id,
+    });
+    assert.equal(assigned.statusCode, 303, assigned.body.slice(0, 300));
+    const v = await signedIn(volunteer.email);
+    const code = formatCode(summary.code);
+    assert.ok((await v.get(`/n/${net.network.slug}/tasks`)).body.includes(`/tasks/${summary.id}`));
+
+    const neighbour = agent(ctx.app);
+    const k = encodeURIComponent(statusToken);
+    await neighbour.get(`/n/${net.network.slug}/r/${summary.code}?k=${k}`);
+    const cancel = await neighbour.post(
+      `/n/${net.network.slug}/r/${summary.code}/cancel?k=${k}`,
+      {},
+    );
+    assert.equal(cancel.statusCode, 303);
+
+    const told = await ctx.db
+      .selectFrom('notifications')
+      .select(['kind', 'title'])
+      .where('person_id', '=', volunteer.id)
+      .where('kind', '=', 'task.cancelled')
+      .execute();
+    assert.equal(told.length, 1);
+    assert.match(told[0]!.title, new RegExp(code));
+    const feed = await v.get(`/n/${net.network.slug}/tasks`);
+    assert.ok(!feed.body.includes(`/tasks/${summary.id}`), 'gone from the feed');
   });
 });

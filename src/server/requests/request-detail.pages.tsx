@@ -324,9 +324,9 @@ export function registerRequestDetailPages(app: FastifyInstance, deps: Deps): vo
           ? req.ctx.t(offered)
           : req.query.done === 'unchanged'
             ? req.ctx.t('requestEdit.nothing')
-          : req.query.done
-            ? req.ctx.t('done.saved')
-            : undefined;
+            : req.query.done
+              ? req.ctx.t('done.saved')
+              : undefined;
     return (
       <RequestPage
         ctx={pageCtx(req, scopeNav(scope))}

@@ -14,15 +14,15 @@ import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import {
   AssignForm,
-  OwnerForm,
   COMM_CHANNELS,
   COMM_OUTCOMES,
   CommunicationForm,
+  OwnerForm,
   StatusForm,
 } from './request.schema.ts';
 import { SuggestionsBlock } from './request-matching.pages.tsx';
-import { bulkAct, queueCoordinators } from './request-queue.service.ts';
 import { type Suggestion, suggestionsFor } from './request-matching.service.ts';
+import { bulkAct, queueCoordinators } from './request-queue.service.ts';
 import {
   assignVolunteer,
   changeStatus,

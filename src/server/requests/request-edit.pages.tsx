@@ -14,7 +14,7 @@ import { type PageCtx, pageCtx } from '../pages/page-context.ts';
 import { formRoute, pageRoute } from '../pages/routes.ts';
 import { scopeNav } from '../pages/scope-page.ts';
 import { EditForm } from './request.schema.ts';
-import { requestForEdit, editRequest } from './request-edit.service.ts';
+import { editRequest, requestForEdit } from './request-edit.service.ts';
 import { ASK_LANGUAGES, languageLabel } from './request-form.tsx';
 
 type Params = { Params: { slug: string; id: string } };

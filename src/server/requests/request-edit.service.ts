@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { normaliseEmail, normalisePhone } from '../../domain/people/contact.ts';
-import { type Urgency, URGENCIES } from '../../domain/requests/categories.ts';
+import { URGENCIES, type Urgency } from '../../domain/requests/categories.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { blindIndex } from '../../shared/crypto.ts';
@@ -21,8 +21,8 @@ import { revealRequest, sealNote, sealPrivate } from '../privacy/privacy-gate.ts
 import { findRequest } from './request.repository.ts';
 import type { RequestPrivate, RequestSummary, SealedPrivate } from './request.types.ts';
 import { insertEvent } from './request-event.repository.ts';
-import { event, intakeProblems } from './request-intake.service.ts';
 import { updateIntakeFields } from './request-intake.repository.ts';
+import { event, intakeProblems } from './request-intake.service.ts';
 import { writeSearchIndex } from './request-search.repository.ts';
 import { searchEntries } from './request-search.ts';
 

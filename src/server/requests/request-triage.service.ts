@@ -26,8 +26,8 @@ import { openFeedbackComment, openNote, revealRequest, sealNote } from '../priva
 import { findRequest, listRequests, moveStatus } from './request.repository.ts';
 import type { COMM_CHANNELS, COMM_OUTCOMES } from './request.schema.ts';
 import type { RequestEvent, RequestPrivate, RequestSummary } from './request.types.ts';
-import { findFeedback, insertEvent, listEvents } from './request-event.repository.ts';
 import { type FieldChange, readChanges } from './request-edit.service.ts';
+import { findFeedback, insertEvent, listEvents } from './request-event.repository.ts';
 import { event } from './request-intake.service.ts';
 import { findOwner } from './request-queue.repository.ts';
 

@@ -32,6 +32,13 @@ export const requestEditEn = {
   'notify.cancelled.text':
     'The person who asked cancelled request {code}. You do not need to go; thank you.',
   'notify.cancelled.link': 'Your tasks',
+  'requestEdit.notes': 'Notes between coordinators',
+  'requestEdit.notesHint':
+    'Only coordinators see these: never the volunteer, never the person who asked.',
+  'requestEdit.noteLabel': 'Leave a note for the other coordinators',
+  'requestEdit.noteSubmit': 'Add the note',
+  'event.internal_note': 'Note between coordinators',
+  'audit.action.request.internal_note': 'Note left between coordinators',
   'event.fields_edited': 'Edited',
   'audit.action.request.fields_edited': 'Request edited',
 } as const;

@@ -31,6 +31,13 @@ export const requestEditEs: Record<keyof typeof requestEditEn, string> = {
   'notify.cancelled.text':
     'La persona que la pidió canceló la solicitud {code}. No hace falta que vaya; gracias.',
   'notify.cancelled.link': 'Sus tareas',
+  'requestEdit.notes': 'Notas entre coordinadores',
+  'requestEdit.notesHint':
+    'Solo las ven los coordinadores: nunca el voluntario ni la persona que la pidió.',
+  'requestEdit.noteLabel': 'Deje una nota para los demás coordinadores',
+  'requestEdit.noteSubmit': 'Agregar la nota',
+  'event.internal_note': 'Nota entre coordinadores',
+  'audit.action.request.internal_note': 'Nota entre coordinadores',
   'event.fields_edited': 'Editada',
   'audit.action.request.fields_edited': 'Solicitud editada',
 };

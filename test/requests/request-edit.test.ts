@@ -184,4 +184,46 @@ describe('editing a request', () => {
     const feed = await v.get(`/n/${net.network.slug}/tasks`);
     assert.ok(!feed.body.includes(`/tasks/${summary.id}`), 'gone from the feed');
   });
+
+  it('keeps notes between coordinators sealed and from the volunteer and the requester', async () => {
+    const { summary, statusToken } = await makeRequest(ctx, net.network, { name: 'Noted' });
+    const page = `/n/${net.network.slug}/requests/${summary.id}`;
+    const a = await signedIn(coordinator.email);
+    await a.post(`${page}/assign`, { volunteerId: volunteer.id });
+    await a.get(page);
+    const empty = await a.post(`${page}/notes`, { note: '' });
+    assert.equal(empty.statusCode, 422);
+    assert.match(empty.body, /id="field-note-error"/);
+    await a.get(page);
+    const res = await a.post(`${page}/notes`, { note: 'Daughter Carmen calls back after six' });
+    assert.equal(res.statusCode, 303);
+    assert.match(text((await a.get(page)).body), /Daughter Carmen calls back after six/);
+
+    const v = await signedIn(volunteer.email);
+    const task = await v.get(`/n/${net.network.slug}/tasks/${summary.id}`);
+    assert.equal(task.statusCode, 200);
+    assert.doesNotMatch(task.body, /Carmen/);
+    assert.equal((await v.get(page)).statusCode, 403);
+    const neighbour = agent(ctx.app);
+    const status = await neighbour.get(
+      `/n/${net.network.slug}/r/${summary.code}?k=${encodeURIComponent(statusToken)}`,
+    );
+    assert.equal(status.statusCode, 200);
+    assert.doesNotMatch(status.body, /Carmen/);
+
+    const rows = await ctx.db
+      .selectFrom('request_events')
+      .selectAll()
+      .where('request_id', '=', summary.id)
+      .execute();
+    assert.ok(rows.some((r) => r.kind === 'internal_note'));
+    assert.ok(!JSON.stringify(rows).includes('Carmen'), 'sealed at rest');
+    const audits = await ctx.db
+      .selectFrom('audit_events')
+      .select(['action', 'details'])
+      .where('subject_id', '=', summary.id)
+      .execute();
+    assert.ok(audits.some((x) => x.action === 'request.internal_note'));
+    assert.ok(!JSON.stringify(audits).includes('Carmen'), 'no note text in the audit log');
+  });
 });

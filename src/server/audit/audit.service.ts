@@ -47,6 +47,7 @@ export const AUDIT_ACTIONS = [
   'request.area_set',
   'request.owner_set',
   'request.fields_edited',
+  'request.internal_note',
   'request.queue_exported',
   'volunteer_profile.saved',
   'volunteer_profile.break_started',

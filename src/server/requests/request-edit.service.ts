@@ -268,3 +268,52 @@ export function readChanges(note: string | null): FieldChange[] | null {
     return null;
   }
 }
+
+/** 2,000 characters: a note between coordinators, not a document. */
+export const INTERNAL_NOTE_MAX = 2000;
+
+/**
+ * A note coordinators leave each other on a request ("called her daughter, call back after 6"):
+ * sealed at rest like the log's notes, shown only on the coordinators' request page (never on a
+ * volunteer's task or the requester's status page); the audit entry says a note was left, not what.
+ */
+export async function addInternalNote(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+  {
+    actor,
+    scope,
+    requestId,
+    text,
+  }: { actor: Actor; scope: NetworkScope; requestId: string; text: string },
+): Promise<void> {
+  authorize(scope, 'requests.triage');
+  const body = text.trim();
+  if (!body) throw new AppError('VALIDATION_FAILED', {}, { note: { key: 'field.required' } });
+  if (body.length > INTERNAL_NOTE_MAX)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      {},
+      { note: { key: 'field.tooLong', params: { max: INTERNAL_NOTE_MAX } } },
+    );
+  const found = await findRequest(deps.db, scope.network.id, requestId);
+  if (!found || found.summary.redacted) throw new AppError('NOT_FOUND');
+  const now = isoNow(deps.clock);
+  const id = newId();
+  await deps.db.transaction().execute(async (trx) => {
+    await insertEvent(
+      trx,
+      event(requestId, scope.personId, 'internal_note', {
+        id,
+        bodySealed: sealNote(deps.config.keys, id, body),
+        createdAt: now,
+      }),
+    );
+    await audit(trx, deps.clock, {
+      actor,
+      action: 'request.internal_note',
+      networkId: scope.network.id,
+      subject: { type: 'request', id: requestId },
+      details: { code: found.summary.code },
+    });
+  });
+}

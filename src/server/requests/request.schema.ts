@@ -119,3 +119,8 @@ export const EditForm = Type.Object({
   accessibility: common.accessibility,
   version: Type.String({ minLength: 1, maxLength: 64 }),
 });
+
+/** A note between coordinators on a request (request-edit.service.ts#addInternalNote). */
+export const InternalNoteForm = Type.Object({
+  note: Type.String({ minLength: 1, maxLength: 2000 }),
+});

@@ -62,7 +62,8 @@ export interface RequestEvent {
     | 'urgency_set'
     | 'area_set'
     | 'owner_set'
-    | 'fields_edited';
+    | 'fields_edited'
+    | 'internal_note';
   fromStatus: string | null;
   toStatus: string | null;
   channel: string | null;

@@ -6,6 +6,7 @@ import { neighboursEn } from './en-neighbours.ts';
 import { offersEn } from './en-offers.ts';
 import { printEn } from './en-print.ts';
 import { queueEn } from './en-queue.ts';
+import { requestEditEn } from './en-request-edit.ts';
 import { requestsEn } from './en-requests.ts';
 import { volunteeringEn } from './en-volunteering.ts';
 
@@ -341,6 +342,7 @@ export const en = {
   ...offersEn,
   ...goodsEn,
   ...queueEn,
+  ...requestEditEn,
   ...mapsEn,
   ...volunteeringEn,
   ...requestsEn,

@@ -7,6 +7,7 @@ import { neighboursEs } from './es-neighbours.ts';
 import { offersEs } from './es-offers.ts';
 import { printEs } from './es-print.ts';
 import { queueEs } from './es-queue.ts';
+import { requestEditEs } from './es-request-edit.ts';
 import { requestsEs } from './es-requests.ts';
 import { volunteeringEs } from './es-volunteering.ts';
 
@@ -348,6 +349,7 @@ export const es: Record<MessageKey, string> = {
   ...offersEs,
   ...goodsEs,
   ...queueEs,
+  ...requestEditEs,
   ...mapsEs,
   ...volunteeringEs,
   ...requestsEs,

@@ -46,6 +46,8 @@ export const AUDIT_ACTIONS = [
   'request.urgency_set',
   'request.area_set',
   'request.owner_set',
+  'request.fields_edited',
+  'request.internal_note',
   'request.queue_exported',
   'volunteer_profile.saved',
   'volunteer_profile.break_started',

@@ -28,6 +28,7 @@ export const ERRORS: Record<ErrorCode, { status: number; message: MessageKey }> 
   REQUEST_ALREADY_CLAIMED: { status: 409, message: 'error.requestAlreadyClaimed' },
   REQUEST_HELD_BY_OTHER: { status: 409, message: 'error.requestHeldByOther' },
   REQUEST_STATUS_CONFLICT: { status: 409, message: 'error.requestStatusConflict' },
+  REQUEST_EDIT_CONFLICT: { status: 409, message: 'requestEdit.conflict' },
   REQUEST_NOT_YOURS: { status: 403, message: 'error.requestNotYours' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'error.payloadTooLarge' },
   BAD_CHARACTERS: { status: 400, message: 'error.badCharacters' },

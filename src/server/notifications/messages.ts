@@ -52,4 +52,10 @@ export const messages = {
     link: o.link,
     linkLabel: t('notify.open'),
   }),
+  taskCancelled: (t: Translate, o: { code: string; link: string }): Message => ({
+    title: t('notify.cancelled.title', { code: formatCode(o.code) }),
+    text: t('notify.cancelled.text', { code: formatCode(o.code) }),
+    link: o.link,
+    linkLabel: t('notify.cancelled.link'),
+  }),
 };

@@ -17,10 +17,14 @@ import {
   COMM_CHANNELS,
   COMM_OUTCOMES,
   CommunicationForm,
+  InternalNoteForm,
+  OwnerForm,
   StatusForm,
 } from './request.schema.ts';
+import { addInternalNote } from './request-edit.service.ts';
 import { SuggestionsBlock } from './request-matching.pages.tsx';
 import { type Suggestion, suggestionsFor } from './request-matching.service.ts';
+import { bulkAct, queueCoordinators } from './request-queue.service.ts';
 import {
   assignVolunteer,
   changeStatus,
@@ -37,6 +41,15 @@ const OFFER_NOTICES: Record<string, MessageKey> = {
   offerStopped: 'match.offerStopped',
 };
 
+/** An edited field's value in words: urgency, category and language by name, the rest as typed. */
+function changeValue(ctx: PageCtx, field: string, value: string | null): string {
+  if (value == null || value === '') return '—';
+  if (field === 'urgency') return ctx.t(`urgency.${value}` as MessageKey);
+  if (field === 'category') return ctx.t(`category.${value}` as MessageKey);
+  if (field === 'language') return languageName(ctx, value);
+  return value;
+}
+
 type ReqParams = { Params: { slug: string; id: string }; Querystring: { done?: string } };
 
 function RequestPage({
@@ -48,6 +61,8 @@ function RequestPage({
   statusState,
   commState,
   assignState,
+  noteState = {},
+  coordinators,
   notice,
 }: {
   ctx: PageCtx;
@@ -60,6 +75,9 @@ function RequestPage({
   commState: FormState;
   /** A refused assignment or offer (held by someone else meanwhile), shown at the top. */
   assignState: FormState;
+  noteState?: FormState;
+  /** Who the request can be given to, by name. */
+  coordinators: { id: string; name: string }[];
   notice?: string | undefined;
 }) {
   const { t } = ctx;
@@ -67,6 +85,7 @@ function RequestPage({
   const p = view.private;
   const base = `/n/${scope.network.slug}/requests/${r.id}`;
   const moves = STATUSES.filter((s) => canMove(r.status, s));
+  const notes = view.events.filter((e) => e.kind === 'internal_note' && e.note);
   return (
     <Layout ctx={ctx} title={t('request.title', { code: formatCode(r.code) })} notice={notice}>
       <h1>{t('request.title', { code: formatCode(r.code) })}</h1>
@@ -82,6 +101,40 @@ function RequestPage({
           <a href={`/n/${scope.network.slug}/requests/${r.duplicateOf}`}>{t('request.seeOther')}</a>
         </p>
       )}
+      <section aria-labelledby="who-has-it">
+        <h2 id="who-has-it">{t('queue.assignee')}</h2>
+        <dl>
+          <dt>{t('requestEdit.owner')}</dt>
+          <dd>{view.owner?.name ?? t('queue.nobody')}</dd>
+          <dt>{t('queue.volunteer')}</dt>
+          <dd>{view.volunteer?.name ?? t('queue.nobody')}</dd>
+        </dl>
+        {scope.personId && view.owner?.id !== scope.personId && (
+          <form method="post" action={`${base}/owner`}>
+            <CsrfField ctx={ctx} />
+            <input type="hidden" name="coordinatorId" value={scope.personId} />
+            <Submit>{t('requestEdit.takeIt')}</Submit>
+          </form>
+        )}
+        <form method="post" action={`${base}/owner`} novalidate>
+          <CsrfField ctx={ctx} />
+          <SelectField
+            ctx={ctx}
+            name="coordinatorId"
+            label={t('requestEdit.giveTo')}
+            values={{ coordinatorId: view.owner?.id ?? '' }}
+            errors={{}}
+            options={[
+              { value: '', label: t('queue.nobody') },
+              ...coordinators.map((c) => ({ value: c.id, label: c.name })),
+            ]}
+          />
+          <Submit>{t('requestEdit.giveSubmit')}</Submit>
+        </form>
+        <p>
+          <a href={`${base}/edit`}>{t('requestEdit.link')}</a>
+        </p>
+      </section>
       <dl>
         <dt>{t('queue.status')}</dt>
         <dd>{t(`statusName.${r.status}`)}</dd>
@@ -215,32 +268,71 @@ function RequestPage({
         />
         <Submit>{t('request.logSubmit')}</Submit>
       </form>
+      <section aria-labelledby="internal-notes">
+        <h2 id="internal-notes">{t('requestEdit.notes')}</h2>
+        <p>{t('requestEdit.notesHint')}</p>
+        {notes.length > 0 && (
+          <ul>
+            {notes.map((e) => (
+              <li key={e.id}>
+                <When ctx={ctx} iso={e.createdAt} /> · {e.actorName ?? t('audit.system')}
+                <p class="pre-line">{e.note}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+        <ErrorSummary ctx={ctx} errors={noteState.errors} message={noteState.message} />
+        <form method="post" action={`${base}/notes`} novalidate>
+          <CsrfField ctx={ctx} />
+          <Field
+            ctx={ctx}
+            name="note"
+            label={t('requestEdit.noteLabel')}
+            multiline
+            values={noteState.values}
+            errors={noteState.errors}
+          />
+          <Submit>{t('requestEdit.noteSubmit')}</Submit>
+        </form>
+      </section>
       <h2>{t('request.timeline')}</h2>
       <ol class="timeline">
-        {view.events.map((e) => (
-          <li key={e.id}>
-            <When ctx={ctx} iso={e.createdAt} /> · {e.actorName ?? t('audit.system')} ·{' '}
-            {t(`event.${e.kind}`)}
-            {e.toStatus && ` → ${t(`statusName.${e.toStatus}` as MessageKey)}`}
-            {e.channel &&
-              e.kind === 'communication' &&
-              ` · ${t(`comm.${e.channel}` as MessageKey)}`}
-            {e.outcome &&
-              e.kind === 'communication' &&
-              ` · ${t(`commOutcome.${e.outcome}` as MessageKey)}`}
-            {e.outcome &&
-              e.kind === 'feedback' &&
-              ` · ${t(`feedback.outcome.${e.outcome}` as MessageKey)}`}
-            {e.outcome &&
-              e.kind === 'urgency_set' &&
-              ` → ${t(`urgency.${e.outcome}` as MessageKey)}`}
-            {e.followUp && <strong> · {t('request.followUp')}</strong>}
-            {e.note && <p>{e.note}</p>}
-            {e.kind === 'feedback' && view.feedback?.comment && (
-              <p class="pre-line">{view.feedback.comment}</p>
-            )}
-          </li>
-        ))}
+        {view.events
+          .filter((e) => e.kind !== 'internal_note')
+          .map((e) => (
+            <li key={e.id}>
+              <When ctx={ctx} iso={e.createdAt} /> · {e.actorName ?? t('audit.system')} ·{' '}
+              {t(`event.${e.kind}`)}
+              {e.toStatus && ` → ${t(`statusName.${e.toStatus}` as MessageKey)}`}
+              {e.channel &&
+                e.kind === 'communication' &&
+                ` · ${t(`comm.${e.channel}` as MessageKey)}`}
+              {e.outcome &&
+                e.kind === 'communication' &&
+                ` · ${t(`commOutcome.${e.outcome}` as MessageKey)}`}
+              {e.outcome &&
+                e.kind === 'feedback' &&
+                ` · ${t(`feedback.outcome.${e.outcome}` as MessageKey)}`}
+              {e.outcome &&
+                e.kind === 'urgency_set' &&
+                ` → ${t(`urgency.${e.outcome}` as MessageKey)}`}
+              {e.followUp && <strong> · {t('request.followUp')}</strong>}
+              {e.changes && (
+                <ul>
+                  {e.changes.map((c) => (
+                    <li key={c.field}>
+                      {t(`requestEdit.field.${c.field}`)}: {changeValue(ctx, c.field, c.from)} →{' '}
+                      {changeValue(ctx, c.field, c.to)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {e.note && <p>{e.note}</p>}
+              {e.kind === 'feedback' && view.feedback?.comment && (
+                <p class="pre-line">{view.feedback.comment}</p>
+              )}
+            </li>
+          ))}
       </ol>
     </Layout>
   );
@@ -253,6 +345,7 @@ export function registerRequestDetailPages(app: FastifyInstance, deps: Deps): vo
     statusState: FormState,
     commState: FormState,
     assignState: FormState = {},
+    noteState: FormState = {},
   ) => {
     const view = await viewRequest(deps, { actor: req.ctx.actor, scope, requestId: req.params.id });
     const suggestions = ['new', 'triaged'].includes(view.summary.status)
@@ -264,9 +357,11 @@ export function registerRequestDetailPages(app: FastifyInstance, deps: Deps): vo
         ? req.ctx.t('request.created', { code: formatCode(view.summary.code) })
         : offered
           ? req.ctx.t(offered)
-          : req.query.done
-            ? req.ctx.t('done.saved')
-            : undefined;
+          : req.query.done === 'unchanged'
+            ? req.ctx.t('requestEdit.nothing')
+            : req.query.done
+              ? req.ctx.t('done.saved')
+              : undefined;
     return (
       <RequestPage
         ctx={pageCtx(req, scopeNav(scope))}
@@ -277,6 +372,8 @@ export function registerRequestDetailPages(app: FastifyInstance, deps: Deps): vo
         statusState={statusState}
         commState={commState}
         assignState={assignState}
+        noteState={noteState}
+        coordinators={await queueCoordinators(deps, { scope })}
         notice={notice}
       />
     );
@@ -340,6 +437,43 @@ export function registerRequestDetailPages(app: FastifyInstance, deps: Deps): vo
           volunteerId,
         });
         return `/n/${scope.network.slug}/requests/${req.params.id}?done=assigned`;
+      },
+    });
+  });
+
+  // Who has it: the queue's owner action, on this one request (a refusal comes back at the top).
+  app.post<ReqParams>('/n/:slug/requests/:id/owner', async (req, reply) => {
+    const scope = await scopeOf(deps, req);
+    authorize(scope, 'requests.triage');
+    return handleForm(req, reply, {
+      schema: OwnerForm,
+      render: (state) => requestPage(req, scope, {}, {}, state),
+      run: async ({ coordinatorId }) => {
+        await bulkAct(deps, {
+          actor: req.ctx.actor,
+          scope,
+          requestIds: [req.params.id],
+          action: { kind: 'owner', coordinatorId: coordinatorId || null },
+        });
+        return `/n/${scope.network.slug}/requests/${req.params.id}?done=owner`;
+      },
+    });
+  });
+
+  app.post<ReqParams>('/n/:slug/requests/:id/notes', async (req, reply) => {
+    const scope = await scopeOf(deps, req);
+    authorize(scope, 'requests.triage');
+    return handleForm(req, reply, {
+      schema: InternalNoteForm,
+      render: (state) => requestPage(req, scope, {}, {}, {}, state),
+      run: async ({ note }) => {
+        await addInternalNote(deps, {
+          actor: req.ctx.actor,
+          scope,
+          requestId: req.params.id,
+          text: note,
+        });
+        return `/n/${scope.network.slug}/requests/${req.params.id}?done=note#internal-notes`;
       },
     });
   });

@@ -14,7 +14,7 @@ import { WHEN } from './request.schema.ts';
  * The languages the ask form offers by name (the ones most asked for in mutual aid networks
  * here, after the two Mutua speaks); any other is typed by its name under "Another language".
  */
-const ASK_LANGUAGES = [
+export const ASK_LANGUAGES = [
   'en',
   'es',
   'ar',
@@ -35,7 +35,7 @@ const ASK_LANGUAGES = [
 ];
 
 /** "Arabic (العربية)": the reader's name for it, and its own when different. */
-function languageLabel(code: string, readerLang: string): string {
+export function languageLabel(code: string, readerLang: string): string {
   const name = languageName(code, readerLang);
   const own = autonym(code);
   return name.toLowerCase() === own.toLowerCase() ? name : `${name} (${own})`;

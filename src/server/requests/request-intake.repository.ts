@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { RequestTable } from '../db/schema.ts';
 import { summaryFromRow } from './request.repository.ts';
-import type { NewRequest, RequestSummary } from './request.types.ts';
+import type { NewRequest, RequestSummary, SealedPrivate } from './request.types.ts';
 
 /** Files a new request; gives it back as lists show it (with no area name: the caller has it). */
 export async function insertRequest(db: Db, r: NewRequest): Promise<RequestSummary> {
@@ -93,5 +93,42 @@ export async function markDuplicate(db: Db, id: string, of: string, now: string)
     .updateTable('requests')
     .set({ duplicate_of: of, duplicate_flag: 1, updated_at: now })
     .where('id', '=', id)
+    .execute();
+}
+
+/** A request's intake fields as a coordinator edited them (sealed and indexed by the caller). */
+export async function updateIntakeFields(
+  db: Db,
+  requestId: string,
+  set: {
+    category: string;
+    urgency: string;
+    householdSize: number;
+    areaId: string | null;
+    language: string;
+    sealed: SealedPrivate;
+    index: { phone: string | null; email: string | null };
+  },
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('requests')
+    .set({
+      category: set.category,
+      urgency: set.urgency,
+      household_size: set.householdSize,
+      area_id: set.areaId,
+      language: set.language,
+      details_enc: set.sealed.details,
+      address_enc: set.sealed.address,
+      name_enc: set.sealed.name,
+      phone_enc: set.sealed.phone,
+      email_enc: set.sealed.email,
+      accessibility_enc: set.sealed.accessibility,
+      phone_index: set.index.phone,
+      email_index: set.index.email,
+      updated_at: now,
+    })
+    .where('id', '=', requestId)
     .execute();
 }

@@ -18,6 +18,7 @@ import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import { queueMap } from './queue-map.service.ts';
 import { QueuePage } from './queue-table.tsx';
 import { registerRequestDetailPages } from './request-detail.pages.tsx';
+import { registerRequestEditPages } from './request-edit.pages.tsx';
 import { registerNewRequestPages } from './request-new.pages.tsx';
 import { QUEUE_SORTS } from './request-queue.repository.ts';
 import {
@@ -266,5 +267,6 @@ export function registerRequestQueuePages(app: FastifyInstance, deps: Deps): voi
   });
 
   registerNewRequestPages(app, deps);
+  registerRequestEditPages(app, deps);
   registerRequestDetailPages(app, deps);
 }

@@ -18,6 +18,8 @@ import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
 import { findPerson } from '../core/person.repository.ts';
 import type { NetworkScope } from '../core/scope.ts';
+import { messages } from '../notifications/messages.ts';
+import { notifyPerson } from '../notifications/notification.service.ts';
 import { ownContact } from '../privacy/person-contact.ts';
 import { findRequestByCode, moveStatus } from './request.repository.ts';
 import type { RequestSummary } from './request.types.ts';
@@ -100,9 +102,10 @@ export async function requesterStatus(
  * The neighbour cancels their own request (found help elsewhere, no longer needed): closed as
  * withdrawn, in the log as theirs and in the audit log. Sent twice, or after a coordinator
  * moved it on, it changes nothing ('unchanged') and the page shows where the request stands.
+ * The volunteer who had it is told (outbox, in the same transaction); it leaves their tasks.
  */
 export async function cancelByRequester(
-  deps: Pick<Deps, 'db' | 'clock' | 'openTasks'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'openTasks' | 'config' | 'mailer' | 'sms'>,
   { scope, code, token }: { scope: NetworkScope; code: string; token: string },
 ): Promise<'cancelled' | 'unchanged' | null> {
   const s = await ownRequest(deps, scope, code, token);
@@ -134,6 +137,15 @@ export async function cancelByRequester(
       subject: { type: 'request', id: s.id },
       details: { from: s.status, volunteer: s.volunteerId },
     });
+    if (s.volunteerId)
+      await notifyPerson(trx, deps, {
+        personId: s.volunteerId,
+        networkId: scope.network.id,
+        kind: 'task.cancelled',
+        key: `task.cancelled:${s.id}`,
+        compose: (t) =>
+          messages.taskCancelled(t, { code: s.code, link: `/n/${scope.network.slug}/tasks` }),
+      });
     return true;
   });
   if (!done) return 'unchanged';

@@ -16,7 +16,7 @@ import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
 import { findRole } from '../core/membership.repository.ts';
-import { findPerson } from '../core/person.repository.ts';
+import { findPerson, namesOf } from '../core/person.repository.ts';
 import { reachable } from '../core/person.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import { messages } from '../notifications/messages.ts';
@@ -26,8 +26,10 @@ import { openFeedbackComment, openNote, revealRequest, sealNote } from '../priva
 import { findRequest, listRequests, moveStatus } from './request.repository.ts';
 import type { COMM_CHANNELS, COMM_OUTCOMES } from './request.schema.ts';
 import type { RequestEvent, RequestPrivate, RequestSummary } from './request.types.ts';
+import { type FieldChange, readChanges } from './request-edit.service.ts';
 import { findFeedback, insertEvent, listEvents } from './request-event.repository.ts';
 import { event } from './request-intake.service.ts';
+import { findOwner } from './request-queue.repository.ts';
 
 export const QUEUE_PAGE_SIZE = 50;
 
@@ -67,7 +69,8 @@ export async function triageQueue(
 export interface RequestView {
   summary: RequestSummary;
   private: RequestPrivate;
-  events: (RequestEvent & { note: string | null })[];
+  /** Each entry with its note opened; an edit's change record as its fields' old and new values. */
+  events: (RequestEvent & { note: string | null; changes: FieldChange[] | null })[];
   /** What the person who asked said afterwards; its comment for coordinators' eyes only. */
   feedback: {
     outcome: string;
@@ -75,6 +78,9 @@ export interface RequestView {
     comment: string | null;
     createdAt: string;
   } | null;
+  /** Who has it: the coordinator who owns it and the volunteer doing it, by name. */
+  owner: { id: string; name: string } | null;
+  volunteer: { id: string; name: string } | null;
 }
 
 /** A request with its details and timeline, for a coordinator: the view is audited. */
@@ -94,13 +100,15 @@ export async function viewRequest(
         sealed: found.sealed,
         purpose: 'triage',
       });
-  const events = (await listEvents(deps.db, requestId)).map((e) => ({
-    ...e,
-    note:
+  const events = (await listEvents(deps.db, requestId)).map((e) => {
+    const note =
       e.bodySealed && !found.summary.redacted
         ? openNote(deps.config.keys, e.id, e.bodySealed)
-        : null,
-  }));
+        : null;
+    return e.kind === 'fields_edited'
+      ? { ...e, note: null, changes: readChanges(note) }
+      : { ...e, note, changes: null };
+  });
   const stored = await findFeedback(deps.db, requestId);
   const feedback = stored && {
     outcome: stored.outcome,
@@ -111,7 +119,21 @@ export async function viewRequest(
         : null,
     createdAt: stored.createdAt,
   };
-  return { summary: found.summary, private: opened, events, feedback };
+  const ownerId = await findOwner(deps.db, requestId);
+  const volunteerId = found.summary.volunteerId;
+  const names = await namesOf(
+    deps.db,
+    [ownerId, volunteerId].filter((x): x is string => !!x),
+  );
+  const named = (id: string | null) => (id ? { id, name: names.get(id) ?? '—' } : null);
+  return {
+    summary: found.summary,
+    private: opened,
+    events,
+    feedback,
+    owner: named(ownerId),
+    volunteer: named(volunteerId),
+  };
 }
 
 async function loadForChange(

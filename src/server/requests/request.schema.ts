@@ -95,3 +95,32 @@ export const FeedbackForm = Type.Object({
 export const AssignForm = Type.Object({
   volunteerId: Type.String({ minLength: 1, maxLength: 40 }),
 });
+
+/** Taking a request, giving it to another coordinator or to nobody ('' is nobody). */
+export const OwnerForm = Type.Object({
+  coordinatorId: Type.String({ maxLength: 40 }),
+});
+
+/**
+ * Editing a request (request-edit.pages.tsx): intake's fields, and `version`, the fingerprint
+ * of the request as the form showed it (a change meanwhile is refused, nothing overwritten).
+ */
+export const EditForm = Type.Object({
+  category: common.category,
+  details: common.details,
+  urgency: common.urgency,
+  householdSize: common.householdSize,
+  areaId: common.areaId,
+  address: common.address,
+  name: common.name,
+  phone: common.phone,
+  email: common.email,
+  language: common.language,
+  accessibility: common.accessibility,
+  version: Type.String({ minLength: 1, maxLength: 64 }),
+});
+
+/** A note between coordinators on a request (request-edit.service.ts#addInternalNote). */
+export const InternalNoteForm = Type.Object({
+  note: Type.String({ minLength: 1, maxLength: 2000 }),
+});

@@ -61,7 +61,9 @@ export interface RequestEvent {
     | 'redacted'
     | 'urgency_set'
     | 'area_set'
-    | 'owner_set';
+    | 'owner_set'
+    | 'fields_edited'
+    | 'internal_note';
   fromStatus: string | null;
   toStatus: string | null;
   channel: string | null;

@@ -14,6 +14,7 @@ import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import { DoneForm } from './request.schema.ts';
+import { TaskMap } from './task-map.tsx';
 import type { RequestPrivate, RequestSummary } from './request.types.ts';
 import { volunteerHome } from './request-matching.service.ts';
 import {
@@ -120,6 +121,7 @@ function FeedPage({
         </ul>
       )}
       <Pager ctx={ctx} page={feed.page} pages={feed.pages} href={(p) => `${base}?page=${p}`} />
+      <TaskMap ctx={ctx} map={feed.map} />
     </Layout>
   );
 }

@@ -66,7 +66,6 @@ export function TaskMap({ ctx, map }: { ctx: PageCtx; map: Feed['map'] }) {
     <section aria-labelledby="task-map-heading" class="queue-map">
       <h2 id="task-map-heading">{t('maps.tasks.heading')}</h2>
       <p class="muted">{reachWords}</p>
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: drawn by renderMap, every text escaped */}
       <div class="map" dangerouslySetInnerHTML={{ __html: svg }} />
       {rows.length > 0 && (
         <Table

@@ -14,7 +14,6 @@ import { Layout } from '../pages/layout.tsx';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import { DoneForm } from './request.schema.ts';
-import { TaskMap } from './task-map.tsx';
 import type { RequestPrivate, RequestSummary } from './request.types.ts';
 import { volunteerHome } from './request-matching.service.ts';
 import {
@@ -27,6 +26,7 @@ import {
   unclaimTask,
   viewTask,
 } from './task.service.ts';
+import { TaskMap } from './task-map.tsx';
 
 function slotsInWords(ctx: PageCtx, mask: number): string {
   const names = namesFromMask(mask);

@@ -35,6 +35,7 @@ export const mapsEn = {
   'maps.queue.colRequests': 'Open requests',
   'maps.queue.colSquares': 'Squares',
 
+  'maps.areaCentre.legend': 'The centre of the area: press it on the map',
   'maps.tasks.heading': 'Where the tasks near you are',
   'maps.tasks.title': 'Map of the tasks near you by 500 m square',
   'maps.tasks.desc': '{tasks} tasks with a place, in {cells} squares of 500 m. Per area: {areas}.',

@@ -33,6 +33,7 @@ export const mapsEs: Record<keyof typeof mapsEn, string> = {
   'maps.queue.colRequests': 'Solicitudes abiertas',
   'maps.queue.colSquares': 'Cuadros',
 
+  'maps.areaCentre.legend': 'El centro de la zona: púlsalo en el mapa',
   'maps.tasks.heading': 'Dónde están las tareas cerca de ti',
   'maps.tasks.title': 'Mapa de las tareas cerca de ti por cuadrado de 500 m',
   'maps.tasks.desc': '{tasks} tareas con lugar, en {cells} cuadrados de 500 m. Por zona: {areas}.',

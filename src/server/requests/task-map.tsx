@@ -63,7 +63,7 @@ export function TaskMap({ ctx, map }: { ctx: PageCtx; map: Feed['map'] }) {
     viewport: { width: 640, height: 420 },
   });
   return (
-    <section aria-labelledby="task-map-heading" class="queue-map">
+    <section aria-labelledby="task-map-heading" class="task-map">
       <h2 id="task-map-heading">{t('maps.tasks.heading')}</h2>
       <p class="muted">{reachWords}</p>
       <div class="map" dangerouslySetInnerHTML={{ __html: svg }} />

@@ -35,6 +35,18 @@ export const mapsEn = {
   'maps.queue.colRequests': 'Open requests',
   'maps.queue.colSquares': 'Squares',
 
+  'maps.areaCentre.legend': 'The centre of the area: press it on the map',
+  'maps.tasks.heading': 'Where the tasks near you are',
+  'maps.tasks.title': 'Map of the tasks near you by 500 m square',
+  'maps.tasks.desc': '{tasks} tasks with a place, in {cells} squares of 500 m. Per area: {areas}.',
+  'maps.tasks.descNone': 'No task near you has a place on the map.',
+  'maps.tasks.descReach':
+    'The dashed ring is how far you said you can go: {km} km from the square of your home.',
+  'maps.tasks.descNoReach':
+    'You have not given your home, so every task of the network is shown. Add it on your volunteering page.',
+  'maps.tasks.reachLabel': 'your {km} km',
+  'maps.tasks.colTasks': 'Tasks',
+
   'maps.address.open': 'Open this address in a map app',
 
   'areas.map.heading': 'The network’s areas',

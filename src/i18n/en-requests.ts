@@ -256,6 +256,10 @@ export const requestsEn = {
   'dispatch.why': 'Why',
   'dispatch.confirm': 'Confirm the ticked pairs',
   'dispatch.unmatched': 'Still waiting: {count}',
+  'dispatch.language': 'Language',
+  'dispatch.languageNeeded': 'needed',
+  'dispatch.noSharedLanguage': 'does not speak {language}, which this request does not need',
+  'dispatch.given': 'Just given: {count}',
   'dispatch.done': '{assigned} given to volunteers; {skipped} had changed meanwhile and were left.',
 
   'audit.action.request.created': 'Request received',

@@ -33,6 +33,18 @@ export const mapsEs: Record<keyof typeof mapsEn, string> = {
   'maps.queue.colRequests': 'Solicitudes abiertas',
   'maps.queue.colSquares': 'Cuadros',
 
+  'maps.areaCentre.legend': 'El centro de la zona: púlselo en el mapa',
+  'maps.tasks.heading': 'Dónde están las tareas cerca de usted',
+  'maps.tasks.title': 'Mapa de las tareas cerca de usted por cuadrado de 500 m',
+  'maps.tasks.desc': '{tasks} tareas con lugar, en {cells} cuadrados de 500 m. Por zona: {areas}.',
+  'maps.tasks.descNone': 'Ninguna tarea cerca de usted tiene lugar en el mapa.',
+  'maps.tasks.descReach':
+    'El anillo de trazos es hasta dónde dijo que puede ir: {km} km desde el cuadrado de su casa.',
+  'maps.tasks.descNoReach':
+    'No ha indicado su casa, así que se muestran todas las tareas de la red. Añádala en su página de voluntariado.',
+  'maps.tasks.reachLabel': 'sus {km} km',
+  'maps.tasks.colTasks': 'Tareas',
+
   'maps.address.open': 'Abrir esta dirección en una aplicación de mapas',
 
   'areas.map.heading': 'Las zonas de la red',

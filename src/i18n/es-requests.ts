@@ -267,6 +267,10 @@ export const requestsEs: Record<keyof typeof requestsEn, string> = {
   'dispatch.why': 'Por qué',
   'dispatch.confirm': 'Confirmar los pares marcados',
   'dispatch.unmatched': 'Todavía en espera: {count}',
+  'dispatch.language': 'Idioma',
+  'dispatch.languageNeeded': 'necesario',
+  'dispatch.noSharedLanguage': 'no habla {language}, que esta solicitud no necesita',
+  'dispatch.given': 'Recién asignadas: {count}',
   'dispatch.done':
     '{assigned} asignados a voluntarios; {skipped} habían cambiado mientras tanto y se dejaron.',
 

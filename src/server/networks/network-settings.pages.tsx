@@ -10,14 +10,18 @@ import {
 } from '../../domain/requests/intake-limit.ts';
 import type { Area } from '../core/area.ts';
 import type { Deps } from '../core/deps.ts';
-import type { NetworkScope } from '../core/scope.ts';
+import { authorize, type NetworkScope } from '../core/scope.ts';
+import { formValues } from '../http/forms.ts';
 import { ChoiceGroup } from '../pages/choices.tsx';
 import { Field, languageOptions, SelectField, Submit } from '../pages/components.tsx';
 import { Form, PostButton } from '../pages/form.tsx';
+import { handleForm } from '../pages/form-route.ts';
 import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
-import { type PageCtx, pageCtx } from '../pages/page-context.ts';
+import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { type PlaceNames, placeErrors, placeStep } from '../pages/place-pick.ts';
+import { PlacePicker } from '../pages/place-picker.tsx';
 import { formRoute, pageRoute } from '../pages/routes.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import { actionsHeader, Table } from '../pages/table.tsx';
@@ -30,6 +34,9 @@ import {
   updateIntakeLimit,
   updateSettings,
 } from './network.service.ts';
+
+/** A new area's centre is picked on the map (its 500 m cell); nobody types a latitude. */
+const AREA_PLACE: PlaceNames = { lat: 'lat', lng: 'lng' };
 
 type Done = { Querystring: { done?: string } };
 type Slug = { Params: { slug: string } } & Done;
@@ -245,8 +252,15 @@ function AdminSettings({
       <h3>{t('area.add')}</h3>
       <Form ctx={ctx} action={`/n/${n.slug}/areas`} state={areaState}>
         <Field ctx={ctx} name="name" label={t('field.areaName')} />
-        <Field ctx={ctx} name="lat" label={t('field.lat')} inputmode="decimal" />
-        <Field ctx={ctx} name="lng" label={t('field.lng')} inputmode="decimal" />
+        <PlacePicker
+          ctx={ctx}
+          slug={n.slug}
+          areas={areas}
+          values={areaState.values ?? {}}
+          errors={placeErrors(areaState.errors, AREA_PLACE)}
+          names={AREA_PLACE}
+          legend={t('maps.areaCentre.legend')}
+        />
         <Field
           ctx={ctx}
           name="radiusM"
@@ -323,18 +337,20 @@ export function registerNetworkSettingsPages(app: FastifyInstance, deps: Deps): 
     },
   });
 
-  formRoute<Slug>(
-    app,
-    deps,
-    '/n/:slug/areas',
-    'areas.manage',
-  )({
-    schema: AreaInput,
-    render: (req, scope, state) => settingsPage(req, scope, {}, state),
-    run: async (req, scope, input) => {
-      await addArea(deps, { actor: req.ctx.actor, scope, input });
-      return `/n/${scope.network.slug}/settings?done=areaAdded#areas`;
-    },
+  app.post<Slug>('/n/:slug/areas', async (req, reply) => {
+    const scope = await scopeOf(deps, req);
+    authorize(scope, 'areas.manage');
+    // A press on the map or "forget": the form again with the centre's cell, nothing saved.
+    const step = placeStep(formValues(req.body), await areasOf(deps, { scope }), AREA_PLACE);
+    if (step) return sendPage(reply, await settingsPage(req, scope, {}, step.state), step.status);
+    return handleForm(req, reply, {
+      schema: AreaInput,
+      render: (state) => settingsPage(req, scope, {}, state),
+      run: async (input) => {
+        await addArea(deps, { actor: req.ctx.actor, scope, input });
+        return `/n/${scope.network.slug}/settings?done=areaAdded#areas`;
+      },
+    });
   });
 
   app.post<{ Params: { slug: string; areaId: string } }>(

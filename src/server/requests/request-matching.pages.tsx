@@ -13,6 +13,7 @@ import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import {
   confirmDispatch,
   type DispatchPlan,
+  GIVEN_SHOWN,
   OBJECTIVES,
   type ObjectiveName,
   planDispatch,
@@ -161,6 +162,20 @@ function DispatchPage({
   return (
     <Layout ctx={ctx} title={t('dispatch.title')} notice={notice}>
       <h1>{t('dispatch.title')}</h1>
+      {plan.given.length > 0 && (
+        <section aria-labelledby="given-title">
+          <h2 id="given-title">{t('dispatch.given', { count: plan.given.length })}</h2>
+          <ul>
+            {plan.given.map((g) => (
+              <li key={g.request.id}>
+                <a href={`${base}/requests/${g.request.id}`}>{formatCode(g.request.code)}</a>
+                {' → '}
+                {g.volunteerName}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <p>{t('dispatch.intro')}</p>
       <form method="get" action={`${base}/dispatch`} class="filters">
         <SelectField
@@ -190,6 +205,7 @@ function DispatchPage({
                   <th scope="col">{t('dispatch.keep')}</th>
                   <th scope="col">{t('queue.code')}</th>
                   <th scope="col">{t('queue.category')}</th>
+                  <th scope="col">{t('dispatch.language')}</th>
                   <th scope="col">{t('dispatch.volunteer')}</th>
                   <th scope="col">{t('dispatch.why')}</th>
                 </tr>
@@ -217,8 +233,24 @@ function DispatchPage({
                       {t(`category.${a.request.category}` as MessageKey)} ·{' '}
                       {t(`urgency.${a.request.urgency}`)}
                     </td>
+                    <td>
+                      {languageName(ctx, a.request.language)}
+                      {a.request.languageRequired && ` (${t('dispatch.languageNeeded')})`}
+                    </td>
                     <td>{a.volunteerName}</td>
-                    <td>{reasonsInWords(ctx, a.reasons)}</td>
+                    <td>
+                      {[
+                        reasonsInWords(ctx, a.reasons),
+                        // Proposed without the language only because the request does not need
+                        // it (the rules never pair a needed language with a non-speaker): say so.
+                        !a.reasons.some((r) => r.kind === 'speaks') &&
+                          t('dispatch.noSharedLanguage', {
+                            language: languageName(ctx, a.request.language),
+                          }),
+                      ]
+                        .filter(Boolean)
+                        .join(', ')}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -245,14 +277,15 @@ function DispatchPage({
 export function registerMatchingPages(app: FastifyInstance, deps: Deps): void {
   app.get<{
     Params: { slug: string };
-    Querystring: { objective?: string; assigned?: string; skipped?: string };
+    Querystring: { objective?: string; assigned?: string; skipped?: string; given?: string };
   }>('/n/:slug/dispatch', async (req, reply) => {
     const scope = await scopeOf(deps, req);
     authorize(scope, 'requests.triage');
     const objective =
       (Object.keys(OBJECTIVES) as ObjectiveName[]).find((o) => o === req.query.objective) ??
       'urgency';
-    const plan = await planDispatch(deps, { scope, objective });
+    const given = (req.query.given ?? '').split(',').filter((id) => /^[\w-]{1,64}$/.test(id));
+    const plan = await planDispatch(deps, { scope, objective, given });
     const notice = req.query.assigned
       ? req.ctx.t('dispatch.done', {
           assigned: Number(req.query.assigned) || 0,
@@ -279,13 +312,13 @@ export function registerMatchingPages(app: FastifyInstance, deps: Deps): void {
       .map(([, v]) => v.split(':'))
       .filter((p): p is [string, string] => p.length === 2 && !!p[0] && !!p[1])
       .map(([requestId, volunteerId]) => ({ requestId, volunteerId }));
-    const { assigned, skipped } = await confirmDispatch(deps, {
+    const { assigned, skipped, given } = await confirmDispatch(deps, {
       actor: req.ctx.actor,
       scope,
       pairs,
     });
     return reply.redirect(
-      `/n/${scope.network.slug}/dispatch?assigned=${assigned}&skipped=${skipped}`,
+      `/n/${scope.network.slug}/dispatch?assigned=${assigned}&skipped=${skipped}&given=${given.slice(0, GIVEN_SHOWN).join(',')}`,
       303,
     );
   });

@@ -23,7 +23,7 @@ import {
   volunteeringLoad,
   withTrainings,
 } from '../volunteering/matching-hooks.ts';
-import { listOpenNear, volunteerLoads } from './request.repository.ts';
+import { findSummaries, listOpenNear, volunteerLoads } from './request.repository.ts';
 import type { RequestSummary } from './request.types.ts';
 import { assignVolunteer } from './request-triage.service.ts';
 
@@ -142,7 +142,12 @@ export interface DispatchPlan {
   }[];
   unmatched: { request: RequestSummary; reason: UnmatchedReason | { kind: 'no-place' } }[];
   objectiveValue: number;
+  /** What the last confirmation gave: each request and the volunteer it went to, by name. */
+  given: { request: RequestSummary; volunteerName: string }[];
 }
+
+/** How many of the last confirmation's pairs the page lists by name (they travel in the address). */
+export const GIVEN_SHOWN = 100;
 
 /** How many open requests one batch looks at: the oldest 5,000 (about 50 ms of matching). */
 export const DISPATCH_BATCH = 5000;
@@ -153,9 +158,17 @@ export const DISPATCH_BATCH = 5000;
  */
 export async function planDispatch(
   deps: Pick<Deps, 'db' | 'clock'>,
-  { scope, objective }: { scope: NetworkScope; objective: ObjectiveName },
+  {
+    scope,
+    objective,
+    given = [],
+  }: { scope: NetworkScope; objective: ObjectiveName; given?: readonly string[] },
 ): Promise<DispatchPlan> {
   authorize(scope, 'requests.triage');
+  const givenRequests = (
+    await findSummaries(deps.db, scope.network.id, given.slice(0, GIVEN_SHOWN))
+  ).filter((r) => r.volunteerId);
+  const givenNames = await namesOf(deps.db, [...new Set(givenRequests.map((r) => r.volunteerId!))]);
   const [requests, volunteers] = await Promise.all([
     listOpenNear(deps.db, scope.network.id, UNASSIGNED_STATUSES, DISPATCH_BATCH),
     matchVolunteers(deps, scope.network.id),
@@ -173,6 +186,10 @@ export async function planDispatch(
   return {
     objective,
     objectiveValue: result.objectiveValue,
+    given: givenRequests.map((request) => ({
+      request,
+      volunteerName: givenNames.get(request.volunteerId!) ?? '—',
+    })),
     assignments: result.assignments.map((a) => {
       const request = byId.get(a.requestId)!;
       const m = needs(matchRequestOf(request))!;
@@ -207,10 +224,11 @@ export async function confirmDispatch(
     scope,
     pairs,
   }: { actor: Actor; scope: NetworkScope; pairs: { requestId: string; volunteerId: string }[] },
-): Promise<{ assigned: number; skipped: number }> {
+): Promise<{ assigned: number; skipped: number; given: string[] }> {
   authorize(scope, 'requests.triage');
   let assigned = 0;
   let skipped = 0;
+  const given: string[] = [];
   for (const p of pairs) {
     try {
       await assignVolunteer(deps, {
@@ -220,11 +238,12 @@ export async function confirmDispatch(
         volunteerId: p.volunteerId,
       });
       assigned += 1;
+      given.push(p.requestId);
     } catch {
       skipped += 1;
     }
   }
-  return { assigned, skipped };
+  return { assigned, skipped, given };
 }
 
 /** Where the feed measures from: the volunteer's home point, else their home area's centre. */

@@ -26,6 +26,7 @@ import {
   unclaimTask,
   viewTask,
 } from './task.service.ts';
+import { TaskMap } from './task-map.tsx';
 
 function slotsInWords(ctx: PageCtx, mask: number): string {
   const names = namesFromMask(mask);
@@ -120,6 +121,7 @@ function FeedPage({
         </ul>
       )}
       <Pager ctx={ctx} page={feed.page} pages={feed.pages} href={(p) => `${base}?page=${p}`} />
+      <TaskMap ctx={ctx} map={feed.map} />
     </Layout>
   );
 }

@@ -1,10 +1,12 @@
-import type { LatLng } from '../../domain/geo/geo.ts';
+import { type LatLng, roundForPrivacy } from '../../domain/geo/geo.ts';
 import { URGENCY_WEIGHT } from '../../domain/requests/categories.ts';
 import { ACTIVE_TASK_STATUSES, UNASSIGNED_STATUSES } from '../../domain/requests/request-status.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { isoNow, systemClock } from '../../shared/clock.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
+import { listAreas } from '../core/area.repository.ts';
+import type { Area } from '../core/area.ts';
 import type { Deps } from '../core/deps.ts';
 import type { OpenTask } from '../core/open-tasks.ts';
 import { findPerson } from '../core/person.repository.ts';
@@ -42,6 +44,29 @@ export interface Feed {
   total: number;
   page: number;
   pages: number;
+  /** The map beside the feed: the areas, and every task in reach counted per 500 m cell. */
+  map: {
+    areas: Area[];
+    cells: Array<{ at: LatLng; count: number }>;
+    /** The volunteer's home, rounded to its 500 m cell, and their radius; none without a home. */
+    reach: { centre: LatLng; radiusKm: number } | null;
+  };
+}
+
+/** Tasks counted per 500 m cell: the stored cell, rounded again so nothing finer is ever drawn. */
+export function cellsOf(
+  tasks: ReadonlyArray<{ c: OpenTask }>,
+): Array<{ at: LatLng; count: number }> {
+  const cells = new Map<string, { at: LatLng; count: number }>();
+  for (const { c } of tasks) {
+    if (c.lat === null || c.lng === null) continue;
+    const at = roundForPrivacy({ lat: c.lat, lng: c.lng });
+    const key = `${at.lat},${at.lng}`;
+    const cell = cells.get(key);
+    if (cell) cell.count++;
+    else cells.set(key, { at, count: 1 });
+  }
+  return [...cells.values()];
 }
 
 /**
@@ -89,7 +114,15 @@ export async function taskFeed(
   const items = summaries
     .filter((request) => UNASSIGNED_STATUSES.includes(request.status))
     .map((request) => ({ request, km: km.get(request.id) ?? null }));
-  return { items, total: near.length, page: shown, pages };
+  const areas = await listAreas(deps.db, scope.network.id);
+  const reach = home ? { centre: roundForPrivacy(home), radiusKm: radius } : null;
+  return {
+    items,
+    total: near.length,
+    page: shown,
+    pages,
+    map: { areas, cells: cellsOf(near), reach },
+  };
 }
 
 type Ranked = { c: OpenTask; km: number | null };

@@ -544,13 +544,13 @@ export interface TimeAccountTable {
   network_id: string;
   kind: 'member' | 'pool';
   person_id: string | null;
-  no_debt: number;
-  floor_mode: 'inherit' | 'none' | 'value';
+  no_debt: Generated<number>;
+  floor_mode: Generated<'inherit' | 'none' | 'value'>;
   floor_value: number | null;
-  ceiling_mode: 'inherit' | 'none' | 'value';
+  ceiling_mode: Generated<'inherit' | 'none' | 'value'>;
   ceiling_value: number | null;
-  balance: number;
-  closed_at: string | null;
+  balance: Generated<number>;
+  closed_at: Generated<string | null>;
   created_at: string;
 }
 

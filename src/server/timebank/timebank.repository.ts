@@ -1,5 +1,9 @@
-import { sql } from 'kysely';
-import type { LimitOverride, TimeAccount, TimebankSettings } from '../../domain/timebank/accounts.ts';
+import { type Selectable, sql } from 'kysely';
+import type {
+  LimitOverride,
+  TimeAccount,
+  TimebankSettings,
+} from '../../domain/timebank/accounts.ts';
 import { DEFAULT_TIMEBANK_SETTINGS } from '../../domain/timebank/accounts.ts';
 import type { TransferStatus } from '../../domain/timebank/transfer-request.ts';
 import type { Db } from '../db/database.ts';
@@ -14,7 +18,7 @@ export interface StoredAccount extends TimeAccount {
 const override = (mode: string, value: number | null): LimitOverride =>
   mode === 'none' ? 'none' : mode === 'value' && value !== null ? value : 'inherit';
 
-function accountFromRow(r: TimeAccountTable): StoredAccount {
+function accountFromRow(r: Selectable<TimeAccountTable>): StoredAccount {
   return {
     id: r.id,
     kind: r.kind,
@@ -348,7 +352,9 @@ export async function listStatement(
       minutes: Number(r.minutes),
       balanceAfter: Number(r.balance_after),
       counterparts: [
-        ...new Set(others.filter((o) => o.transaction_id === r.transaction_id).map((o) => o.account_id)),
+        ...new Set(
+          others.filter((o) => o.transaction_id === r.transaction_id).map((o) => o.account_id),
+        ),
       ],
     });
   }
@@ -540,7 +546,12 @@ export async function decideRequestRow(
   db: Db,
   networkId: string,
   id: string,
-  d: { status: TransferStatus; decidedAt: string; decidedBy: string | null; transactionId: string | null },
+  d: {
+    status: TransferStatus;
+    decidedAt: string;
+    decidedBy: string | null;
+    transactionId: string | null;
+  },
 ): Promise<boolean> {
   const r = await db
     .updateTable('time_requests')

@@ -1,13 +1,13 @@
 import { announceEn } from './en-announce.ts';
 import { commEn } from './en-comm.ts';
 import { goodsEn } from './en-goods.ts';
-import { timebankEn } from './en-timebank.ts';
 import { mapsEn } from './en-maps.ts';
 import { neighboursEn } from './en-neighbours.ts';
 import { offersEn } from './en-offers.ts';
 import { printEn } from './en-print.ts';
 import { queueEn } from './en-queue.ts';
 import { requestsEn } from './en-requests.ts';
+import { timebankEn } from './en-timebank.ts';
 import { volunteeringEn } from './en-volunteering.ts';
 
 /**

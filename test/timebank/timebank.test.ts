@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import {
-  writeSettings,
-  listAllPostings,
   listAccounts,
+  listAllPostings,
+  writeSettings,
 } from '../../src/server/timebank/timebank.repository.ts';
 import {
   accountStatement,
@@ -14,9 +14,9 @@ import {
   reverseTransaction,
   sendHours,
 } from '../../src/server/timebank/timebank.service.ts';
+import { scopeAs } from '../goods/helpers.ts';
 import { createTestContext, DIALECT, type TestContext } from '../helpers/context.ts';
 import { addMember, makeNetwork } from '../helpers/factories.ts';
-import { scopeAs } from '../goods/helpers.ts';
 
 const send = (to: string, minutes: string) => ({
   legs: [{ to, minutes }],
@@ -133,7 +133,7 @@ describe(`timebank (${DIALECT})`, () => {
       networkId: net.network.id,
       source: { kind: 'task' as const, id: 't1' },
       personId: vol.id,
-      hours: 2,
+      hours: 2 as number | null,
     };
     const run = (e: typeof event) =>
       ctx.db.transaction().execute((trx) => creditFromHelp(ctx.deps, trx, e));

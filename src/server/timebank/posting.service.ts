@@ -1,4 +1,5 @@
 import { type Balances, netChanges, type Posting } from '../../domain/ledger/ledger.ts';
+import type { Refusal } from '../../domain/problems.ts';
 import {
   boundsOfAccount,
   type TimeAccount,
@@ -10,7 +11,6 @@ import {
   checkTransferLimits,
   type LimitAccount,
 } from '../../domain/timebank/transfer.ts';
-import type { Refusal } from '../../domain/problems.ts';
 import { AppError, type ErrorCode } from '../../shared/app-error.ts';
 import { newId } from '../../shared/ids.ts';
 import { namesOf } from '../core/person.repository.ts';

@@ -1,3 +1,5 @@
+import { checkReversal, reversalPostings } from '../../domain/ledger/reversal.ts';
+import type { FieldProblem } from '../../domain/problems.ts';
 import { type BalanceView, balanceView } from '../../domain/timebank/accounts.ts';
 import {
   type CreditSource,
@@ -5,7 +7,6 @@ import {
   planCredit,
   sourceKey,
 } from '../../domain/timebank/credits.ts';
-import { checkReversal, reversalPostings } from '../../domain/ledger/reversal.ts';
 import { parseDuration } from '../../domain/timebank/minutes.ts';
 import { checkRecorder, type Leg, planTransfer } from '../../domain/timebank/transfer.ts';
 import {
@@ -14,7 +15,6 @@ import {
   type TransferRequest,
   transition,
 } from '../../domain/timebank/transfer-request.ts';
-import type { FieldProblem } from '../../domain/problems.ts';
 import { AppError, type ErrorCode, type FieldErrors } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';

@@ -8,6 +8,7 @@ import { retentionJob } from './server/requests/retention.job.ts';
 import { taskReminderJob } from './server/requests/task-reminder.job.ts';
 import { createDeps } from './server/runtime.ts';
 import { prepareSetupLink } from './server/setup/setup.service.ts';
+import { timeAutoAcceptJob } from './server/timebank/auto-accept.job.ts';
 import { reminderJob } from './server/volunteering/reminder.job.ts';
 
 /**
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
 
   const stopJobs = startScheduler(
     deps,
-    [retentionJob, taskReminderJob, reminderJob, digestJob],
+    [retentionJob, taskReminderJob, reminderJob, digestJob, timeAutoAcceptJob],
     (msg) => app.log.warn(msg),
   );
   const stopOutbox = startOutboxWorker(deps, (msg) => app.log.warn(msg));

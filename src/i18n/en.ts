@@ -8,6 +8,7 @@ import { printEn } from './en-print.ts';
 import { queueEn } from './en-queue.ts';
 import { requestEditEn } from './en-request-edit.ts';
 import { requestsEn } from './en-requests.ts';
+import { timebankEn } from './en-timebank.ts';
 import { volunteeringEn } from './en-volunteering.ts';
 
 /**
@@ -341,6 +342,7 @@ export const en = {
     'Hello {name},\n\nSomeone (maybe you) tried to join {network} on Mutua with this email address. You already have an account, so nothing was changed.\n\nIf it was you, sign in and join with one click:\n{signIn}\n\nForgot your password? Choose a new one here:\n{reset}\n\nIf it was not you, you can ignore this email: nobody can use your account without your password.',
   ...offersEn,
   ...goodsEn,
+  ...timebankEn,
   ...queueEn,
   ...requestEditEn,
   ...mapsEn,

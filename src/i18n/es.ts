@@ -9,6 +9,7 @@ import { printEs } from './es-print.ts';
 import { queueEs } from './es-queue.ts';
 import { requestEditEs } from './es-request-edit.ts';
 import { requestsEs } from './es-requests.ts';
+import { timebankEs } from './es-timebank.ts';
 import { volunteeringEs } from './es-volunteering.ts';
 
 /** Spanish (neutral Latin American, "usted"). Same keys and {placeholders} as en.ts. */
@@ -348,6 +349,7 @@ export const es: Record<MessageKey, string> = {
     'Hola, {name}:\n\nAlguien (quizás usted) intentó unirse a {network} en Mutua con esta dirección de correo. Usted ya tiene una cuenta, así que no se cambió nada.\n\nSi fue usted, inicie sesión y únase con un clic:\n{signIn}\n\n¿Olvidó su contraseña? Elija una nueva aquí:\n{reset}\n\nSi no fue usted, puede ignorar este correo: nadie puede usar su cuenta sin su contraseña.',
   ...offersEs,
   ...goodsEs,
+  ...timebankEs,
   ...queueEs,
   ...requestEditEs,
   ...mapsEs,

@@ -76,6 +76,10 @@ export const ACTIONS = {
   'announcements.send': 'coordinator',
   'announcements.view': 'neighbour',
   'digest.own': 'volunteer',
+  // Timebank (M4): every member has a time account, sends and asks for hours; coordinators
+  // see every account, set limits and no-debt, record exchanges on paper and reverse them.
+  'timebank.own': 'neighbour',
+  'timebank.manage': 'coordinator',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof ACTIONS;
 

@@ -84,6 +84,15 @@ export const AUDIT_ACTIONS = [
   'calendar.link_reset',
   'milestones.choice_changed',
   'wellbeing.checked_in',
+  'time.account_opened',
+  'time.sent',
+  'time.requested',
+  'time.request_decided',
+  'time.auto_accepted',
+  'time.reversed',
+  'time.credited',
+  'time.limits_changed',
+  'time.settings_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -521,6 +521,88 @@ export interface Database {
   vol_signups: VolSignupTable;
   vol_person_settings: VolPersonSettingsTable;
   vol_checkins: VolCheckinTable;
+  time_settings: TimeSettingsTable;
+  time_accounts: TimeAccountTable;
+  time_transactions: TimeTransactionTable;
+  time_postings: TimePostingTable;
+  time_credits: TimeCreditTable;
+  time_requests: TimeRequestTable;
+}
+
+// Timebank (issue 13, M4): accounts, append-only transactions and postings, credits, requests.
+export interface TimeSettingsTable {
+  network_id: string;
+  floor: number | null;
+  ceiling: number | null;
+  auto_accept_days: number | null;
+  credit_from_help: number;
+  updated_at: string;
+}
+
+export interface TimeAccountTable {
+  id: string;
+  network_id: string;
+  kind: 'member' | 'pool';
+  person_id: string | null;
+  no_debt: Generated<number>;
+  floor_mode: Generated<'inherit' | 'none' | 'value'>;
+  floor_value: number | null;
+  ceiling_mode: Generated<'inherit' | 'none' | 'value'>;
+  ceiling_value: number | null;
+  balance: Generated<number>;
+  closed_at: Generated<string | null>;
+  created_at: string;
+}
+
+export interface TimeTransactionTable {
+  id: string;
+  network_id: string;
+  kind: 'transfer' | 'credit' | 'reversal';
+  shape: string;
+  category: string;
+  note_enc: string | null;
+  reverses: string | null;
+  source_key: string | null;
+  recorded_by: string | null;
+  paper: number;
+  created_at: string;
+}
+
+export interface TimePostingTable {
+  id: string;
+  network_id: string;
+  transaction_id: string;
+  account_id: string;
+  minutes: number;
+  balance_after: number;
+  created_at: string;
+}
+
+export interface TimeCreditTable {
+  network_id: string;
+  source_key: string;
+  account_id: string | null;
+  transaction_id: string | null;
+  minutes: number;
+  updated_at: string;
+}
+
+export interface TimeRequestTable {
+  id: string;
+  network_id: string;
+  payer_account: string;
+  payee_account: string;
+  minutes: number;
+  category: string;
+  note_enc: string | null;
+  status: string;
+  requested_at: string;
+  auto_accept_at: string | null;
+  auto_accept_blocked_at: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  transaction_id: string | null;
+  requested_by: string | null;
 }
 
 export interface OutboxMessageTable {

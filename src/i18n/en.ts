@@ -1,6 +1,7 @@
 import { announceEn } from './en-announce.ts';
 import { commEn } from './en-comm.ts';
 import { goodsEn } from './en-goods.ts';
+import { moneyEn } from './en-money.ts';
 import { mapsEn } from './en-maps.ts';
 import { neighboursEn } from './en-neighbours.ts';
 import { offersEn } from './en-offers.ts';
@@ -340,6 +341,7 @@ export const en = {
     'Hello {name},\n\nSomeone (maybe you) tried to join {network} on Mutua with this email address. You already have an account, so nothing was changed.\n\nIf it was you, sign in and join with one click:\n{signIn}\n\nForgot your password? Choose a new one here:\n{reset}\n\nIf it was not you, you can ignore this email: nobody can use your account without your password.',
   ...offersEn,
   ...goodsEn,
+  ...moneyEn,
   ...queueEn,
   ...mapsEn,
   ...volunteeringEn,

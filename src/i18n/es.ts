@@ -2,6 +2,7 @@ import type { MessageKey } from './en.ts';
 import { announceEs } from './es-announce.ts';
 import { commEs } from './es-comm.ts';
 import { goodsEs } from './es-goods.ts';
+import { moneyEs } from './es-money.ts';
 import { mapsEs } from './es-maps.ts';
 import { neighboursEs } from './es-neighbours.ts';
 import { offersEs } from './es-offers.ts';
@@ -347,6 +348,7 @@ export const es: Record<MessageKey, string> = {
     'Hola, {name}:\n\nAlguien (quizás usted) intentó unirse a {network} en Mutua con esta dirección de correo. Usted ya tiene una cuenta, así que no se cambió nada.\n\nSi fue usted, inicie sesión y únase con un clic:\n{signIn}\n\n¿Olvidó su contraseña? Elija una nueva aquí:\n{reset}\n\nSi no fue usted, puede ignorar este correo: nadie puede usar su cuenta sin su contraseña.',
   ...offersEs,
   ...goodsEs,
+  ...moneyEs,
   ...queueEs,
   ...mapsEs,
   ...volunteeringEs,

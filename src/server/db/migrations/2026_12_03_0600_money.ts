@@ -150,6 +150,12 @@ export async function down(db: Kysely<any>): Promise<void> {
       await sql`drop trigger if exists ${sql.raw(`${table}_no_delete`)}`.execute(db);
     }
   }
-  for (const t of ['money_approvals', 'money_items', 'money_postings', 'money_transactions', 'money_funds'])
+  for (const t of [
+    'money_approvals',
+    'money_items',
+    'money_postings',
+    'money_transactions',
+    'money_funds',
+  ])
     await db.schema.dropTable(t).execute();
 }

@@ -1,8 +1,8 @@
 import { announceEn } from './en-announce.ts';
 import { commEn } from './en-comm.ts';
 import { goodsEn } from './en-goods.ts';
-import { moneyEn } from './en-money.ts';
 import { mapsEn } from './en-maps.ts';
+import { moneyEn } from './en-money.ts';
 import { neighboursEn } from './en-neighbours.ts';
 import { offersEn } from './en-offers.ts';
 import { printEn } from './en-print.ts';

@@ -2,6 +2,7 @@ import { announceEn } from './en-announce.ts';
 import { commEn } from './en-comm.ts';
 import { goodsEn } from './en-goods.ts';
 import { mapsEn } from './en-maps.ts';
+import { moneyEn } from './en-money.ts';
 import { neighboursEn } from './en-neighbours.ts';
 import { offersEn } from './en-offers.ts';
 import { printEn } from './en-print.ts';
@@ -343,6 +344,7 @@ export const en = {
   ...offersEn,
   ...goodsEn,
   ...timebankEn,
+  ...moneyEn,
   ...queueEn,
   ...requestEditEn,
   ...mapsEn,

@@ -3,6 +3,7 @@ import { announceEs } from './es-announce.ts';
 import { commEs } from './es-comm.ts';
 import { goodsEs } from './es-goods.ts';
 import { mapsEs } from './es-maps.ts';
+import { moneyEs } from './es-money.ts';
 import { neighboursEs } from './es-neighbours.ts';
 import { offersEs } from './es-offers.ts';
 import { printEs } from './es-print.ts';
@@ -350,6 +351,7 @@ export const es: Record<MessageKey, string> = {
   ...offersEs,
   ...goodsEs,
   ...timebankEs,
+  ...moneyEs,
   ...queueEs,
   ...requestEditEs,
   ...mapsEs,

@@ -80,6 +80,13 @@ export const ACTIONS = {
   // see every account, set limits and no-debt, record exchanges on paper and reverse them.
   'timebank.own': 'neighbour',
   'timebank.manage': 'coordinator',
+  // Money (M5): volunteers submit what they spent for the network; coordinators see the
+  // books, record income, approve and pay (never their own); the transparency page is public.
+  'money.submit': 'volunteer',
+  'money.view': 'coordinator',
+  'money.manage': 'coordinator',
+  'money.approve': 'coordinator',
+  'money.pay': 'coordinator',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof ACTIONS;
 

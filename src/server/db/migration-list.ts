@@ -29,6 +29,7 @@ import * as intakeAddressLimit from './migrations/2026_11_25_1000_intake_address
 import * as queueWorkbench from './migrations/2026_12_02_0100_queue_workbench.ts';
 import * as networkEmergencyAndIntakeOnce from './migrations/2026_12_02_0300_network_emergency_and_intake_once.ts';
 import * as timebank from './migrations/2026_12_03_0500_timebank.ts';
+import * as money from './migrations/2026_12_03_0600_money.ts';
 
 /**
  * Every migration, by name, in order. Listed here rather than read from the folder so that
@@ -53,4 +54,5 @@ export const migrations: Record<string, KeyedMigration> = {
   '2026_12_02_0100_queue_workbench': queueWorkbench,
   '2026_12_02_0300_network_emergency_and_intake_once': networkEmergencyAndIntakeOnce,
   '2026_12_03_0500_timebank': timebank,
+  '2026_12_03_0600_money': money,
 };

@@ -334,6 +334,73 @@ export interface StockPostingTable {
   quantity: number;
 }
 
+// Money (issue 13, M5): amounts are integer minor units (bigint; the repository maps to number).
+export interface MoneyFundTable {
+  id: string;
+  network_id: string;
+  name: string;
+  kind: string;
+  categories: string;
+  currency: string;
+  balance: number | string;
+  closed_at: string | null;
+  created_at: string;
+}
+
+export interface MoneyTransactionTable {
+  id: string;
+  network_id: string;
+  kind: string;
+  currency: string;
+  reverses: string | null;
+  occurred_on: string;
+  created_by: string | null;
+  created_at: string;
+  donor_enc: string | null;
+  donor_listed: number;
+}
+
+export interface MoneyPostingTable {
+  id: string;
+  network_id: string;
+  transaction_id: string;
+  account: string;
+  amount: number | string;
+  seq: number;
+}
+
+export interface MoneyItemTable {
+  id: string;
+  network_id: string;
+  kind: string;
+  status: string;
+  amount: number | string;
+  currency: string;
+  category: string;
+  description: string;
+  incurred_on: string;
+  vendor: string | null;
+  payee_person_id: string | null;
+  request_id: string | null;
+  payee_enc: string | null;
+  method: string | null;
+  fund_id: string | null;
+  submitted_by: string;
+  return_reason: string | null;
+  reject_reason: string | null;
+  lost_statement: string | null;
+  paid_transaction_id: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MoneyApprovalTable {
+  item_id: string;
+  person_id: string;
+  at: string;
+}
+
 export interface HouseholdTable {
   id: string;
   network_id: string;
@@ -501,6 +568,11 @@ export interface Database {
   stock_levels: StockLevelTable;
   stock_movements: StockMovementTable;
   stock_postings: StockPostingTable;
+  money_funds: MoneyFundTable;
+  money_transactions: MoneyTransactionTable;
+  money_postings: MoneyPostingTable;
+  money_items: MoneyItemTable;
+  money_approvals: MoneyApprovalTable;
   households: HouseholdTable;
   household_name_index: HouseholdNameIndexTable;
   request_search: RequestSearchTable;

@@ -2,6 +2,7 @@ import type { MessageKey } from './en.ts';
 import { announceEs } from './es-announce.ts';
 import { commEs } from './es-comm.ts';
 import { goodsEs } from './es-goods.ts';
+import { designEs } from './es-design.ts';
 import { mapsEs } from './es-maps.ts';
 import { neighboursEs } from './es-neighbours.ts';
 import { offersEs } from './es-offers.ts';
@@ -349,6 +350,7 @@ export const es: Record<MessageKey, string> = {
   ...goodsEs,
   ...queueEs,
   ...mapsEs,
+  ...designEs,
   ...volunteeringEs,
   ...requestsEs,
   ...commEs,

@@ -1,7 +1,7 @@
 import { announceEn } from './en-announce.ts';
 import { commEn } from './en-comm.ts';
-import { goodsEn } from './en-goods.ts';
 import { designEn } from './en-design.ts';
+import { goodsEn } from './en-goods.ts';
 import { mapsEn } from './en-maps.ts';
 import { neighboursEn } from './en-neighbours.ts';
 import { offersEn } from './en-offers.ts';

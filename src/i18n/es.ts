@@ -1,8 +1,8 @@
 import type { MessageKey } from './en.ts';
 import { announceEs } from './es-announce.ts';
 import { commEs } from './es-comm.ts';
-import { goodsEs } from './es-goods.ts';
 import { designEs } from './es-design.ts';
+import { goodsEs } from './es-goods.ts';
 import { mapsEs } from './es-maps.ts';
 import { neighboursEs } from './es-neighbours.ts';
 import { offersEs } from './es-offers.ts';

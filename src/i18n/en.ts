@@ -1,5 +1,6 @@
 import { announceEn } from './en-announce.ts';
 import { commEn } from './en-comm.ts';
+import { designEn } from './en-design.ts';
 import { goodsEn } from './en-goods.ts';
 import { mapsEn } from './en-maps.ts';
 import { moneyEn } from './en-money.ts';
@@ -348,6 +349,7 @@ export const en = {
   ...queueEn,
   ...requestEditEn,
   ...mapsEn,
+  ...designEn,
   ...volunteeringEn,
   ...requestsEn,
   ...commEn,

@@ -1,6 +1,7 @@
 import type { MessageKey } from './en.ts';
 import { announceEs } from './es-announce.ts';
 import { commEs } from './es-comm.ts';
+import { designEs } from './es-design.ts';
 import { goodsEs } from './es-goods.ts';
 import { mapsEs } from './es-maps.ts';
 import { moneyEs } from './es-money.ts';
@@ -355,6 +356,7 @@ export const es: Record<MessageKey, string> = {
   ...queueEs,
   ...requestEditEs,
   ...mapsEs,
+  ...designEs,
   ...volunteeringEs,
   ...requestsEs,
   ...commEs,

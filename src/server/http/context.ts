@@ -7,7 +7,7 @@ import {
   translator,
 } from '../../i18n/i18n.ts';
 import { AppError } from '../../shared/app-error.ts';
-import { hmac, randomToken, safeEqual } from '../../shared/secrets.ts';
+import { hmac, randomToken, safeEqual, unmaskToken } from '../../shared/secrets.ts';
 import { type Actor, ANONYMOUS } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
 
@@ -134,7 +134,12 @@ export function registerRequestContext(
   app.addHook('preHandler', async (req) => {
     if (req.ctx.isApi || req.method === 'GET' || req.method === 'HEAD') return;
     const sent = (req.body as Record<string, unknown> | undefined)?._csrf;
-    if (typeof sent !== 'string' || req.ctx.csrf === '' || !safeEqual(sent, req.ctx.csrf)) {
+    // Forms carry the token masked afresh on every page (BREACH, ADR 0016): unmask, then compare.
+    if (
+      typeof sent !== 'string' ||
+      req.ctx.csrf === '' ||
+      !safeEqual(unmaskToken(sent), req.ctx.csrf)
+    ) {
       throw new AppError('CSRF_FAILED');
     }
   });

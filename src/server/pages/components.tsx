@@ -3,12 +3,14 @@ import { useContext } from 'preact/hooks';
 import { autonym, languageName } from '../../domain/text/language-names.ts';
 import { LANGUAGE_NAMES, LANGUAGES, type MessageKey } from '../../i18n/i18n.ts';
 import type { FieldErrors } from '../../shared/app-error.ts';
+import { maskToken } from '../../shared/secrets.ts';
 import type { FormValues } from '../http/forms.ts';
 import { FormFields } from './form-state.ts';
 import type { PageCtx } from './page-context.ts';
 
 export function CsrfField({ ctx }: { ctx: PageCtx }) {
-  return <input type="hidden" name="_csrf" value={ctx.csrf} />;
+  // Masked afresh for every form (BREACH, ADR 0016); the check unmasks it.
+  return <input type="hidden" name="_csrf" value={maskToken(ctx.csrf)} />;
 }
 
 export function Notice({ children }: { children: ComponentChildren }) {

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { atLeast } from '../../domain/access/roles.ts';
 import { direction, LANGUAGE_NAMES, LANGUAGES } from '../../i18n/i18n.ts';
 import { CsrfField, Notice } from './components.tsx';
+import { NetworkNav } from './nav.tsx';
 import type { PageCtx } from './page-context.ts';
 import { stylesheetHref } from './static-assets.ts';
 
@@ -11,60 +11,6 @@ interface LayoutProps {
   children: ComponentChildren;
   /** A message shown above the content after a redirect ("Saved."). */
   notice?: string | undefined;
-}
-
-function NetworkNav({ ctx }: { ctx: PageCtx }) {
-  const n = ctx.network;
-  if (!n?.role) return null;
-  const { t } = ctx;
-  const base = `/n/${n.slug}`;
-  // Everyone can both ask and offer; duties add links, they never take these away.
-  const links: [string, string][] = [
-    [base, t('nav.overview')],
-    [`${base}/ask`, t('nav.ask')],
-    [`${base}/calendar`, t('nav.calendar')],
-    [`${base}/volunteering`, t('nav.volunteering')],
-    [`${base}/offers`, t('nav.offers')],
-    [`${base}/announcements`, t('nav.announcements')],
-  ];
-  if (atLeast(n.role, 'volunteer'))
-    links.push(
-      [`${base}/tasks`, t('nav.tasks')],
-      [`${base}/shifts`, t('nav.shifts')],
-      [`${base}/goods`, t('nav.goods')],
-    );
-  // Everyone sees where the goods went (aggregated); volunteers reach it from Goods.
-  else links.push([`${base}/goods/report`, t('nav.goodsReport')]);
-  if (atLeast(n.role, 'coordinator')) {
-    links.push(
-      [`${base}/requests`, t('nav.requests')],
-      [`${base}/people`, t('nav.people')],
-      [`${base}/volunteers`, t('nav.volunteers')],
-      [`${base}/trainings`, t('nav.trainings')],
-      [`${base}/wellbeing`, t('nav.wellbeing')],
-      [`${base}/invitations`, t('nav.invitations')],
-      [`${base}/print`, t('nav.print')],
-      [`${base}/messages`, t('nav.messages')],
-      // Coordinators change one setting there (requests per address); admins all of them.
-      [`${base}/settings`, t('nav.settings')],
-    );
-  }
-  if (atLeast(n.role, 'admin')) {
-    links.push([`${base}/audit`, t('nav.audit')]);
-  }
-  return (
-    <nav class="network-nav" aria-label={t('nav.networkLabel', { network: n.name })}>
-      <ul>
-        {links.map(([href, label]) => (
-          <li key={href}>
-            <a href={href} aria-current={ctx.path.split('?')[0] === href ? 'page' : undefined}>
-              {label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
 }
 
 function LanguageSwitcher({ ctx }: { ctx: PageCtx }) {

@@ -64,7 +64,6 @@ export const moneyEn = {
   'error.moneyCurrencyMismatch': 'This is in {currency}, but the network counts in {expected}.',
   'error.moneyAidLimit': 'This household has reached the limit for this help in this period.',
   'error.moneyAidLimitWarning': 'This household is over the usual limit for this period.',
-  'error.ledgerAlreadyReversed': 'This payment was already undone.',
   'audit.action.money_fund.created': 'Fund created',
   'audit.action.money.income_recorded': 'Income recorded',
   'audit.action.money_item.created': 'Spending written',

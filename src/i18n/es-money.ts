@@ -64,7 +64,6 @@ export const moneyEs = {
   'error.moneyCurrencyMismatch': 'Esto está en {currency}, pero la red cuenta en {expected}.',
   'error.moneyAidLimit': 'Este hogar llegó al límite de esta ayuda en este periodo.',
   'error.moneyAidLimitWarning': 'Este hogar supera el límite habitual de este periodo.',
-  'error.ledgerAlreadyReversed': 'Este pago ya se deshizo.',
   'audit.action.money_fund.created': 'Fondo creado',
   'audit.action.money.income_recorded': 'Ingreso anotado',
   'audit.action.money_item.created': 'Gasto escrito',

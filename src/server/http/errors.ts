@@ -53,7 +53,6 @@ export const ERRORS: Record<ErrorCode, { status: number; message: MessageKey }> 
   MONEY_CURRENCY_MISMATCH: { status: 409, message: 'error.moneyCurrencyMismatch' },
   MONEY_AID_LIMIT: { status: 409, message: 'error.moneyAidLimit' },
   MONEY_AID_LIMIT_WARNING: { status: 409, message: 'error.moneyAidLimitWarning' },
-  LEDGER_ALREADY_REVERSED: { status: 409, message: 'error.ledgerAlreadyReversed' },
   HOUSEHOLD_LIMIT: { status: 409, message: 'error.householdLimit' },
   LIMIT_WARNING: { status: 409, message: 'error.limitWarning' },
   ALREADY_CHECKED_IN: { status: 409, message: 'error.alreadyCheckedIn' },

@@ -21,6 +21,7 @@ import { registerHouseholdPages } from './goods/household.pages.tsx';
 import { registerReportPages } from './goods/report.pages.tsx';
 import { registerStockPages } from './goods/stock.pages.tsx';
 import { registerHealthRoutes } from './health/health.routes.ts';
+import { registerCompression } from './http/compression.ts';
 import { registerRequestContext } from './http/context.ts';
 import { clientErrorHandler, frameworkErrorHandler } from './http/early-errors.tsx';
 import { registerErrorHandler } from './http/error-handler.tsx';
@@ -141,6 +142,7 @@ export async function buildApp(
     fromSessionToken: (token) => actorFromSessionToken(deps, token),
   });
   registerSecurityHeaders(app, deps.config);
+  registerCompression(app);
   registerErrorHandler(app, errorPages);
   registerInputCharacters(app);
   registerStaticAssets(app);

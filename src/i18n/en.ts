@@ -3,6 +3,7 @@ import { commEn } from './en-comm.ts';
 import { goodsEn } from './en-goods.ts';
 import { mapsEn } from './en-maps.ts';
 import { neighboursEn } from './en-neighbours.ts';
+import { overviewEn } from './en-overview.ts';
 import { offersEn } from './en-offers.ts';
 import { printEn } from './en-print.ts';
 import { queueEn } from './en-queue.ts';
@@ -348,6 +349,7 @@ export const en = {
   ...printEn,
   ...announceEn,
   ...neighboursEn,
+  ...overviewEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

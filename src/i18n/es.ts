@@ -4,6 +4,7 @@ import { commEs } from './es-comm.ts';
 import { goodsEs } from './es-goods.ts';
 import { mapsEs } from './es-maps.ts';
 import { neighboursEs } from './es-neighbours.ts';
+import { overviewEs } from './es-overview.ts';
 import { offersEs } from './es-offers.ts';
 import { printEs } from './es-print.ts';
 import { queueEs } from './es-queue.ts';
@@ -355,4 +356,5 @@ export const es: Record<MessageKey, string> = {
   ...printEs,
   ...announceEs,
   ...neighboursEs,
+  ...overviewEs,
 };

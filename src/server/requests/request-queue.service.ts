@@ -5,10 +5,10 @@ import {
   OPEN_STATUSES,
   type RequestStatus,
 } from '../../domain/requests/request-status.ts';
+import { excerpt } from '../../domain/text/excerpt.ts';
 import { matchLanguages } from '../../domain/text/language-names.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { DAY, isoNow } from '../../shared/clock.ts';
-import { excerpt } from '../../domain/text/excerpt.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
 import { listAreas } from '../core/area.repository.ts';
@@ -39,6 +39,8 @@ import {
 } from './request-queue.repository.ts';
 import { hashSearch } from './request-search.ts';
 import { changeStatus } from './request-triage.service.ts';
+
+export type { QueueItem };
 
 export const QUEUE_PAGE_SIZE = 50;
 /** An export holds at most this many rows (the view's filters narrow it). */
@@ -105,7 +107,15 @@ export async function queueTable(
     scope,
     query,
     lang,
-  }: { actor: Actor; scope: NetworkScope; query: QueueQuery; lang: string },
+    excerpts = true,
+  }: {
+    actor: Actor;
+    scope: NetworkScope;
+    query: QueueQuery;
+    lang: string;
+    /** False for a count (the overview): nothing is opened. */
+    excerpts?: boolean;
+  },
 ): Promise<{ items: QueueItem[]; total: number; unsearchable: boolean }> {
   authorize(scope, 'requests.triage');
   const f = await filterOf(deps, scope, query, lang);
@@ -115,7 +125,11 @@ export async function queueTable(
     limit: QUEUE_PAGE_SIZE,
     offset: (Math.max(1, query.page) - 1) * QUEUE_PAGE_SIZE,
   });
-  return { items: await withExcerpts(deps, actor, scope, items), total, unsearchable: false };
+  return {
+    items: excerpts ? await withExcerpts(deps, actor, scope, items) : items,
+    total,
+    unsearchable: false,
+  };
 }
 
 /**

@@ -138,7 +138,6 @@ export const requestsEn = {
   'queue.olderThanDays': 'Waiting more than (days)',
   'queue.followUpLegend': 'Follow-up',
   'queue.followUpOnly': 'Only those that need a follow-up',
-  'queue.count': '{count} requests',
   'queue.code': 'Code',
   'queue.received': 'Received',
   'queue.possibleDuplicate': '(maybe a repeat)',

@@ -6,6 +6,7 @@ import { mapsEn } from './en-maps.ts';
 import { moneyEn } from './en-money.ts';
 import { neighboursEn } from './en-neighbours.ts';
 import { offersEn } from './en-offers.ts';
+import { overviewEn } from './en-overview.ts';
 import { printEn } from './en-print.ts';
 import { queueEn } from './en-queue.ts';
 import { requestEditEn } from './en-request-edit.ts';
@@ -356,6 +357,7 @@ export const en = {
   ...printEn,
   ...announceEn,
   ...neighboursEn,
+  ...overviewEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

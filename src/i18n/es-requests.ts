@@ -144,7 +144,6 @@ export const requestsEs: Record<keyof typeof requestsEn, string> = {
   'queue.olderThanDays': 'Esperando más de (días)',
   'queue.followUpLegend': 'Seguimiento',
   'queue.followUpOnly': 'Solo las que necesitan seguimiento',
-  'queue.count': '{count} solicitudes',
   'queue.code': 'Código',
   'queue.received': 'Recibida',
   'queue.possibleDuplicate': '(quizás repetida)',

@@ -7,6 +7,7 @@ import { mapsEs } from './es-maps.ts';
 import { moneyEs } from './es-money.ts';
 import { neighboursEs } from './es-neighbours.ts';
 import { offersEs } from './es-offers.ts';
+import { overviewEs } from './es-overview.ts';
 import { printEs } from './es-print.ts';
 import { queueEs } from './es-queue.ts';
 import { requestEditEs } from './es-request-edit.ts';
@@ -363,4 +364,5 @@ export const es: Record<MessageKey, string> = {
   ...printEs,
   ...announceEs,
   ...neighboursEs,
+  ...overviewEs,
 };

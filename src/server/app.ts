@@ -36,6 +36,7 @@ import { registerNotificationPages } from './notifications/notification.pages.ts
 import { registerOfferPages } from './offers/offer.pages.tsx';
 import { registerOfferRoutes } from './offers/offer.routes.ts';
 import { registerOutboxPages } from './outbox/outbox.pages.tsx';
+import { registerOverviewPages } from './overview/overview.pages.tsx';
 import { errorPages } from './pages/error-page.tsx';
 import { registerStaticAssets } from './pages/static-assets.ts';
 import { registerPeoplePages } from './people/people.pages.tsx';
@@ -156,6 +157,7 @@ export async function buildApp(
   registerNotificationPages(app, deps);
   registerOutboxPages(app, deps);
   registerNetworkPages(app, deps);
+  registerOverviewPages(app, deps);
   registerPeoplePages(app, deps);
   registerInvitationPages(app, deps);
   registerAuditPages(app, deps);

@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   'request.claimed',
   'request.unclaimed',
   'request.private_viewed',
+  'request.excerpts_viewed',
   'request.communication',
   'request.duplicate_linked',
   'request.feedback',

@@ -13,14 +13,12 @@ import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
-import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import { registerAreasMapPages } from './areas-map.pages.tsx';
 import { NetworkInput } from './network.schema.ts';
-import { areasOf, createNetwork, myNetworks, publicNetworks } from './network.service.ts';
+import { createNetwork, myNetworks, publicNetworks } from './network.service.ts';
 import { registerNetworkSettingsPages } from './network-settings.pages.tsx';
 
 type Done = { Querystring: { done?: string } };
-type Slug = { Params: { slug: string } } & Done;
 
 function HomePage({
   ctx,
@@ -70,22 +68,27 @@ function HomePage({
   );
 }
 
-function NetworkPage({
+/** A network's own page; the overview (src/server/overview/) renders it at /n/:slug. */
+export function NetworkPage({
   ctx,
   scope,
   areas,
   notice,
+  children,
 }: {
   ctx: PageCtx;
   scope: NetworkScope;
   areas: Area[];
   notice?: string | undefined;
+  /** What a coordinator needs to do, below the title. */
+  children?: preact.ComponentChildren;
 }) {
   const { t } = ctx;
   const n = scope.network;
   return (
     <Layout ctx={ctx} title={n.name} notice={notice}>
       <h1>{n.name}</h1>
+      {children}
       {n.description && <p>{n.description}</p>}
       <p>
         <a class="button" href={`/n/${n.slug}/ask`}>
@@ -224,20 +227,6 @@ export function registerNetworkPages(app: FastifyInstance, deps: Deps): void {
         return `/n/${network.slug}/settings?done=created`;
       },
     });
-  });
-
-  app.get<Slug>('/n/:slug', async (req, reply) => {
-    const scope = await scopeOf(deps, req);
-    const areas = await areasOf(deps, { scope });
-    return sendPage(
-      reply,
-      <NetworkPage
-        ctx={pageCtx(req, scopeNav(scope))}
-        scope={scope}
-        areas={areas}
-        notice={doneNotice(req.ctx.t, req.query.done)}
-      />,
-    );
   });
 
   registerNetworkSettingsPages(app, deps);

@@ -158,6 +158,50 @@ export async function revealRequest(
   return opened;
 }
 
+/**
+ * The need of each request on a page of the queue, opened for an excerpt: coordinators and
+ * admins only (a volunteer's own task shows its details on the task page, not here), only the
+ * `details` field, and one audit entry for the page listing the codes it opened.
+ */
+export async function revealNeedExcerpts(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+  {
+    actor,
+    scope,
+    rows,
+  }: {
+    actor: Actor;
+    scope: NetworkScope;
+    rows: { request: GuardedRequest; sealedDetails: string | null }[];
+  },
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (!atLeast(scope.role, 'coordinator')) return out;
+  for (const { request, sealedDetails } of rows) {
+    if (!sealedDetails || !mayReveal(scope, request)) continue;
+    out.set(
+      request.id,
+      decrypt(deps.config.keys, sealedDetails, fieldContext(request.id, 'details')),
+    );
+  }
+  if (out.size > 0)
+    await audit(deps.db, deps.clock, {
+      actor,
+      action: 'request.excerpts_viewed',
+      networkId: scope.network.id,
+      subject: { type: 'network', id: scope.network.id },
+      details: {
+        codes: rows
+          .filter((r) => out.has(r.request.id))
+          .map((r) => r.request.code)
+          .join(' '),
+        count: out.size,
+        as: scope.role,
+      },
+    });
+  return out;
+}
+
 /** Notes in the timeline are sealed the same way (they often hold names and addresses). */
 export function sealNote(ring: KeyRing, eventId: string, text: string): string {
   return encrypt(ring, text, `request_events.body:${eventId}`);

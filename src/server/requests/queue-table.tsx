@@ -3,7 +3,7 @@ import { formatCode } from '../../domain/requests/request-code.ts';
 import { STATUSES } from '../../domain/requests/request-status.ts';
 import { durationWords } from '../../domain/text/durations.ts';
 import { languageName } from '../../domain/text/language-names.ts';
-import type { MessageKey } from '../../i18n/i18n.ts';
+import { type MessageKey, plural } from '../../i18n/i18n.ts';
 import type { Area } from '../core/area.ts';
 import type { NetworkScope } from '../core/scope.ts';
 import { areaOptions, ChoiceGroup } from '../pages/choices.tsx';
@@ -127,6 +127,9 @@ function Row({ ctx, r, href, now }: { ctx: PageCtx; r: QueueItem; href: string; 
         {r.manyFromAddress && <span class="flag"> {t('queue.manyFromAddress')}</span>}
       </td>
       <td data-label={t('queue.category')}>{t(`category.${r.category}` as MessageKey)}</td>
+      <td data-label={t('queue.need')} class="need">
+        {r.needExcerpt ?? <span class="muted">—</span>}
+      </td>
       <td data-label={t('ask.urgency')}>
         <UrgencyBadge ctx={ctx} urgency={r.urgency} />
       </td>
@@ -382,7 +385,9 @@ export function QueuePage(p: QueuePageProps) {
       <Filters {...p} />
       <SavedViews {...p} />
       <h2 id="queue-table" tabindex={-1}>
-        {p.unsearchable ? t('queue.unsearchable') : t('queue.count', { count: total })}
+        {p.unsearchable
+          ? t('queue.unsearchable')
+          : t(plural(ctx.lang, 'queue.count', total), { count: total })}
       </h2>
       <p>
         <a href={`${base}.csv?${qs(raw)}`} download>
@@ -401,7 +406,7 @@ export function QueuePage(p: QueuePageProps) {
                 <th scope="col">
                   <span class="visually-hidden">{t('queue.tickColumn')}</span>
                 </th>
-                {COLUMNS.map((c) => (
+                {COLUMNS.flatMap((c) => [
                   <SortHeader
                     key={c.sort}
                     ctx={ctx}
@@ -410,8 +415,14 @@ export function QueuePage(p: QueuePageProps) {
                     query={query}
                     sort={c.sort}
                     label={t(c.label)}
-                  />
-                ))}
+                  />,
+                  // The need is free text: an excerpt to read, not a column to sort.
+                  c.sort === 'category' ? (
+                    <th key="need" scope="col">
+                      {t('queue.need')}
+                    </th>
+                  ) : null,
+                ])}
               </tr>
             </thead>
             <tbody>

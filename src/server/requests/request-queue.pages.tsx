@@ -131,7 +131,7 @@ export function registerRequestQueuePages(app: FastifyInstance, deps: Deps): voi
     const ctx = pageCtx(req, scopeNav(scope));
     const query = queueQuery(rawQuery);
     const [table, areas, coordinators, views, map] = await Promise.all([
-      queueTable(deps, { scope, query, lang: ctx.lang }),
+      queueTable(deps, { actor: req.ctx.actor, scope, query, lang: ctx.lang }),
       areasOf(deps, { scope }),
       queueCoordinators(deps, { scope }),
       queueViews(deps, { scope }),

@@ -42,6 +42,8 @@ export interface QueueItem extends RequestSummary {
   ownerId: string | null;
   ownerName: string | null;
   volunteerName: string | null;
+  /** A short excerpt of the need, for coordinators only (filled by the service). */
+  needExcerpt?: string | undefined;
 }
 
 function filtered(db: Db, networkId: string, f: QueueListFilter) {
@@ -170,6 +172,22 @@ export async function listQueue(
     })),
     total: Number(count.n),
   };
+}
+
+/** The sealed need of these requests of the network (a page of the queue), by id. */
+export async function sealedNeedsOf(
+  db: Db,
+  networkId: string,
+  ids: readonly string[],
+): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('requests')
+    .select(['id', 'details_enc'])
+    .where('network_id', '=', networkId)
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.details_enc]));
 }
 
 /** The languages a network's requests are in: what the language filter's text may mean. */

@@ -5,6 +5,7 @@ import {
   OPEN_STATUSES,
   type RequestStatus,
 } from '../../domain/requests/request-status.ts';
+import { excerpt } from '../../domain/text/excerpt.ts';
 import { matchLanguages } from '../../domain/text/language-names.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { DAY, isoNow } from '../../shared/clock.ts';
@@ -14,6 +15,7 @@ import { listAreas } from '../core/area.repository.ts';
 import type { Deps } from '../core/deps.ts';
 import { findRole } from '../core/membership.repository.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
+import { revealNeedExcerpts } from '../privacy/privacy-gate.ts';
 import {
   deleteView,
   listViews,
@@ -31,11 +33,14 @@ import {
   type QueueItem,
   type QueueSort,
   queueLanguages,
+  sealedNeedsOf,
   setOwner,
   updateTriageFields,
 } from './request-queue.repository.ts';
 import { hashSearch } from './request-search.ts';
 import { changeStatus } from './request-triage.service.ts';
+
+export type { QueueItem };
 
 export const QUEUE_PAGE_SIZE = 50;
 /** An export holds at most this many rows (the view's filters narrow it). */
@@ -97,7 +102,20 @@ async function filterOf(
  */
 export async function queueTable(
   deps: Pick<Deps, 'db' | 'clock' | 'config'>,
-  { scope, query, lang }: { scope: NetworkScope; query: QueueQuery; lang: string },
+  {
+    actor,
+    scope,
+    query,
+    lang,
+    excerpts = true,
+  }: {
+    actor: Actor;
+    scope: NetworkScope;
+    query: QueueQuery;
+    lang: string;
+    /** False for a count (the overview): nothing is opened. */
+    excerpts?: boolean;
+  },
 ): Promise<{ items: QueueItem[]; total: number; unsearchable: boolean }> {
   authorize(scope, 'requests.triage');
   const f = await filterOf(deps, scope, query, lang);
@@ -107,7 +125,40 @@ export async function queueTable(
     limit: QUEUE_PAGE_SIZE,
     offset: (Math.max(1, query.page) - 1) * QUEUE_PAGE_SIZE,
   });
-  return { items, total, unsearchable: false };
+  return {
+    items: excerpts ? await withExcerpts(deps, actor, scope, items) : items,
+    total,
+    unsearchable: false,
+  };
+}
+
+/**
+ * The need of the rows on this page only, opened through the privacy gate (coordinators and
+ * admins; one audit entry per page) and cut to an excerpt; other roles get none.
+ */
+async function withExcerpts(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+  actor: Actor,
+  scope: NetworkScope,
+  items: QueueItem[],
+): Promise<QueueItem[]> {
+  if (!atLeast(scope.role, 'coordinator') || items.length === 0) return items;
+  const sealed = await sealedNeedsOf(
+    deps.db,
+    scope.network.id,
+    items.filter((r) => !r.redacted).map((r) => r.id),
+  );
+  const opened = await revealNeedExcerpts(deps, {
+    actor,
+    scope,
+    rows: items
+      .filter((r) => sealed.has(r.id))
+      .map((r) => ({ request: r, sealedDetails: sealed.get(r.id) ?? null })),
+  });
+  return items.map((r) => {
+    const need = opened.get(r.id);
+    return need ? { ...r, needExcerpt: excerpt(need) } : r;
+  });
 }
 
 /** Every row of the current view (up to EXPORT_MAX_ROWS), for CSV; the export is audited. */

@@ -1,0 +1,42 @@
+import type { overviewEn } from './en-overview.ts';
+
+/** Spanish for the coordinator's overview, the queue's count and need, the calendar. */
+export const overviewEs: Record<keyof typeof overviewEn, string> = {
+  'queue.count.one': '{count} solicitud',
+  'queue.count.other': '{count} solicitudes',
+  'queue.need': 'Necesidad',
+  'audit.action.request.excerpts_viewed': 'Necesidades mostradas en la cola',
+
+  'overview.title': 'Lo que hay que hacer',
+  'overview.requests': 'Solicitudes',
+  'overview.newUnassigned.one': '{count} solicitud nueva que nadie ha tomado',
+  'overview.newUnassigned.other': '{count} solicitudes nuevas que nadie ha tomado',
+  'overview.urgentUnassigned.one': '{count} solicitud urgente que nadie ha tomado',
+  'overview.urgentUnassigned.other': '{count} solicitudes urgentes que nadie ha tomado',
+  'overview.longestWaiting': 'La que más espera: {code}, desde hace {waited}',
+  'overview.followUps.one': '{count} solicitud con seguimiento',
+  'overview.followUps.other': '{count} solicitudes con seguimiento',
+  'overview.nothingWaiting': 'Ninguna solicitud abierta está esperando.',
+  'overview.today': 'Hoy',
+  'overview.distributionDay': 'Día de reparto: {name}',
+  'overview.checkIns.one': '{count} hogar registrado',
+  'overview.checkIns.other': '{count} hogares registrados',
+  'overview.noDistribution': 'Hoy no hay día de reparto.',
+  'overview.shifts': 'Turnos de los próximos 7 días',
+  'overview.shiftFree.one': '{count} plaza libre',
+  'overview.shiftFree.other': '{count} plazas libres',
+  'overview.shiftsWithPlaces.one': '{count} turno aún necesita gente',
+  'overview.shiftsWithPlaces.other': '{count} turnos aún necesitan gente',
+  'overview.noShifts': 'Todos los turnos de los próximos 7 días están completos, o no hay ninguno.',
+  'overview.messages': 'Mensajes',
+  'overview.undelivered.one': '{count} mensaje no se pudo entregar',
+  'overview.undelivered.other': '{count} mensajes no se pudieron entregar',
+  'overview.allDelivered': 'Todos los mensajes se entregaron.',
+  'overview.wellbeing': 'Voluntariado',
+  'overview.nearCap.one': '{count} voluntario está cerca de su límite semanal',
+  'overview.nearCap.other': '{count} voluntarios están cerca de su límite semanal',
+  'overview.noneNearCap': 'Nadie está cerca de su límite semanal.',
+
+  'calendar.fullWaitlist': 'completo — lista de espera',
+  'calendar.availability': 'Disponible: {words}',
+};

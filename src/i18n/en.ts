@@ -4,6 +4,7 @@ import { goodsEn } from './en-goods.ts';
 import { mapsEn } from './en-maps.ts';
 import { neighboursEn } from './en-neighbours.ts';
 import { offersEn } from './en-offers.ts';
+import { partnersEn } from './en-partners.ts';
 import { printEn } from './en-print.ts';
 import { queueEn } from './en-queue.ts';
 import { requestsEn } from './en-requests.ts';
@@ -348,6 +349,7 @@ export const en = {
   ...printEn,
   ...announceEn,
   ...neighboursEn,
+  ...partnersEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,7 @@ import { goodsEs } from './es-goods.ts';
 import { mapsEs } from './es-maps.ts';
 import { neighboursEs } from './es-neighbours.ts';
 import { offersEs } from './es-offers.ts';
+import { partnersEs } from './es-partners.ts';
 import { printEs } from './es-print.ts';
 import { queueEs } from './es-queue.ts';
 import { requestsEs } from './es-requests.ts';
@@ -355,4 +356,5 @@ export const es: Record<MessageKey, string> = {
   ...printEs,
   ...announceEs,
   ...neighboursEs,
+  ...partnersEs,
 };

@@ -76,6 +76,9 @@ export const ACTIONS = {
   'announcements.send': 'coordinator',
   'announcements.view': 'neighbour',
   'digest.own': 'volunteer',
+  // Partners: coordinators import the partner directory, check services and take them off
+  // the lists; the published directory (HSDS API) needs no sign-in.
+  'partners.manage': 'coordinator',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof ACTIONS;
 

@@ -82,6 +82,9 @@ export const AUDIT_ACTIONS = [
   'calendar.link_reset',
   'milestones.choice_changed',
   'wellbeing.checked_in',
+  'partners.imported',
+  'partners.service_checked',
+  'partners.service_not_listed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,0 +1,9 @@
+import type { partnersEn } from './en-partners.ts';
+
+/** Spanish for the partner directory (issue 15): the same keys as en-partners.ts. */
+export const partnersEs: Record<keyof typeof partnersEn, string> = {
+  'audit.action.partners.imported': 'Directorio de organizaciones aliadas importado',
+  'audit.action.partners.service_checked': 'Servicio de una organización aliada comprobado',
+  'audit.action.partners.service_not_listed':
+    'Servicio de una organización aliada retirado de las listas',
+};

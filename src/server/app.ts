@@ -35,6 +35,7 @@ import { registerNotificationPages } from './notifications/notification.pages.ts
 import { registerOfferPages } from './offers/offer.pages.tsx';
 import { registerOfferRoutes } from './offers/offer.routes.ts';
 import { registerOutboxPages } from './outbox/outbox.pages.tsx';
+import { registerHsdsRoutes } from './partners/hsds.routes.ts';
 import { errorPages } from './pages/error-page.tsx';
 import { registerStaticAssets } from './pages/static-assets.ts';
 import { registerPeoplePages } from './people/people.pages.tsx';
@@ -177,6 +178,7 @@ export async function buildApp(
   registerAnnouncementPages(app, deps);
   registerDigestPages(app, deps);
   registerBoardPages(app, deps);
+  registerHsdsRoutes(app, deps);
 
   registerNetworkRoutes(app, deps);
   registerPeopleRoutes(app, deps);

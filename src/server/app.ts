@@ -35,9 +35,9 @@ import { registerNotificationPages } from './notifications/notification.pages.ts
 import { registerOfferPages } from './offers/offer.pages.tsx';
 import { registerOfferRoutes } from './offers/offer.routes.ts';
 import { registerOutboxPages } from './outbox/outbox.pages.tsx';
-import { registerHsdsRoutes } from './partners/hsds.routes.ts';
 import { errorPages } from './pages/error-page.tsx';
 import { registerStaticAssets } from './pages/static-assets.ts';
+import { registerHsdsRoutes } from './partners/hsds.routes.ts';
 import { registerPeoplePages } from './people/people.pages.tsx';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerPrintablePages } from './printables/printables.pages.tsx';

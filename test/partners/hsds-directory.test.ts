@@ -7,10 +7,10 @@ import {
   importDirectory,
   partnerReviewQueue,
 } from '../../src/server/partners/directory.service.ts';
+import { example, exampleFiles, pageErrors, schemaErrors } from '../domain/partners/hsds-schema.ts';
 import { createTestContext, DIALECT, type TestContext } from '../helpers/context.ts';
 import { makeNetwork } from '../helpers/factories.ts';
 import { asPerson } from '../helpers/requests.ts';
-import { example, exampleFiles, pageErrors, schemaErrors } from '../domain/partners/hsds-schema.ts';
 
 describe(`partner directory and the public HSDS API (${DIALECT})`, () => {
   let ctx: TestContext;

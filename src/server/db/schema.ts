@@ -732,7 +732,8 @@ export interface HsdsRecordTable {
 export interface ServiceVerificationTable {
   network_id: string;
   service_id: string;
-  assured_date: string | null;
+  /** The day of the last check: HSDS's `assured_date`. */
+  checked_on: string | null;
   checked_by: string | null;
   method: string | null;
   do_not_list_reason: string | null;

@@ -63,7 +63,7 @@ export async function upsertDirectory(
 
 function verificationOf(r: {
   service_id: string;
-  assured_date: string | null;
+  checked_on: string | null;
   checked_by: string | null;
   method: string | null;
   do_not_list_reason: string | null;
@@ -79,7 +79,7 @@ function verificationOf(r: {
     : null;
   return {
     serviceId: r.service_id,
-    assuredDate: r.assured_date,
+    assuredDate: r.checked_on,
     checkedBy: r.checked_by,
     method,
     doNotList:
@@ -106,7 +106,7 @@ export async function saveVerification(
   at: string,
 ): Promise<void> {
   const values = {
-    assured_date: v.assuredDate,
+    checked_on: v.assuredDate,
     checked_by: v.checkedBy,
     method: v.method,
     do_not_list_reason: v.doNotList?.reason ?? null,

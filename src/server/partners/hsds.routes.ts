@@ -6,8 +6,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { parseServicesQuery } from '../../domain/partners/hsds-api.ts';
-import { findNetworkBySlug } from '../core/network.repository.ts';
 import type { Deps } from '../core/deps.ts';
+import { findNetworkBySlug } from '../core/network.repository.ts';
 import { hsdsMeta, publicService, publicServices } from './directory.service.ts';
 
 type Slug = { Params: { slug: string } };

@@ -25,7 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('service_verifications')
     .addColumn('network_id', 'text', (c) => c.notNull().references('networks.id'))
     .addColumn('service_id', 'text', (c) => c.notNull())
-    .addColumn('assured_date', 'text')
+    .addColumn('checked_on', 'text')
     .addColumn('checked_by', 'text', (c) => c.references('people.id'))
     .addColumn('method', 'text')
     .addColumn('do_not_list_reason', 'text')

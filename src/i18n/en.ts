@@ -7,6 +7,7 @@ import { moneyEn } from './en-money.ts';
 import { neighboursEn } from './en-neighbours.ts';
 import { offersEn } from './en-offers.ts';
 import { overviewEn } from './en-overview.ts';
+import { partnersEn } from './en-partners.ts';
 import { printEn } from './en-print.ts';
 import { queueEn } from './en-queue.ts';
 import { requestEditEn } from './en-request-edit.ts';
@@ -358,6 +359,7 @@ export const en = {
   ...announceEn,
   ...neighboursEn,
   ...overviewEn,
+  ...partnersEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,7 @@ import { moneyEs } from './es-money.ts';
 import { neighboursEs } from './es-neighbours.ts';
 import { offersEs } from './es-offers.ts';
 import { overviewEs } from './es-overview.ts';
+import { partnersEs } from './es-partners.ts';
 import { printEs } from './es-print.ts';
 import { queueEs } from './es-queue.ts';
 import { requestEditEs } from './es-request-edit.ts';
@@ -365,4 +366,5 @@ export const es: Record<MessageKey, string> = {
   ...announceEs,
   ...neighboursEs,
   ...overviewEs,
+  ...partnersEs,
 };

@@ -39,6 +39,7 @@ import { registerOutboxPages } from './outbox/outbox.pages.tsx';
 import { registerOverviewPages } from './overview/overview.pages.tsx';
 import { errorPages } from './pages/error-page.tsx';
 import { registerStaticAssets } from './pages/static-assets.ts';
+import { registerHsdsRoutes } from './partners/hsds.routes.ts';
 import { registerPeoplePages } from './people/people.pages.tsx';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerPrintablePages } from './printables/printables.pages.tsx';
@@ -181,6 +182,7 @@ export async function buildApp(
   registerAnnouncementPages(app, deps);
   registerDigestPages(app, deps);
   registerBoardPages(app, deps);
+  registerHsdsRoutes(app, deps);
 
   registerNetworkRoutes(app, deps);
   registerPeopleRoutes(app, deps);

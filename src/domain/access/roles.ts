@@ -87,6 +87,9 @@ export const ACTIONS = {
   'money.manage': 'coordinator',
   'money.approve': 'coordinator',
   'money.pay': 'coordinator',
+  // Partners: coordinators import the partner directory, check services and take them off
+  // the lists; the published directory (HSDS API) needs no sign-in.
+  'partners.manage': 'coordinator',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof ACTIONS;
 

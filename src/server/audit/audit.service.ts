@@ -103,6 +103,9 @@ export const AUDIT_ACTIONS = [
   'time.credited',
   'time.limits_changed',
   'time.settings_changed',
+  'partners.imported',
+  'partners.service_checked',
+  'partners.service_not_listed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

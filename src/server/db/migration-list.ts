@@ -30,6 +30,7 @@ import * as queueWorkbench from './migrations/2026_12_02_0100_queue_workbench.ts
 import * as networkEmergencyAndIntakeOnce from './migrations/2026_12_02_0300_network_emergency_and_intake_once.ts';
 import * as timebank from './migrations/2026_12_03_0500_timebank.ts';
 import * as money from './migrations/2026_12_03_0600_money.ts';
+import * as partnersDirectory from './migrations/2026_12_03_0800_partners_directory.ts';
 
 /**
  * Every migration, by name, in order. Listed here rather than read from the folder so that
@@ -55,4 +56,5 @@ export const migrations: Record<string, KeyedMigration> = {
   '2026_12_02_0300_network_emergency_and_intake_once': networkEmergencyAndIntakeOnce,
   '2026_12_03_0500_timebank': timebank,
   '2026_12_03_0600_money': money,
+  '2026_12_03_0800_partners_directory': partnersDirectory,
 };

@@ -537,6 +537,9 @@ export interface DigestSendTable {
 }
 
 export interface Database {
+  hsds_records: HsdsRecordTable;
+  service_verifications: ServiceVerificationTable;
+  partner_settings: PartnerSettingsTable;
   networks: NetworkTable;
   outbox_messages: OutboxMessageTable;
   sms_opt_outs: SmsOptOutTable;
@@ -866,4 +869,35 @@ export interface VolCheckinTable {
   feeling: string;
   note: string;
   created_at: string;
+}
+
+// Partners directory (issue 15, ADR 0023): HSDS records, verification, the network's setting.
+
+export interface HsdsRecordTable {
+  network_id: string;
+  /** An HSDS table name as domain/partners/hsds-model.ts names it (`service`, `phone`...). */
+  table_name: string;
+  id: string;
+  /** The record's fields (hsds-fields.ts), as JSON text. */
+  record: string;
+  updated_at: string;
+}
+
+export interface ServiceVerificationTable {
+  network_id: string;
+  service_id: string;
+  /** The day of the last check: HSDS's `assured_date`. */
+  checked_on: string | null;
+  checked_by: string | null;
+  method: string | null;
+  do_not_list_reason: string | null;
+  do_not_list_note: string | null;
+  do_not_list_by: string | null;
+  do_not_list_on: string | null;
+  updated_at: string;
+}
+
+export interface PartnerSettingsTable {
+  network_id: string;
+  stale_after_months: number;
 }

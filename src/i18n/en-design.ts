@@ -4,6 +4,7 @@
  */
 export const designEn = {
   'nav.menu': 'Menu',
+  'nav.you': 'You',
   'nav.group.work': 'Work',
   'nav.group.goods': 'Goods',
   'nav.group.volunteering': 'Volunteering',

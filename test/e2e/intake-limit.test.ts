@@ -7,6 +7,7 @@ import {
   assertAccessible,
   type BrowserRun,
   browserSkip,
+  navLink,
   startBrowser,
 } from '../helpers/browser.ts';
 import { makeNetwork, PASSWORD } from '../helpers/factories.ts';
@@ -121,7 +122,7 @@ describe('many requests from one address, in a real browser', { skip: browserSki
     await page.waitForURL((u) => /\/requests\/[^/]+$/.test(u.pathname));
     assert.match((await page.textContent('main')) ?? '', /many requests from one address — check/);
     await assertAccessible(page);
-    await page.getByRole('link', { name: 'Settings', exact: true }).click();
+    await (await navLink(page, 'Settings')).click();
     await page.waitForURL((u) => u.pathname.endsWith('/settings'));
     await page.fill('#field-hourlyRequestsPerAddress', 'twenty');
     await page.click('main form[action$="/settings/intake"] button[type=submit]');

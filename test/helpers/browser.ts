@@ -207,3 +207,15 @@ export async function assertNoEnglish(
   );
   assert.deepEqual(shown, [], `English text on the Spanish page ${page.url()}`);
 }
+
+/**
+ * A link of the network's navigation, as a person would reach it: on a phone the groups sit
+ * in the closed "Menu" (details/summary), which is opened first.
+ */
+export async function navLink(page: Page, name: string) {
+  const menu = page.locator('.network-nav details.menu');
+  if ((await menu.count()) > 0 && (await menu.locator('summary').isVisible())) {
+    if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+  }
+  return page.locator('.network-nav').getByRole('link', { name, exact: true });
+}

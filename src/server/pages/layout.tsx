@@ -45,6 +45,40 @@ function LanguageSwitcher({ ctx }: { ctx: PageCtx }) {
 export function Layout({ ctx, title, children, notice }: LayoutProps) {
   const { t, actor } = ctx;
   const signedIn = actor.kind === 'person';
+  const siteLinks = (
+    <ul>
+      {signedIn ? (
+        <>
+          <li>
+            <a href="/">{t('nav.myNetworks')}</a>
+          </li>
+          <li>
+            <a href="/notifications">{t('nav.notifications')}</a>
+          </li>
+          <li>
+            <a href="/account">{t('nav.account')}</a>
+          </li>
+          {actor.isOperator && (
+            <li>
+              <a href="/networks/new">{t('nav.newNetwork')}</a>
+            </li>
+          )}
+          <li>
+            <form method="post" action="/sign-out" class="inline">
+              <CsrfField ctx={ctx} />
+              <button type="submit" class="link">
+                {t('nav.signOut')}
+              </button>
+            </form>
+          </li>
+        </>
+      ) : (
+        <li>
+          <a href={`/sign-in?next=${encodeURIComponent(ctx.path)}`}>{t('nav.signIn')}</a>
+        </li>
+      )}
+    </ul>
+  );
   return (
     <html lang={ctx.lang} dir={direction(ctx.lang)}>
       <head>
@@ -63,38 +97,18 @@ export function Layout({ ctx, title, children, notice }: LayoutProps) {
               Mutua
             </a>
             <nav aria-label={t('nav.main')}>
-              <ul>
-                {signedIn ? (
-                  <>
-                    <li>
-                      <a href="/">{t('nav.myNetworks')}</a>
-                    </li>
-                    <li>
-                      <a href="/notifications">{t('nav.notifications')}</a>
-                    </li>
-                    <li>
-                      <a href="/account">{t('nav.account')}</a>
-                    </li>
-                    {actor.isOperator && (
-                      <li>
-                        <a href="/networks/new">{t('nav.newNetwork')}</a>
-                      </li>
-                    )}
-                    <li>
-                      <form method="post" action="/sign-out" class="inline">
-                        <CsrfField ctx={ctx} />
-                        <button type="submit" class="link">
-                          {t('nav.signOut')}
-                        </button>
-                      </form>
-                    </li>
-                  </>
-                ) : (
-                  <li>
-                    <a href={`/sign-in?next=${encodeURIComponent(ctx.path)}`}>{t('nav.signIn')}</a>
-                  </li>
-                )}
-              </ul>
+              {signedIn ? (
+                <>
+                  {/* On a phone the account's links wait behind one "You" (no script). */}
+                  <details class="menu site-menu">
+                    <summary>{t('nav.you')}</summary>
+                    {siteLinks}
+                  </details>
+                  <div class="site-links">{siteLinks}</div>
+                </>
+              ) : (
+                siteLinks
+              )}
             </nav>
           </div>
           {ctx.network && (

@@ -28,6 +28,7 @@ export interface KeyedMigration {
 import * as intakeAddressLimit from './migrations/2026_11_25_1000_intake_address_limit.ts';
 import * as queueWorkbench from './migrations/2026_12_02_0100_queue_workbench.ts';
 import * as networkEmergencyAndIntakeOnce from './migrations/2026_12_02_0300_network_emergency_and_intake_once.ts';
+import * as createSurveys from './migrations/2026_12_03_0700_create_surveys.ts';
 
 /**
  * Every migration, by name, in order. Listed here rather than read from the folder so that
@@ -51,4 +52,5 @@ export const migrations: Record<string, KeyedMigration> = {
   '2026_11_25_1000_intake_address_limit': intakeAddressLimit,
   '2026_12_02_0100_queue_workbench': queueWorkbench,
   '2026_12_02_0300_network_emergency_and_intake_once': networkEmergencyAndIntakeOnce,
+  '2026_12_03_0700_create_surveys': createSurveys,
 };

@@ -2,6 +2,7 @@ import { announceEn } from './en-announce.ts';
 import { commEn } from './en-comm.ts';
 import { goodsEn } from './en-goods.ts';
 import { mapsEn } from './en-maps.ts';
+import { surveysEn } from './en-surveys.ts';
 import { neighboursEn } from './en-neighbours.ts';
 import { offersEn } from './en-offers.ts';
 import { printEn } from './en-print.ts';
@@ -342,6 +343,7 @@ export const en = {
   ...goodsEn,
   ...queueEn,
   ...mapsEn,
+  ...surveysEn,
   ...volunteeringEn,
   ...requestsEn,
   ...commEn,

@@ -3,6 +3,7 @@ import { announceEs } from './es-announce.ts';
 import { commEs } from './es-comm.ts';
 import { goodsEs } from './es-goods.ts';
 import { mapsEs } from './es-maps.ts';
+import { surveysEs } from './es-surveys.ts';
 import { neighboursEs } from './es-neighbours.ts';
 import { offersEs } from './es-offers.ts';
 import { printEs } from './es-print.ts';
@@ -349,6 +350,7 @@ export const es: Record<MessageKey, string> = {
   ...goodsEs,
   ...queueEs,
   ...mapsEs,
+  ...surveysEs,
   ...volunteeringEs,
   ...requestsEs,
   ...commEs,

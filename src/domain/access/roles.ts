@@ -76,6 +76,10 @@ export const ACTIONS = {
   'announcements.send': 'coordinator',
   'announcements.view': 'neighbour',
   'digest.own': 'volunteer',
+  // Surveys: coordinators build, import, send and read results (free text included);
+  // every member answers the open ones.
+  'surveys.manage': 'coordinator',
+  'surveys.answer': 'neighbour',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof ACTIONS;
 

@@ -82,6 +82,11 @@ export const AUDIT_ACTIONS = [
   'calendar.link_reset',
   'milestones.choice_changed',
   'wellbeing.checked_in',
+  'survey.imported',
+  'survey.status_changed',
+  'survey.sent',
+  'survey.answered',
+  'survey.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

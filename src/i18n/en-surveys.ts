@@ -69,7 +69,8 @@ export const surveysEn = {
   'survey.no': 'No',
   'survey.results.title': 'Results: {title}',
   'survey.results.total': 'Answers: {count} ({web} on the web, {sms} by text, {paper} on paper)',
-  'survey.results.small': 'Fewer than 5 answers in a cell are shown as “fewer than 5”, to everyone, so nobody can be picked out.',
+  'survey.results.small':
+    'Fewer than 5 answers in a cell are shown as “fewer than 5”, to everyone, so nobody can be picked out.',
   'survey.results.fewer': 'fewer than 5',
   'survey.results.answer': 'Answer',
   'survey.results.count': 'Answers',
@@ -80,12 +81,14 @@ export const surveysEn = {
   'survey.results.noText': 'No written answers.',
   'survey.results.chart': 'Chart of the answers to “{question}”',
   'survey.file.bad': 'This file could not be read as an XLSForm.',
-  'xlsform.issue.not_xlsx': 'This is not an .xlsx file. Save the form from Excel or LibreOffice as .xlsx and upload it again.',
+  'xlsform.issue.not_xlsx':
+    'This is not an .xlsx file. Save the form from Excel or LibreOffice as .xlsx and upload it again.',
   'xlsform.issue.too_large': 'The file is too large (at most 5 MB, and 64 MB unpacked).',
   'xlsform.issue.damaged': 'The file is damaged and cannot be opened.',
   'xlsform.issue.no_survey_sheet': 'The file has no “survey” sheet.',
   'xlsform.issue.survey_header_missing': 'The survey sheet has no “type” and “name” columns.',
-  'xlsform.issue.choices_header_missing': 'The choices sheet has no “list_name” and “name” columns.',
+  'xlsform.issue.choices_header_missing':
+    'The choices sheet has no “list_name” and “name” columns.',
   'xlsform.issue.cell_error': 'The cell holds a spreadsheet error.',
   'xlsform.issue.formula_value': 'A formula: its last computed value was used.',
   'xlsform.issue.language_without_code': 'A language without a code: a code was guessed.',

@@ -2,12 +2,12 @@ import { announceEn } from './en-announce.ts';
 import { commEn } from './en-comm.ts';
 import { goodsEn } from './en-goods.ts';
 import { mapsEn } from './en-maps.ts';
-import { surveysEn } from './en-surveys.ts';
 import { neighboursEn } from './en-neighbours.ts';
 import { offersEn } from './en-offers.ts';
 import { printEn } from './en-print.ts';
 import { queueEn } from './en-queue.ts';
 import { requestsEn } from './en-requests.ts';
+import { surveysEn } from './en-surveys.ts';
 import { volunteeringEn } from './en-volunteering.ts';
 
 /**

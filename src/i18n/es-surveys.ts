@@ -4,7 +4,8 @@ import type { surveysEn } from './en-surveys.ts';
 export const surveysEs: Record<keyof typeof surveysEn, string> = {
   'nav.surveys': 'Encuestas',
   'survey.title': 'Encuestas',
-  'survey.intro': 'Encuestas que la red hace a sus miembros. Responda en este sitio o por mensaje de texto.',
+  'survey.intro':
+    'Encuestas que la red hace a sus miembros. Responda en este sitio o por mensaje de texto.',
   'survey.introCoordinator':
     'Pregunte a la red qué necesita y qué puede ofrecer. Suba el XLSForm (.xlsx) que usó en KoboToolbox u ODK.',
   'survey.none': 'Todavía no hay encuestas.',
@@ -81,7 +82,8 @@ export const surveysEs: Record<keyof typeof surveysEn, string> = {
   'survey.file.bad': 'Este archivo no se pudo leer como XLSForm.',
   'xlsform.issue.not_xlsx':
     'No es un archivo .xlsx. Guarde el formulario desde Excel o LibreOffice como .xlsx y súbalo otra vez.',
-  'xlsform.issue.too_large': 'El archivo es demasiado grande (5 MB como máximo, y 64 MB descomprimido).',
+  'xlsform.issue.too_large':
+    'El archivo es demasiado grande (5 MB como máximo, y 64 MB descomprimido).',
   'xlsform.issue.damaged': 'El archivo está dañado y no se puede abrir.',
   'xlsform.issue.no_survey_sheet': 'El archivo no tiene una hoja «survey».',
   'xlsform.issue.survey_header_missing': 'La hoja survey no tiene las columnas «type» y «name».',
@@ -91,7 +93,8 @@ export const surveysEs: Record<keyof typeof surveysEn, string> = {
   'xlsform.issue.formula_value': 'Una fórmula: se usó su último valor calculado.',
   'xlsform.issue.language_without_code': 'Un idioma sin código: se supuso uno.',
   'xlsform.issue.setting_unsupported': 'Un ajuste que Mutua no usa.',
-  'xlsform.issue.sheet_truncated': 'La hoja es demasiado larga: se quitaron las filas después de 20.000.',
+  'xlsform.issue.sheet_truncated':
+    'La hoja es demasiado larga: se quitaron las filas después de 20.000.',
   'xlsform.issue.sheet_ignored': 'Una hoja que no forma parte del formulario.',
   'xlsform.issue.sheet_external_choices': 'Las opciones de un archivo externo no se admiten.',
   'xlsform.issue.sheet_entities': 'Las entidades todavía no se admiten.',

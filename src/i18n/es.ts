@@ -3,12 +3,12 @@ import { announceEs } from './es-announce.ts';
 import { commEs } from './es-comm.ts';
 import { goodsEs } from './es-goods.ts';
 import { mapsEs } from './es-maps.ts';
-import { surveysEs } from './es-surveys.ts';
 import { neighboursEs } from './es-neighbours.ts';
 import { offersEs } from './es-offers.ts';
 import { printEs } from './es-print.ts';
 import { queueEs } from './es-queue.ts';
 import { requestsEs } from './es-requests.ts';
+import { surveysEs } from './es-surveys.ts';
 import { volunteeringEs } from './es-volunteering.ts';
 
 /** Spanish (neutral Latin American, "usted"). Same keys and {placeholders} as en.ts. */

@@ -26,6 +26,7 @@ function NetworkNav({ ctx }: { ctx: PageCtx }) {
     [`${base}/volunteering`, t('nav.volunteering')],
     [`${base}/offers`, t('nav.offers')],
     [`${base}/announcements`, t('nav.announcements')],
+    [`${base}/surveys`, t('nav.surveys')],
   ];
   if (atLeast(n.role, 'volunteer'))
     links.push(

@@ -217,6 +217,11 @@ export function sealSurveyAnswers(ring: KeyRing, table: string, id: string, json
   return encrypt(ring, json, `${table}.answers:${id}`);
 }
 
-export function openSurveyAnswers(ring: KeyRing, table: string, id: string, sealed: string): string {
+export function openSurveyAnswers(
+  ring: KeyRing,
+  table: string,
+  id: string,
+  sealed: string,
+): string {
   return decrypt(ring, sealed, `${table}.answers:${id}`);
 }

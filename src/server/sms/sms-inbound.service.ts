@@ -78,7 +78,10 @@ export async function handleInboundSms(deps: SmsDeps, sms: InboundSms): Promise<
   }
 
   // A survey in progress by text takes every other reply (SKIP, BACK, a number, YES).
-  if (msg.kind !== 'start' && (await answerSurveyBySms(deps, { sid: sms.sid, phone, phoneIndex: index, body: sms.body })))
+  if (
+    msg.kind !== 'start' &&
+    (await answerSurveyBySms(deps, { sid: sms.sid, phone, phoneIndex: index, body: sms.body }))
+  )
     return;
 
   const conversation = await findConversation(deps.db, index);

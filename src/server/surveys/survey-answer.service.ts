@@ -1,6 +1,12 @@
+import type { Role } from '../../domain/access/roles.ts';
 import type { AnswerContext } from '../../domain/surveys/answers.ts';
 import type { ResponseState } from '../../domain/surveys/flow.ts';
-import { formatSmsQuestion, type SmsStep, smsReply, smsStart } from '../../domain/surveys/sms-flow.ts';
+import {
+  formatSmsQuestion,
+  type SmsStep,
+  smsReply,
+  smsStart,
+} from '../../domain/surveys/sms-flow.ts';
 import { allQuestions, type Survey } from '../../domain/surveys/survey.ts';
 import { problems } from '../../domain/surveys/validate.ts';
 import {
@@ -11,7 +17,6 @@ import {
   startWeb,
   submitPage,
 } from '../../domain/surveys/web-flow.ts';
-import type { Role } from '../../domain/access/roles.ts';
 import { isLanguage, type MessageKey, translator } from '../../i18n/i18n.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
@@ -29,7 +34,6 @@ import type { Db } from '../db/database.ts';
 import { enqueue, phoneIndex } from '../outbox/outbox.service.ts';
 import { contactForDelivery } from '../privacy/person-contact.ts';
 import { sealSurveyAnswers } from '../privacy/privacy-gate.ts';
-import { answerContext, answerLanguage, openState, sealState } from './survey-context.ts';
 import {
   deleteSession,
   deleteSessionsOfPhone,
@@ -43,6 +47,7 @@ import {
   type SurveyChannel,
   saveSession,
 } from './survey.repository.ts';
+import { answerContext, answerLanguage, openState, sealState } from './survey-context.ts';
 
 export type WebView =
   | { kind: 'page'; survey: StoredSurvey; page: Page; language: string; errors: boolean }
@@ -51,7 +56,7 @@ export type WebView =
 async function openSurvey(db: Db, scope: NetworkScope, id: string): Promise<StoredSurvey> {
   authorize(scope, 'surveys.answer');
   const survey = await findSurvey(db, scope.network.id, id);
-  if (!survey || survey.status !== 'open') throw new AppError('NOT_FOUND');
+  if (survey?.status !== 'open') throw new AppError('NOT_FOUND');
   return survey;
 }
 
@@ -78,7 +83,9 @@ async function finish(
     sessionId: string;
   },
 ): Promise<void> {
-  if (Object.keys(problems(o.survey.definition, o.state.answers, o.state.language, o.ctx)).length > 0)
+  if (
+    Object.keys(problems(o.survey.definition, o.state.answers, o.state.language, o.ctx)).length > 0
+  )
     throw new AppError('VALIDATION_FAILED');
   const id = newId();
   await insertResponse(trx, {
@@ -221,7 +228,10 @@ function smsTranslator(language: string, network: Network) {
       ? network.defaultLanguage
       : 'en';
   const t = translator(lang);
-  return { lang, t: (key: string, params?: Record<string, string | number>) => t(key as MessageKey, params) };
+  return {
+    lang,
+    t: (key: string, params?: Record<string, string | number>) => t(key as MessageKey, params),
+  };
 }
 
 function smsText(step: SmsStep, network: Network, info?: string): string {
@@ -248,7 +258,7 @@ export async function sendSurveyBySms(
 ): Promise<{ sent: number }> {
   authorize(scope, 'surveys.manage');
   const survey = await findSurvey(deps.db, scope.network.id, id);
-  if (!survey || survey.status !== 'open') throw new AppError('NOT_FOUND');
+  if (survey?.status !== 'open') throw new AppError('NOT_FOUND');
   if (!deps.sms.enabled) return { sent: 0 };
   const ctx = await answerContext(deps, scope.network);
   const ladder: Role[] = ['neighbour', 'volunteer', 'coordinator', 'admin'];

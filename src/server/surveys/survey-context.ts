@@ -43,5 +43,8 @@ export function openState(
   sessionId: string,
   sealed: string,
 ): ResponseState | null {
-  return restoreState(survey, JSON.parse(openSurveyAnswers(keys, 'survey_sessions', sessionId, sealed)));
+  return restoreState(
+    survey,
+    JSON.parse(openSurveyAnswers(keys, 'survey_sessions', sessionId, sealed)),
+  );
 }

@@ -12,7 +12,6 @@ import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
 import { scopeNav, scopeOf } from '../pages/scope-page.ts';
 import { Table } from '../pages/table.tsx';
 import { acceptMultipart } from './multipart.ts';
-import { sendSurveyBySms } from './survey-answer.service.ts';
 import {
   changeSurveyStatus,
   exportAnswersCsv,
@@ -21,6 +20,7 @@ import {
   surveyForManager,
   surveysFor,
 } from './survey.service.ts';
+import { sendSurveyBySms } from './survey-answer.service.ts';
 import { issueText, problemText } from './survey-text.ts';
 
 type Slug = { Params: { slug: string }; Querystring: { sent?: string; done?: string } };
@@ -115,21 +115,33 @@ async function detailPage(deps: Deps, req: FastifyRequest<One>, scope: NetworkSc
           <ul>
             {problems.map((p, i) => (
               <li key={i}>
-                <code>{p.question ?? p.section ?? p.list ?? p.field}</code>: {problemText(ctx, p.key)}
+                <code>{p.question ?? p.section ?? p.list ?? p.field}</code>:{' '}
+                {problemText(ctx, p.key)}
               </li>
             ))}
           </ul>
         </section>
       )}
       {survey.status !== 'open' && problems.length === 0 && (
-        <PostButton ctx={ctx} action={`${base}/status`} fields={{ status: 'open' }} label={t('survey.detail.open')} />
+        <PostButton
+          ctx={ctx}
+          action={`${base}/status`}
+          fields={{ status: 'open' }}
+          label={t('survey.detail.open')}
+        />
       )}
       {survey.status === 'open' && (
         <>
           <p>
             <a href={`${base}/answer`}>{t('survey.detail.answer')}</a>
           </p>
-          <PostButton ctx={ctx} action={`${base}/status`} fields={{ status: 'closed' }} label={t('survey.detail.close')} look="secondary" />
+          <PostButton
+            ctx={ctx}
+            action={`${base}/status`}
+            fields={{ status: 'closed' }}
+            label={t('survey.detail.close')}
+            look="secondary"
+          />
         </>
       )}
       <p>
@@ -210,7 +222,8 @@ function IssueTable({ ctx, issues }: { ctx: PageCtx; issues: StoredIssues }) {
 }
 type StoredIssues = Awaited<ReturnType<typeof surveyForManager>>['survey']['importIssues'];
 
-const fileName = (title: string) => title.replace(/[^\p{L}\p{N}_-]+/gu, '-').slice(0, 60) || 'survey';
+const fileName = (title: string) =>
+  title.replace(/[^\p{L}\p{N}_-]+/gu, '-').slice(0, 60) || 'survey';
 
 export function registerSurveyPages(app: FastifyInstance, deps: Deps): void {
   app.get<Slug>('/n/:slug/surveys', async (req, reply) => {

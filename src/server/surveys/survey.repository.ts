@@ -89,7 +89,11 @@ export async function setSurveyStatus(
     .execute();
 }
 
-export async function findSurvey(db: Db, networkId: string, id: string): Promise<StoredSurvey | null> {
+export async function findSurvey(
+  db: Db,
+  networkId: string,
+  id: string,
+): Promise<StoredSurvey | null> {
   const r = await db
     .selectFrom('surveys')
     .selectAll()
@@ -160,7 +164,10 @@ export async function findSessionOfPerson(
 }
 
 /** The text conversation most recently touched for a phone, if any. */
-export async function findSessionOfPhone(db: Db, phoneIndex: string): Promise<SurveySession | null> {
+export async function findSessionOfPhone(
+  db: Db,
+  phoneIndex: string,
+): Promise<SurveySession | null> {
   const r = await db
     .selectFrom('survey_sessions')
     .selectAll()

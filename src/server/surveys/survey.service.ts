@@ -1,12 +1,16 @@
+import { toCsv } from '../../domain/csv.ts';
 import type { Answers } from '../../domain/surveys/answers.ts';
-import { type CountedResponse, freeTextAnswers, surveyResults } from '../../domain/surveys/results.ts';
+import {
+  type CountedResponse,
+  freeTextAnswers,
+  surveyResults,
+} from '../../domain/surveys/results.ts';
 import { allQuestions, type Survey } from '../../domain/surveys/survey.ts';
 import { checkSurvey, type SurveyProblem } from '../../domain/surveys/survey-check.ts';
 import { exportXlsForm } from '../../domain/surveys/xlsform/export.ts';
 import { importXlsForm } from '../../domain/surveys/xlsform/import.ts';
 import type { ImportIssue } from '../../domain/surveys/xlsform/types-map.ts';
 import { translator } from '../../i18n/i18n.ts';
-import { toCsv } from '../../domain/csv.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
 import { newId } from '../../shared/ids.ts';
@@ -15,7 +19,6 @@ import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import { openSurveyAnswers } from '../privacy/privacy-gate.ts';
-import { answerContext } from './survey-context.ts';
 import {
   findSurvey,
   insertSurvey,
@@ -25,6 +28,7 @@ import {
   type SurveyStatus,
   setSurveyStatus,
 } from './survey.repository.ts';
+import { answerContext } from './survey-context.ts';
 
 export type { StoredSurvey, SurveyStatus };
 
@@ -91,7 +95,12 @@ export async function surveyForManager(
 /** Opens (only a survey the checks accept) or closes a survey. */
 export async function changeSurveyStatus(
   deps: Pick<Deps, 'db' | 'clock'>,
-  { actor, scope, id, status }: { actor: Actor; scope: NetworkScope; id: string; status: SurveyStatus },
+  {
+    actor,
+    scope,
+    id,
+    status,
+  }: { actor: Actor; scope: NetworkScope; id: string; status: SurveyStatus },
 ): Promise<void> {
   const { survey, problems } = await surveyForManager(deps, { scope, id });
   if (status === 'open' && problems.length > 0) throw new AppError('SURVEY_NOT_READY');

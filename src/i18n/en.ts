@@ -12,6 +12,7 @@ import { printEn } from './en-print.ts';
 import { queueEn } from './en-queue.ts';
 import { requestEditEn } from './en-request-edit.ts';
 import { requestsEn } from './en-requests.ts';
+import { surveysEn } from './en-surveys.ts';
 import { timebankEn } from './en-timebank.ts';
 import { volunteeringEn } from './en-volunteering.ts';
 
@@ -352,6 +353,7 @@ export const en = {
   ...requestEditEn,
   ...mapsEn,
   ...designEn,
+  ...surveysEn,
   ...volunteeringEn,
   ...requestsEn,
   ...commEn,

@@ -13,6 +13,7 @@ import { printEs } from './es-print.ts';
 import { queueEs } from './es-queue.ts';
 import { requestEditEs } from './es-request-edit.ts';
 import { requestsEs } from './es-requests.ts';
+import { surveysEs } from './es-surveys.ts';
 import { timebankEs } from './es-timebank.ts';
 import { volunteeringEs } from './es-volunteering.ts';
 
@@ -359,6 +360,7 @@ export const es: Record<MessageKey, string> = {
   ...requestEditEs,
   ...mapsEs,
   ...designEs,
+  ...surveysEs,
   ...volunteeringEs,
   ...requestsEs,
   ...commEs,

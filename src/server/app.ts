@@ -50,6 +50,9 @@ import { registerRequestQueuePages } from './requests/request-queue.pages.tsx';
 import { registerTaskPages } from './requests/task.pages.tsx';
 import { registerSetupPages } from './setup/setup.pages.tsx';
 import { registerSmsRoutes } from './sms/sms.routes.ts';
+import { registerSurveyPages } from './surveys/survey.pages.tsx';
+import { registerSurveyAnswerPages } from './surveys/survey-answer.pages.tsx';
+import { registerSurveyResultsPages } from './surveys/survey-results.pages.tsx';
 import { registerVolunteeringPages } from './volunteering/volunteering.pages.tsx';
 import { registerVolunteeringRoutes } from './volunteering/volunteering.routes.ts';
 
@@ -180,6 +183,9 @@ export async function buildApp(
   registerVolunteeringRoutes(app, deps);
   registerMapRoutes(app, deps);
   registerAnnouncementPages(app, deps);
+  registerSurveyPages(app, deps);
+  registerSurveyAnswerPages(app, deps);
+  registerSurveyResultsPages(app, deps);
   registerDigestPages(app, deps);
   registerBoardPages(app, deps);
   registerHsdsRoutes(app, deps);

@@ -4,6 +4,7 @@
  */
 export type ErrorCode =
   | 'NOT_FOUND'
+  | 'SURVEY_NOT_READY'
   | 'NETWORK_NOT_FOUND'
   | 'SIGN_IN_REQUIRED'
   | 'FORBIDDEN'

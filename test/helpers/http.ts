@@ -75,6 +75,45 @@ export class Agent {
     return res;
   }
 
+  /** Posts multipart/form-data (text fields and files), the way a browser sends a file. */
+  async postMultipart(
+    url: string,
+    fields: Record<string, string>,
+    files: Record<string, { name: string; type: string; bytes: Uint8Array }>,
+    opts: { csrf?: string | null } = {},
+  ): Promise<LightMyRequestResponse> {
+    const boundary = `----mutua${Date.now().toString(36)}`;
+    const parts: Buffer[] = [];
+    const token = opts.csrf === undefined ? this.csrf() : opts.csrf;
+    const all = token !== null ? { _csrf: token, ...fields } : fields;
+    for (const [k, v] of Object.entries(all))
+      parts.push(
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+      );
+    for (const [k, f] of Object.entries(files)) {
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${k}"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`,
+        ),
+        Buffer.from(f.bytes),
+        Buffer.from('\r\n'),
+      );
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: {
+        ...this.headers,
+        cookie: this.cookieHeader(),
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+      payload: Buffer.concat(parts),
+    });
+    this.keep(res);
+    return res;
+  }
+
   /** Opens the page with the form, then submits it, as a person would. */
   async submit(
     pageUrl: string,

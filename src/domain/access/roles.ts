@@ -90,6 +90,10 @@ export const ACTIONS = {
   // Partners: coordinators import the partner directory, check services and take them off
   // the lists; the published directory (HSDS API) needs no sign-in.
   'partners.manage': 'coordinator',
+  // Surveys: coordinators build, import, send and read results (free text included);
+  // every member answers the open ones.
+  'surveys.manage': 'coordinator',
+  'surveys.answer': 'neighbour',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof ACTIONS;
 

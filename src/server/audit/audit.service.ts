@@ -106,6 +106,11 @@ export const AUDIT_ACTIONS = [
   'partners.imported',
   'partners.service_checked',
   'partners.service_not_listed',
+  'survey.imported',
+  'survey.status_changed',
+  'survey.sent',
+  'survey.answered',
+  'survey.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

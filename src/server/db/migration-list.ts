@@ -30,6 +30,7 @@ import * as queueWorkbench from './migrations/2026_12_02_0100_queue_workbench.ts
 import * as networkEmergencyAndIntakeOnce from './migrations/2026_12_02_0300_network_emergency_and_intake_once.ts';
 import * as timebank from './migrations/2026_12_03_0500_timebank.ts';
 import * as money from './migrations/2026_12_03_0600_money.ts';
+import * as createSurveys from './migrations/2026_12_03_0700_create_surveys.ts';
 import * as partnersDirectory from './migrations/2026_12_03_0800_partners_directory.ts';
 
 /**
@@ -57,4 +58,5 @@ export const migrations: Record<string, KeyedMigration> = {
   '2026_12_03_0500_timebank': timebank,
   '2026_12_03_0600_money': money,
   '2026_12_03_0800_partners_directory': partnersDirectory,
+  '2026_12_03_0700_create_surveys': createSurveys,
 };

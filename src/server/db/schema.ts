@@ -548,6 +548,9 @@ export interface Database {
   notifications: NotificationTable;
   announcements: AnnouncementTable;
   announcement_recipients: AnnouncementRecipientTable;
+  surveys: SurveyTable;
+  survey_sessions: SurveySessionTable;
+  survey_responses: SurveyResponseTable;
   digest_sends: DigestSendTable;
   areas: AreaTable;
   people: PersonTable;
@@ -900,4 +903,39 @@ export interface ServiceVerificationTable {
 export interface PartnerSettingsTable {
   network_id: string;
   stale_after_months: number;
+}
+
+// Surveys (issue 14, migration 2026_12_03_0700_create_surveys).
+export interface SurveyTable {
+  id: string;
+  network_id: string;
+  title: string;
+  status: string;
+  definition: string;
+  import_issues: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SurveySessionTable {
+  id: string;
+  survey_id: string;
+  person_id: string | null;
+  phone_index: string | null;
+  channel: string;
+  state_enc: string;
+  updated_at: string;
+}
+
+export interface SurveyResponseTable {
+  id: string;
+  survey_id: string;
+  person_id: string | null;
+  phone_index: string | null;
+  channel: string;
+  language: string;
+  area_key: string | null;
+  answers_enc: string;
+  submitted_on: string;
 }

@@ -4,6 +4,7 @@ import type { ErrorCode } from '../../shared/app-error.ts';
 /** The one table from error codes to HTTP statuses and translated messages. */
 export const ERRORS: Record<ErrorCode, { status: number; message: MessageKey }> = {
   NOT_FOUND: { status: 404, message: 'error.notFound' },
+  SURVEY_NOT_READY: { status: 409, message: 'survey.error.notReady' },
   NETWORK_NOT_FOUND: { status: 404, message: 'error.networkNotFound' },
   SIGN_IN_REQUIRED: { status: 401, message: 'error.signInRequired' },
   FORBIDDEN: { status: 403, message: 'error.forbidden' },

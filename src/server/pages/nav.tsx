@@ -57,6 +57,7 @@ export const NAV_GROUPS: readonly NavGroup[] = [
     links: [
       { path: '/offers', label: 'nav.offers', least: 'neighbour' },
       { path: '/announcements', label: 'nav.announcements', least: 'neighbour' },
+      { path: '/surveys', label: 'nav.surveys', least: 'neighbour' },
       { path: '/invitations', label: 'nav.invitations', least: 'coordinator' },
     ],
   },

@@ -251,3 +251,21 @@ export function sealFeedbackComment(ring: KeyRing, feedbackId: string, text: str
 export function openFeedbackComment(ring: KeyRing, feedbackId: string, sealed: string): string {
   return decrypt(ring, sealed, `request_feedback.comment:${feedbackId}`);
 }
+
+/**
+ * A survey's answers (a response, or a state in progress), bound to their row: free text can
+ * name people. Opened by the survey service for the respondent's own next page and for the
+ * coordinators' results (the export is audited there).
+ */
+export function sealSurveyAnswers(ring: KeyRing, table: string, id: string, json: string): string {
+  return encrypt(ring, json, `${table}.answers:${id}`);
+}
+
+export function openSurveyAnswers(
+  ring: KeyRing,
+  table: string,
+  id: string,
+  sealed: string,
+): string {
+  return decrypt(ring, sealed, `${table}.answers:${id}`);
+}

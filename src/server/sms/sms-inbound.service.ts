@@ -29,6 +29,7 @@ import { limitedLookup } from '../rate-limit/rate-limit.service.ts';
 import { createRequest } from '../requests/request-intake.service.ts';
 import { requestByCode } from '../requests/request-lookup.service.ts';
 import { claimTask } from '../requests/task.service.ts';
+import { answerSurveyBySms, stopSurveysByText } from '../surveys/survey-answer.service.ts';
 import {
   clearConversation,
   findConversation,
@@ -66,6 +67,7 @@ export async function handleInboundSms(deps: SmsDeps, sms: InboundSms): Promise<
     await deps.db.transaction().execute(async (trx) => {
       await stopTextsTo(trx, index, now);
       await clearConversation(trx, index);
+      await stopSurveysByText(trx, index);
       await audit(trx, deps.clock, {
         actor: { kind: 'system', label: 'sms' },
         action: 'sms.opted_out',
@@ -74,6 +76,13 @@ export async function handleInboundSms(deps: SmsDeps, sms: InboundSms): Promise<
     });
     return; // the gateway confirms STOP itself; we send nothing more
   }
+
+  // A survey in progress by text takes every other reply (SKIP, BACK, a number, YES).
+  if (
+    msg.kind !== 'start' &&
+    (await answerSurveyBySms(deps, { sid: sms.sid, phone, phoneIndex: index, body: sms.body }))
+  )
+    return;
 
   const conversation = await findConversation(deps.db, index);
   const live =

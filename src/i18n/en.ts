@@ -1,20 +1,25 @@
 import { announceEn } from './en-announce.ts';
 import { commEn } from './en-comm.ts';
+import { decisionsEn } from './en-decisions.ts';
 import { designEn } from './en-design.ts';
 import { goodsEn } from './en-goods.ts';
+import { impactEn } from './en-impact.ts';
 import { mapsEn } from './en-maps.ts';
 import { moneyEn } from './en-money.ts';
 import { neighboursEn } from './en-neighbours.ts';
 import { offersEn } from './en-offers.ts';
 import { overviewEn } from './en-overview.ts';
 import { partnersEn } from './en-partners.ts';
+import { playbookEn } from './en-playbook.ts';
 import { printEn } from './en-print.ts';
 import { queueEn } from './en-queue.ts';
+import { replicationEn } from './en-replication.ts';
 import { requestEditEn } from './en-request-edit.ts';
 import { requestsEn } from './en-requests.ts';
 import { surveysEn } from './en-surveys.ts';
 import { timebankEn } from './en-timebank.ts';
 import { volunteeringEn } from './en-volunteering.ts';
+import { workbenchEn } from './en-workbench.ts';
 
 /**
  * English: the reference catalogue. Every visible string of every page, email and error is
@@ -362,6 +367,11 @@ export const en = {
   ...neighboursEn,
   ...overviewEn,
   ...partnersEn,
+  ...workbenchEn,
+  ...replicationEn,
+  ...playbookEn,
+  ...impactEn,
+  ...decisionsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,21 +1,26 @@
 import type { MessageKey } from './en.ts';
 import { announceEs } from './es-announce.ts';
 import { commEs } from './es-comm.ts';
+import { decisionsEs } from './es-decisions.ts';
 import { designEs } from './es-design.ts';
 import { goodsEs } from './es-goods.ts';
+import { impactEs } from './es-impact.ts';
 import { mapsEs } from './es-maps.ts';
 import { moneyEs } from './es-money.ts';
 import { neighboursEs } from './es-neighbours.ts';
 import { offersEs } from './es-offers.ts';
 import { overviewEs } from './es-overview.ts';
 import { partnersEs } from './es-partners.ts';
+import { playbookEs } from './es-playbook.ts';
 import { printEs } from './es-print.ts';
 import { queueEs } from './es-queue.ts';
+import { replicationEs } from './es-replication.ts';
 import { requestEditEs } from './es-request-edit.ts';
 import { requestsEs } from './es-requests.ts';
 import { surveysEs } from './es-surveys.ts';
 import { timebankEs } from './es-timebank.ts';
 import { volunteeringEs } from './es-volunteering.ts';
+import { workbenchEs } from './es-workbench.ts';
 
 /** Spanish (neutral Latin American, "usted"). Same keys and {placeholders} as en.ts. */
 export const es: Record<MessageKey, string> = {
@@ -369,4 +374,9 @@ export const es: Record<MessageKey, string> = {
   ...neighboursEs,
   ...overviewEs,
   ...partnersEs,
+  ...workbenchEs,
+  ...replicationEs,
+  ...playbookEs,
+  ...impactEs,
+  ...decisionsEs,
 };

@@ -1,5 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-import { isPostgres } from '../dialect.ts';
+import type { Kysely } from 'kysely';
+import { createAppendOnly, dropAppendOnly } from '../append-only.ts';
 
 /**
  * The stock ledger's numbers are append-only in the database itself, like the audit log: a
@@ -17,34 +17,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['stock_movements', MOVEMENT_FACTS],
     ['stock_postings', POSTING_FACTS],
   ] as const) {
-    const message = sql.lit(`${table} is append-only: record a new movement instead`);
-    if (isPostgres(db)) {
-      await sql`create function ${sql.raw(`${table}_append_only`)}() returns trigger
-        language plpgsql as $$ begin raise exception ${message}; end $$`.execute(db);
-      await sql`create trigger ${sql.raw(`${table}_no_change`)}
-        before update of ${sql.raw(facts)} or delete on ${sql.table(table)}
-        for each row execute function ${sql.raw(`${table}_append_only`)}()`.execute(db);
-    } else {
-      await sql`create trigger ${sql.raw(`${table}_no_update`)}
-        before update of ${sql.raw(facts)} on ${sql.table(table)}
-        begin select raise(abort, ${message}); end`.execute(db);
-      await sql`create trigger ${sql.raw(`${table}_no_delete`)} before delete on ${sql.table(table)}
-        begin select raise(abort, ${message}); end`.execute(db);
-    }
+    await createAppendOnly(
+      db,
+      table,
+      facts,
+      `${table} is append-only: record a new movement instead`,
+    );
   }
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of ['stock_movements', 'stock_postings']) {
-    if (isPostgres(db)) {
-      await sql`drop trigger if exists ${sql.raw(`${table}_no_change`)} on ${sql.table(table)}`.execute(
-        db,
-      );
-      await sql`drop function if exists ${sql.raw(`${table}_append_only`)}()`.execute(db);
-    } else {
-      await sql`drop trigger if exists ${sql.raw(`${table}_no_update`)}`.execute(db);
-      await sql`drop trigger if exists ${sql.raw(`${table}_no_delete`)}`.execute(db);
-    }
+    await dropAppendOnly(db, table);
   }
 }

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { isPostgres } from '../dialect.ts';
+import { createAppendOnly, dropAppendOnly } from '../append-only.ts';
 
 /**
  * The timebank (issue 13, M4; docs/adr/0020): a time account per member and network and one
@@ -140,35 +140,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   for (const [table, facts] of APPEND_ONLY) {
-    const message = sql.lit(`${table} is append-only: post a reversal instead`);
-    if (isPostgres(db)) {
-      await sql`create function ${sql.raw(`${table}_append_only`)}() returns trigger
-        language plpgsql as $$ begin raise exception ${message}; end $$`.execute(db);
-      await sql`create trigger ${sql.raw(`${table}_no_change`)}
-        before update of ${sql.raw(facts)} or delete on ${sql.table(table)}
-        for each row execute function ${sql.raw(`${table}_append_only`)}()`.execute(db);
-    } else {
-      await sql`create trigger ${sql.raw(`${table}_no_update`)}
-        before update of ${sql.raw(facts)} on ${sql.table(table)}
-        begin select raise(abort, ${message}); end`.execute(db);
-      await sql`create trigger ${sql.raw(`${table}_no_delete`)} before delete on ${sql.table(table)}
-        begin select raise(abort, ${message}); end`.execute(db);
-    }
+    await createAppendOnly(db, table, facts, `${table} is append-only: post a reversal instead`);
   }
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()
 export async function down(db: Kysely<any>): Promise<void> {
   for (const [table] of APPEND_ONLY) {
-    if (isPostgres(db)) {
-      await sql`drop trigger if exists ${sql.raw(`${table}_no_change`)} on ${sql.table(table)}`.execute(
-        db,
-      );
-      await sql`drop function if exists ${sql.raw(`${table}_append_only`)}()`.execute(db);
-    } else {
-      await sql`drop trigger if exists ${sql.raw(`${table}_no_update`)}`.execute(db);
-      await sql`drop trigger if exists ${sql.raw(`${table}_no_delete`)}`.execute(db);
-    }
+    await dropAppendOnly(db, table);
   }
   for (const t of [
     'time_requests',

@@ -8,6 +8,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   matching: async () => (await import('./matching.bench.ts')).run(),
   suggest: async () => (await import('./suggest.bench.ts')).run(),
   allocation: async () => (await import('./allocation.bench.ts')).run(),
+  intl: async () => (await import('./intl.bench.ts')).run(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

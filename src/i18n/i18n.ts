@@ -1,3 +1,4 @@
+import { pluralRules } from '../shared/intl.ts';
 import { en, type MessageKey } from './en.ts';
 import { es } from './es.ts';
 
@@ -42,7 +43,7 @@ export function translator(lang: Language): Translate {
 
 /** Picks `key.one` or `key.other` for a count, the way the language counts. */
 export function plural(lang: Language, base: string, count: number): MessageKey {
-  const form = new Intl.PluralRules(lang).select(count) === 'one' ? 'one' : 'other';
+  const form = pluralRules(lang).select(count) === 'one' ? 'one' : 'other';
   return `${base}.${form}` as MessageKey;
 }
 

@@ -2,6 +2,7 @@ import type { LatLng } from '../../domain/geo/geo.ts';
 import { isoWeek, localParts } from '../../domain/time/iso-week.ts';
 import { plural, type Translate } from '../../i18n/i18n.ts';
 import { HOUR, isoNow } from '../../shared/clock.ts';
+import { numberFormat } from '../../shared/intl.ts';
 import { listAreas } from '../core/area.repository.ts';
 import type { Deps } from '../core/deps.ts';
 import { listNetworks } from '../core/network.repository.ts';
@@ -33,7 +34,7 @@ export function digestMessage(
   lang: Parameters<typeof plural>[0],
   o: { network: string; slug: string; items: FeedItem[]; total: number; now: Date },
 ): Message {
-  const km = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const km = numberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const lines = o.items.map((i) => {
     const days = Math.max(
       0,

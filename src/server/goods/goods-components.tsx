@@ -1,5 +1,6 @@
 import { atLeast } from '../../domain/access/roles.ts';
 import type { MessageKey, Translate } from '../../i18n/i18n.ts';
+import { numberFormat } from '../../shared/intl.ts';
 import type { NetworkScope } from '../core/scope.ts';
 import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
@@ -75,7 +76,7 @@ export function siteOptions(ctx: PageCtx, sites: Site[], none: MessageKey = 'goo
 }
 
 export function num(ctx: PageCtx, n: number): string {
-  return new Intl.NumberFormat(ctx.lang, { maximumFractionDigits: 2 }).format(n);
+  return numberFormat(ctx.lang, { maximumFractionDigits: 2 }).format(n);
 }
 
 export function StockTable({ ctx, lines }: { ctx: PageCtx; lines: StockLine[] }) {

@@ -1,4 +1,5 @@
 import type { MessageKey, Translate } from '../../i18n/i18n.ts';
+import { dateFormat, numberFormat } from '../../shared/intl.ts';
 import { doneNotice } from '../pages/notices.ts';
 import type { PageCtx } from '../pages/page-context.ts';
 
@@ -18,16 +19,16 @@ export function offersNotice(t: Translate, done: unknown): string | undefined {
 
 /** "2.5 kg" in the reader's language ("2,5 kg" in Spanish). */
 export function formatQuantity(ctx: PageCtx, quantity: number, unit: string): string {
-  return `${new Intl.NumberFormat(ctx.lang, { maximumFractionDigits: 3 }).format(quantity)} ${unit}`;
+  return `${numberFormat(ctx.lang, { maximumFractionDigits: 3 }).format(quantity)} ${unit}`;
 }
 
 export function formatNumber(ctx: PageCtx, n: number): string {
-  return new Intl.NumberFormat(ctx.lang, { maximumFractionDigits: 2 }).format(n);
+  return numberFormat(ctx.lang, { maximumFractionDigits: 2 }).format(n);
 }
 
 /** A calendar date (YYYY-MM-DD) in the reader's language. */
 export function formatDate(ctx: PageCtx, isoDay: string): string {
-  return new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(
+  return dateFormat(ctx.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(
     new Date(`${isoDay}T00:00:00.000Z`),
   );
 }

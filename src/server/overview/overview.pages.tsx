@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { formatCode } from '../../domain/requests/request-code.ts';
 import { durationWords } from '../../domain/text/durations.ts';
 import { plural } from '../../i18n/i18n.ts';
+import { dateFormat } from '../../shared/intl.ts';
 import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
 import { NetworkPage } from '../networks/network.pages.tsx';
@@ -138,7 +139,7 @@ export function OverviewBlocks({
 function ShortTime({ ctx, iso }: { ctx: PageCtx; iso: string }) {
   let text: string;
   try {
-    text = new Intl.DateTimeFormat(ctx.lang, {
+    text = dateFormat(ctx.lang, {
       weekday: 'long',
       hour: '2-digit',
       minute: '2-digit',

@@ -3,6 +3,7 @@ import { useContext } from 'preact/hooks';
 import { autonym, languageName } from '../../domain/text/language-names.ts';
 import { LANGUAGE_NAMES, LANGUAGES, type MessageKey } from '../../i18n/i18n.ts';
 import type { FieldErrors } from '../../shared/app-error.ts';
+import { dateFormat } from '../../shared/intl.ts';
 import { maskToken } from '../../shared/secrets.ts';
 import type { FormValues } from '../http/forms.ts';
 import { FormFields } from './form-state.ts';
@@ -197,13 +198,13 @@ export function When({ ctx, iso }: { ctx: PageCtx; iso: string | null }) {
   const timeZone = ctx.network?.timeZone ?? 'UTC';
   let text: string;
   try {
-    text = new Intl.DateTimeFormat(ctx.lang, {
+    text = dateFormat(ctx.lang, {
       dateStyle: 'medium',
       timeStyle: 'short',
       timeZone,
     }).format(new Date(iso));
   } catch {
-    text = new Intl.DateTimeFormat(ctx.lang, {
+    text = dateFormat(ctx.lang, {
       dateStyle: 'medium',
       timeStyle: 'short',
       timeZone: 'UTC',
@@ -219,7 +220,7 @@ export function When({ ctx, iso }: { ctx: PageCtx; iso: string | null }) {
 
 /** "PST", "CET", or "GMT-5" where the language has no short name for the zone. */
 function zoneAbbreviation(lang: string, timeZone: string, iso: string): string {
-  const part = new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: 'short' })
+  const part = dateFormat(lang, { timeZone, timeZoneName: 'short' })
     .formatToParts(new Date(iso))
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;

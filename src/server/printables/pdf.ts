@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { Language } from '../../i18n/i18n.ts';
+import { dateFormat } from '../../shared/intl.ts';
 
 /**
  * The PDF side of printables: documents with an embedded Unicode font, and their bytes.
@@ -69,7 +70,7 @@ export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
 
 /** A date of the form 2026-12-05 in words, in the sheet's language ("sábado, 5 de diciembre de 2026"). */
 export function dateInWords(lang: Language, isoDate: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeZone: 'UTC' }).format(
+  return dateFormat(lang, { dateStyle: 'full', timeZone: 'UTC' }).format(
     new Date(`${isoDate}T00:00:00Z`),
   );
 }

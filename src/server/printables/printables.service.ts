@@ -3,6 +3,7 @@ import { helpKeyword } from '../../domain/sms/keywords.ts';
 import { DAYS, PARTS, slotBit } from '../../domain/time/weekly-slots.ts';
 import { type Language, type MessageKey, translator } from '../../i18n/i18n.ts';
 import { isoNow } from '../../shared/clock.ts';
+import { dateFormat } from '../../shared/intl.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
 import type { Deps } from '../core/deps.ts';
@@ -26,7 +27,7 @@ export function requestFormUrl(config: Deps['config'], network: Pick<Network, 's
 export function today(clock: Deps['clock'], timeZone: string): string {
   try {
     // en-CA writes dates as YYYY-MM-DD.
-    return new Intl.DateTimeFormat('en-CA', { timeZone }).format(clock.now());
+    return dateFormat('en-CA', { timeZone }).format(clock.now());
   } catch {
     return isoNow(clock).slice(0, 10);
   }

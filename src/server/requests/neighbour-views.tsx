@@ -7,6 +7,7 @@ import { defaultEmergencyNumber } from '../../domain/networks/emergency-numbers.
 import { formatCode } from '../../domain/requests/request-code.ts';
 import { helpKeyword } from '../../domain/sms/keywords.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
+import { dateFormat } from '../../shared/intl.ts';
 import type { Network } from '../core/network.ts';
 import { smsNumberFor } from '../core/sms-number.ts';
 import { PostButton } from '../pages/form.tsx';
@@ -19,7 +20,7 @@ type SmsConfig = Parameters<typeof smsNumberFor>[1];
 
 /** The date (and time) a step was reached, in the network's time zone and the reader's words. */
 function when(ctx: PageCtx, network: Network, iso: string): string {
-  return new Intl.DateTimeFormat(ctx.lang, {
+  return dateFormat(ctx.lang, {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: network.timeZone,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Reason, UnmatchedReason } from '../../domain/matching/types.ts';
 import { formatCode } from '../../domain/requests/request-code.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
+import { numberFormat } from '../../shared/intl.ts';
 import type { Deps } from '../core/deps.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import { formValues } from '../http/forms.ts';
@@ -21,7 +22,7 @@ import {
 } from './request-matching.service.ts';
 
 const fmt = (ctx: PageCtx, n: number) =>
-  new Intl.NumberFormat(ctx.lang, { maximumFractionDigits: 1 }).format(n);
+  numberFormat(ctx.lang, { maximumFractionDigits: 1 }).format(n);
 
 /** "2.1 km away, speaks Spanish, has a car, 3 of 6 weekly hours used", in the reader's language. */
 export function reasonsInWords(ctx: PageCtx, reasons: Reason[]): string {

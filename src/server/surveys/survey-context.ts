@@ -3,6 +3,7 @@ import type { ResponseState } from '../../domain/surveys/flow.ts';
 import { restoreState } from '../../domain/surveys/flow.ts';
 import type { Survey } from '../../domain/surveys/survey.ts';
 import type { KeyRing } from '../../shared/crypto.ts';
+import { dateFormat } from '../../shared/intl.ts';
 import { listAreas } from '../core/area.repository.ts';
 import type { Deps } from '../core/deps.ts';
 import type { Network } from '../core/network.ts';
@@ -13,7 +14,7 @@ export async function answerContext(
   deps: Pick<Deps, 'db' | 'clock'>,
   network: Network,
 ): Promise<AnswerContext> {
-  const today = new Intl.DateTimeFormat('en-CA', {
+  const today = dateFormat('en-CA', {
     timeZone: network.timeZone,
     year: 'numeric',
     month: '2-digit',

@@ -7,6 +7,7 @@ import {
   SHIFT_ROLES,
   type ShiftRole,
 } from '../../domain/volunteering/events.ts';
+import { dateFormat } from '../../shared/intl.ts';
 import type { Area } from '../core/area.ts';
 import type { Deps } from '../core/deps.ts';
 import type { NetworkScope } from '../core/scope.ts';
@@ -157,7 +158,7 @@ function CalendarPage({
     byDay.set(d, [...(byDay.get(d) ?? []), e]);
   }
   const dayName = (d: string, style: 'long' | 'short') =>
-    new Intl.DateTimeFormat(ctx.lang, {
+    dateFormat(ctx.lang, {
       weekday: style,
       day: 'numeric',
       month: style,
@@ -165,7 +166,7 @@ function CalendarPage({
     }).format(new Date(`${d}T12:00:00Z`));
   const heading =
     f.view === 'month'
-      ? new Intl.DateTimeFormat(ctx.lang, {
+      ? dateFormat(ctx.lang, {
           month: 'long',
           year: 'numeric',
           timeZone: 'UTC',
@@ -246,7 +247,7 @@ function CalendarPage({
           headers={dates
             .slice(0, 7)
             .map((d) =>
-              new Intl.DateTimeFormat(ctx.lang, { weekday: 'short', timeZone: 'UTC' }).format(
+              dateFormat(ctx.lang, { weekday: 'short', timeZone: 'UTC' }).format(
                 new Date(`${d}T12:00:00Z`),
               ),
             )}

@@ -1,4 +1,5 @@
 import type { MessageKey } from '../../i18n/i18n.ts';
+import { dateFormat } from '../../shared/intl.ts';
 import type { PageCtx } from '../pages/page-context.ts';
 import type { ShiftView } from './event-view.service.ts';
 
@@ -16,7 +17,7 @@ export function LocalWhen({
   dateOnly?: boolean;
   timeOnly?: boolean;
 }) {
-  const text = new Intl.DateTimeFormat(ctx.lang, {
+  const text = dateFormat(ctx.lang, {
     ...(timeOnly ? {} : { weekday: 'short', day: 'numeric', month: 'short' }),
     ...(dateOnly ? {} : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
     timeZone: tz,

@@ -66,6 +66,31 @@ export const mapsEn = {
   'areas.upload.done': '{count} areas were added.',
   'areas.export': 'Download the areas as GeoJSON',
 
+  'areas.draw.heading': 'Draw an area on the map',
+  'areas.draw.link': 'Draw an area on the map',
+  'areas.draw.intro':
+    'Name the area, then press the map at each of its corners in turn, going round it. When you are back near the first corner, press “Save the area”: the outline is closed for you.',
+  'areas.draw.legend': 'The area’s corners',
+  'areas.draw.mapTitle': 'Map for drawing an area',
+  'areas.draw.alt': 'Map of the network’s areas: press where the next corner of the new area is',
+  'areas.draw.none': 'No corners yet. Press the map where the first corner is.',
+  'areas.draw.count.one': '1 corner so far. Press the map where the next one is.',
+  'areas.draw.count.other':
+    '{count} corners so far. Press the next one, or save when you have gone round.',
+  'areas.draw.undo': 'Take back the last corner',
+  'areas.draw.clear': 'Start again',
+  'areas.draw.save': 'Save the area',
+  'areas.draw.invalid': 'The corners could not be read. Press the map again.',
+  'areas.draw.keyboard':
+    'A keyboard cannot aim at the map. Ask someone to press it for you, or upload the area as a GeoJSON file.',
+  'areas.draw.outside': 'That press was outside the map. Press inside it.',
+  'areas.draw.tooMany': 'An area can have at most 60 corners. Save it, or take back some corners.',
+  'areas.draw.crosses':
+    'That corner would make the outline cross itself. Press somewhere else, or take back the last corner.',
+  'areas.draw.same': 'There is already a corner there. Press somewhere else.',
+  'areas.draw.tooFew': 'An area needs at least 3 corners. Press the map to add more.',
+  'areas.draw.flat': 'The corners lie on one line. Press the map away from that line.',
+
   'areas.geojson.file': 'The file',
   'areas.geojson.feature': 'Shape {n}',
   'areas.geojson.featureNamed': 'Shape {n} (“{name}”)',

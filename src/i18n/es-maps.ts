@@ -64,6 +64,32 @@ export const mapsEs: Record<keyof typeof mapsEn, string> = {
   'areas.upload.done': 'Se agregaron {count} zonas.',
   'areas.export': 'Descargar las zonas como GeoJSON',
 
+  'areas.draw.heading': 'Dibujar una zona en el mapa',
+  'areas.draw.link': 'Dibujar una zona en el mapa',
+  'areas.draw.intro':
+    'Escriba el nombre de la zona y luego toque el mapa en cada una de sus esquinas, una tras otra, dándole la vuelta. Cuando vuelva cerca de la primera esquina, presione «Guardar la zona»: el contorno se cierra solo.',
+  'areas.draw.legend': 'Las esquinas de la zona',
+  'areas.draw.mapTitle': 'Mapa para dibujar una zona',
+  'areas.draw.alt':
+    'Mapa de las zonas de la red: toque donde está la siguiente esquina de la zona nueva',
+  'areas.draw.none': 'Todavía no hay esquinas. Toque el mapa donde está la primera.',
+  'areas.draw.count.one': '1 esquina por ahora. Toque el mapa donde está la siguiente.',
+  'areas.draw.count.other':
+    '{count} esquinas por ahora. Toque la siguiente, o guarde cuando haya dado la vuelta.',
+  'areas.draw.undo': 'Quitar la última esquina',
+  'areas.draw.clear': 'Empezar de nuevo',
+  'areas.draw.save': 'Guardar la zona',
+  'areas.draw.invalid': 'No se pudieron leer las esquinas. Toque el mapa otra vez.',
+  'areas.draw.keyboard':
+    'Con el teclado no se puede apuntar en el mapa. Pida a alguien que lo toque por usted, o suba la zona como archivo GeoJSON.',
+  'areas.draw.outside': 'Ese toque quedó fuera del mapa. Toque dentro de él.',
+  'areas.draw.tooMany': 'Una zona puede tener como máximo 60 esquinas. Guárdela o quite algunas.',
+  'areas.draw.crosses':
+    'Esa esquina haría que el contorno se cruce. Toque en otro lugar o quite la última esquina.',
+  'areas.draw.same': 'Ya hay una esquina ahí. Toque en otro lugar.',
+  'areas.draw.tooFew': 'Una zona necesita al menos 3 esquinas. Toque el mapa para añadir más.',
+  'areas.draw.flat': 'Las esquinas están en una sola línea. Toque el mapa lejos de esa línea.',
+
   'areas.geojson.file': 'El archivo',
   'areas.geojson.feature': 'La forma {n}',
   'areas.geojson.featureNamed': 'La forma {n} («{name}»)',

@@ -219,7 +219,8 @@ function AdminSettings({
       <h2 id="areas">{t('network.areas')}</h2>
       <p>
         <a href={`/n/${n.slug}/areas/map`}>{t('areas.map.heading')}</a> ·{' '}
-        <a href={`/n/${n.slug}/areas/map#upload`}>{t('areas.upload.heading')}</a>
+        <a href={`/n/${n.slug}/areas/map#upload`}>{t('areas.upload.heading')}</a> ·{' '}
+        <a href={`/n/${n.slug}/areas/draw`}>{t('areas.draw.link')}</a>
       </p>
       {areas.length > 0 && (
         <Table headers={[t('field.areaName'), t('area.shape'), actionsHeader(t('form.actions'))]}>
@@ -267,13 +268,6 @@ function AdminSettings({
           label={t('field.radiusM')}
           hint={t('field.radiusHint')}
           inputmode="numeric"
-        />
-        <Field
-          ctx={ctx}
-          name="polygon"
-          label={t('field.polygon')}
-          hint={t('field.polygonHint')}
-          multiline
         />
         <Submit>{t('area.addSubmit')}</Submit>
       </Form>

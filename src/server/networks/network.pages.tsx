@@ -13,6 +13,7 @@ import type { FormState } from '../pages/form-state.ts';
 import { Layout } from '../pages/layout.tsx';
 import { doneNotice } from '../pages/notices.ts';
 import { type PageCtx, pageCtx, sendPage } from '../pages/page-context.ts';
+import { registerAreaDrawPages } from './area-draw.pages.tsx';
 import { registerAreasMapPages } from './areas-map.pages.tsx';
 import { NetworkInput } from './network.schema.ts';
 import { createNetwork, myNetworks, publicNetworks } from './network.service.ts';
@@ -231,4 +232,5 @@ export function registerNetworkPages(app: FastifyInstance, deps: Deps): void {
 
   registerNetworkSettingsPages(app, deps);
   registerAreasMapPages(app, deps);
+  registerAreaDrawPages(app, deps);
 }

@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { roundForPrivacy } from '../../src/domain/geo/geo.ts';
-import { project } from '../../src/domain/maps/projection.ts';
+import { DRAW_SIZE, drawView } from '../../src/domain/maps/draw.ts';
+import { fitProjection, project } from '../../src/domain/maps/projection.ts';
 import { mapProjection } from '../../src/domain/maps/render.ts';
 import { ALL_WEEK } from '../../src/domain/time/weekly-slots.ts';
 import { en } from '../../src/i18n/en.ts';
@@ -136,6 +137,55 @@ describe('workbench maps in a real browser', { skip: browserSkip }, () => {
       assert.ok(area, 'the area is saved');
       const cell = roundForPrivacy(target);
       assert.ok(Math.abs(area.centre.lat - cell.lat) < 0.005, `${area.centre.lat}`);
+    });
+
+    it(`an admin draws a new area corner by corner on the map (${width} px, ${js ? 'JS' : 'no JS'}, ${lang})`, async () => {
+      const t = lang === 'es' ? es : en;
+      const page = await open(js, width, lang, made.admin.email, `${base}/areas/draw`);
+      const name = `Dibujo ${width}`;
+      await page.fill('input[name="name"]', name);
+      const pr = fitProjection(drawView(await listAreas(run.ctx.db, network.id)), {
+        width: DRAW_SIZE,
+        height: DRAW_SIZE,
+      });
+      const corners = [
+        { lat: 19.437, lng: -99.137 },
+        { lat: 19.437, lng: -99.121 },
+        { lat: 19.424, lng: -99.121 },
+      ];
+      for (const c of corners) {
+        const px = project(pr, c);
+        await page.locator('input[name="draw"]').click({ position: { x: px.x, y: px.y } });
+        await page.waitForLoadState('load');
+      }
+      assert.equal(await page.inputValue('input[name="name"]'), name, 'the name is kept');
+      const status = (await page.textContent('#field-draw-status')) ?? '';
+      assert.ok(status.includes('3'), status);
+      await accessible(page, js);
+      await shot(page, `area-draw-${width}-${lang}-${js ? 'js' : 'nojs'}`);
+      await page.click(`button:text("${t['areas.draw.save']}")`);
+      await page.waitForURL((u) => u.search.includes('done=areaAdded'));
+      const area = (await listAreas(run.ctx.db, network.id)).find((a) => a.name === name);
+      assert.ok(area?.polygon, 'saved as a polygon');
+      assert.equal((area.polygon as unknown[][])[0]!.length, 4);
+    });
+
+    it(`a volunteer picks their home on the map without typing coordinates (${width} px, ${js ? 'JS' : 'no JS'}, ${lang})`, async () => {
+      const t = lang === 'es' ? es : en;
+      const v = await addMember(run.ctx, network, 'volunteer');
+      const page = await open(js, width, lang, v.email, `${base}/volunteering`);
+      const pr = mapProjection(pickerInput(await listAreas(run.ctx.db, network.id), null));
+      const target = { lat: 19.4305, lng: -99.1295 };
+      const px = project(pr, target);
+      await page.locator('input[name="place"]').click({ position: { x: px.x, y: px.y } });
+      await page.waitForLoadState('load');
+      const status = (await page.textContent('#field-place-status')) ?? '';
+      assert.ok(status.includes(t['maps.picker.chosen']), status);
+      assert.equal(
+        await page.locator('input[name="homeLat"][type="text"]').count(),
+        0,
+        'no latitude to type',
+      );
     });
 
     it(`a coordinator sees each request's language in match many (${width} px, ${js ? 'JS' : 'no JS'}, ${lang})`, async () => {

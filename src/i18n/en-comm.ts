@@ -46,6 +46,11 @@ export const commEn = {
     'This number is not a volunteer of {network}. Add it to your account to take tasks by text.',
   'sms.taken': 'Task {code} was taken by someone else a moment ago. Thank you for offering!',
   'sms.claimed': 'Thank you! Task {code} is yours: {category} {area}. Details: {link}',
+  'sms.doneHours':
+    'How many hours did task {code} take? Reply {keyword} {code} and the hours, e.g. {keyword} {code} 1.5',
+  'sms.doneThanks': 'Thank you! Task {code} is recorded as done, {hours} h.',
+  'sms.doneAlready': 'Task {code} was already recorded as done. Thank you!',
+  'sms.doneNotYours': 'Task {code} is not yours, so it cannot be marked done from this phone.',
 
   'notify.open': 'Open in Mutua',
   'notify.received.title': '{network} received your request',

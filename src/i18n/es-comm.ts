@@ -47,6 +47,12 @@ export const commEs: Record<keyof typeof commEn, string> = {
     'Este número no es de un voluntario de {network}. Añádalo a su cuenta para tomar tareas por SMS.',
   'sms.taken': 'Otra persona tomó la tarea {code} hace un momento. ¡Gracias por ofrecerse!',
   'sms.claimed': '¡Gracias! La tarea {code} es suya: {category} {area}. Detalles: {link}',
+  'sms.doneHours':
+    '¿Cuántas horas tomó la tarea {code}? Responda {keyword} {code} y las horas, por ejemplo {keyword} {code} 1,5',
+  'sms.doneThanks': '¡Gracias! La tarea {code} quedó registrada como hecha, {hours} h.',
+  'sms.doneAlready': 'La tarea {code} ya estaba registrada como hecha. ¡Gracias!',
+  'sms.doneNotYours':
+    'La tarea {code} no es suya, así que no se puede marcar como hecha desde este teléfono.',
 
   'notify.open': 'Abrir en Mutua',
   'notify.received.title': '{network} recibió su solicitud',

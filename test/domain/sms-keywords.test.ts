@@ -27,6 +27,39 @@ describe('SMS keywords', () => {
     assert.equal(parseInbound('yes').kind, 'text');
   });
 
+  it('reads DONE and LISTO with a code and hours; digits of the code are not taken for hours', () => {
+    assert.deepEqual(parseInbound('done K7M-4QP 1.5'), {
+      kind: 'done',
+      code: 'K7M4QP',
+      hours: 1.5,
+      language: 'en',
+    });
+    assert.deepEqual(parseInbound('LISTO k7m 4qp 2,25'), {
+      kind: 'done',
+      code: 'K7M4QP',
+      hours: 2.25,
+      language: 'es',
+    });
+    assert.deepEqual(parseInbound('DONE K7M 443'), {
+      kind: 'done',
+      code: 'K7M443',
+      hours: null,
+      language: 'en',
+    });
+    assert.deepEqual(parseInbound('DONE K7M443 3'), {
+      kind: 'done',
+      code: 'K7M443',
+      hours: 3,
+      language: 'en',
+    });
+    assert.deepEqual(parseInbound('DONE'), { kind: 'text', text: 'DONE' });
+    assert.equal(
+      parseInbound('done and dusted').kind,
+      'done',
+      'the server then finds no such code',
+    );
+  });
+
   it('picks an option by number or by a close word, and refuses ambiguity', () => {
     const options = [
       { key: 'groceries', label: 'Compras de comida' },

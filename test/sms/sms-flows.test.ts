@@ -116,6 +116,49 @@ describe(`two-way SMS through a local gateway (${DIALECT})`, () => {
     assert.match(stranger!, /not a volunteer of Riverside Mutual Aid/);
   });
 
+  it('DONE <code> <hours>: the volunteer who holds the task finishes it by text, once', async () => {
+    const holder = await addMember(ctx, net.network, 'volunteer', { phone: '+15550302201' });
+    const other = await addMember(ctx, net.network, 'volunteer', { phone: '+15550302202' });
+    assert.ok(holder && other);
+    const { summary } = await makeRequest(ctx, net.network);
+    await converse('+15550302201', `YES ${summary.code}`);
+    const dashed = `${summary.code.slice(0, 3)}-${summary.code.slice(3)}`;
+    const [ask] = await converse('+15550302201', `done ${dashed}`);
+    assert.match(ask!, new RegExp(`Reply DONE ${dashed} and the hours`), 'no hours: asked again');
+    const [tooMany] = await converse('+15550302201', `DONE ${dashed} 99`);
+    assert.match(tooMany!, /How many hours/, 'hours out of bounds: asked again');
+    const [notYours] = await converse('+15550302202', `DONE ${summary.code} 2`);
+    assert.match(notYours!, /is not yours/);
+    const [stranger] = await converse('+15550302299', `DONE ${summary.code} 2`);
+    assert.match(stranger!, /not a volunteer of/);
+    const row = () =>
+      ctx.db
+        .selectFrom('requests')
+        .select(['status', 'hours'])
+        .where('id', '=', summary.id)
+        .executeTakeFirstOrThrow();
+    assert.equal((await row()).status, 'assigned', 'nothing changed by the refusals');
+    const [thanks] = await converse(
+      '+15550302201',
+      `Done ${summary.code.slice(0, 3)} ${summary.code.slice(3)} 1,5`,
+    );
+    assert.match(thanks!, /recorded as done, 1\.5 h/);
+    const done = await row();
+    assert.equal(done.status, 'fulfilled');
+    assert.equal(Number(done.hours), 1.5);
+    const [again] = await converse('+15550302201', `DONE ${summary.code} 2`);
+    assert.match(again!, /already recorded as done/);
+    assert.equal(Number((await row()).hours), 1.5, 'the second text changes nothing');
+  });
+
+  it('LISTO <code> <horas>: the same in Spanish, hours with a comma', async () => {
+    await addMember(ctx, net.network, 'volunteer', { phone: '+15550302301' });
+    const { summary } = await makeRequest(ctx, net.network);
+    await converse('+15550302301', `SI ${summary.code}`);
+    const [gracias] = await converse('+15550302301', `listo ${summary.code} 2,25`);
+    assert.match(gracias!, /registrada como hecha, 2,25 h/);
+  });
+
   it('a coordinator offers a task by text from the suggestions; the volunteer replies YES', async () => {
     const volunteer = await addMember(ctx, net.network, 'volunteer', { phone: '+15550302101' });
     await upsertProfile(

@@ -5,6 +5,8 @@
 export const HELP_KEYWORDS = { en: 'HELP', es: 'AYUDA' } as const;
 export const STATUS_KEYWORDS = { en: 'STATUS', es: 'ESTADO' } as const;
 export const YES_KEYWORDS = { en: 'YES', es: 'SI' } as const;
+/** A volunteer with SMS but no data says a task is done: DONE <code> <hours>. */
+export const DONE_KEYWORDS = { en: 'DONE', es: 'LISTO' } as const;
 export const STOP_KEYWORDS = [
   'STOP',
   'STOPALL',
@@ -31,6 +33,7 @@ export type Inbound =
   | { kind: 'help'; language: SmsLanguage }
   | { kind: 'status'; code: string; language: SmsLanguage }
   | { kind: 'yes'; code: string; language: SmsLanguage }
+  | { kind: 'done'; code: string; hours: number | null; language: SmsLanguage }
   | { kind: 'text'; text: string };
 
 /** Upper case, without accents, single spaces: "  sí  abc " → "SI ABC". */
@@ -60,7 +63,28 @@ export function parseInbound(body: string): Inbound {
   if (status && code) return { kind: 'status', code, language: status };
   const yes = keywordLanguage(YES_KEYWORDS, word);
   if (yes && code) return { kind: 'yes', code, language: yes };
+  const done = keywordLanguage(DONE_KEYWORDS, word);
+  if (done && code) return { kind: 'done', ...codeAndHours(rest, code), language: done };
   return { kind: 'text', text: body.trim() };
+}
+
+/** Hours as texted: "2", "1.5" or "1,5". */
+const HOURS = /^\d{1,2}(?:[.,]\d{1,2})?$/;
+
+/**
+ * The code and the hours of a DONE text. The code's alphabet has digits too (K7M-4QP), so the
+ * last word is read as hours only when what stands before it is a whole code's length; "DONE
+ * K7M4QP" alone asks for the hours.
+ */
+function codeAndHours(words: string[], whole: string): { code: string; hours: number | null } {
+  const last = words[words.length - 1] ?? '';
+  const before = words
+    .slice(0, -1)
+    .join('')
+    .replace(/[^A-Z0-9]/g, '');
+  if (words.length >= 2 && HOURS.test(last) && before.length === 6)
+    return { code: before, hours: Number(last.replace(',', '.')) };
+  return { code: whole, hours: null };
 }
 
 /**

@@ -2,6 +2,7 @@ import { atLeast } from '../../domain/access/roles.ts';
 import { normalisePhone } from '../../domain/people/contact.ts';
 import { echoableCode, formatCode } from '../../domain/requests/request-code.ts';
 import {
+  DONE_KEYWORDS,
   helpKeyword,
   type Inbound,
   parseInbound,
@@ -11,6 +12,7 @@ import {
 import { type Language, type Translate, translator } from '../../i18n/i18n.ts';
 import { AppError } from '../../shared/app-error.ts';
 import { isoNow } from '../../shared/clock.ts';
+import { numberFormat } from '../../shared/intl.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { Actor } from '../core/actor.ts';
 import { listAreas } from '../core/area.repository.ts';
@@ -28,7 +30,7 @@ import { findPeopleByPhone } from '../people/person.service.ts';
 import { limitedLookup } from '../rate-limit/rate-limit.service.ts';
 import { createRequest } from '../requests/request-intake.service.ts';
 import { requestByCode } from '../requests/request-lookup.service.ts';
-import { claimTask } from '../requests/task.service.ts';
+import { claimTask, finishTask } from '../requests/task.service.ts';
 import { answerSurveyBySms, stopSurveysByText } from '../surveys/survey-answer.service.ts';
 import {
   clearConversation,
@@ -149,7 +151,7 @@ export async function handleInboundSms(deps: SmsDeps, sms: InboundSms): Promise<
     return;
   }
 
-  if (msg.kind === 'status' || msg.kind === 'yes') {
+  if (msg.kind === 'status' || msg.kind === 'yes' || msg.kind === 'done') {
     const networks = live ? candidates.filter((n) => n.id === live.networkId) : candidates;
     const t = translator(msg.language);
     let found: Awaited<ReturnType<typeof findByCode>>;
@@ -183,6 +185,16 @@ export async function handleInboundSms(deps: SmsDeps, sms: InboundSms): Promise<
           status: t(`sms.status.${summary.status}`),
         }),
       );
+      return;
+    }
+    if (msg.kind === 'done') {
+      await finishByText(deps, {
+        ...found,
+        phone,
+        language: msg.language,
+        hours: msg.hours,
+        reply,
+      });
       return;
     }
     await claimByText(deps, { ...found, phone, language: msg.language, reply });
@@ -291,36 +303,12 @@ async function findByCode(deps: SmsDeps, networks: Network[], raw: string) {
   return null;
 }
 
-async function claimByText(
-  deps: SmsDeps,
-  o: {
-    network: Network;
-    summary: { id: string; code: string; category: string; areaName: string | null };
-    phone: string;
-    language: Language;
-    reply: (network: Network | null, lang: Language, text: string) => Promise<void>;
-  },
-): Promise<void> {
+async function claimByText(deps: SmsDeps, o: TextCtx): Promise<void> {
   const t = translator(o.language);
   const code = formatCode(o.summary.code);
-  let volunteer: { id: string; displayName: string; preferredLanguage: string | null } | null =
-    null;
-  for (const p of await findPeopleByPhone(deps.db, deps.config.keys, o.phone)) {
-    if (atLeast(await findRole(deps.db, o.network.id, p.id), 'volunteer')) volunteer = p;
-  }
-  if (!volunteer) {
-    await o.reply(o.network, o.language, t('sms.notVolunteer', { network: o.network.name }));
-    return;
-  }
-  const actor: Actor = {
-    kind: 'person',
-    personId: volunteer.id,
-    displayName: volunteer.displayName,
-    isOperator: false,
-    preferredLanguage: volunteer.preferredLanguage,
-    sessionId: 'sms',
-  };
-  const scope = await resolveScope(deps.db, actor, o.network.slug);
+  const as = await volunteerByPhone(deps, o);
+  if (!as) return;
+  const { actor, scope } = as;
   try {
     await claimTask(deps, { actor, scope, requestId: o.summary.id });
   } catch (e) {
@@ -338,6 +326,84 @@ async function claimByText(
       category: t(`category.${o.summary.category}` as never),
       area: o.summary.areaName ?? '',
       link: `${deps.config.baseUrl}/n/${o.network.slug}/tasks/${o.summary.id}`,
+    }),
+  );
+}
+
+type TextCtx = {
+  network: Network;
+  summary: { id: string; code: string; category: string; areaName: string | null };
+  phone: string;
+  language: Language;
+  reply: (network: Network | null, lang: Language, text: string) => Promise<void>;
+};
+
+/**
+ * The volunteer of this network whose account has the phone the text came from, as an actor
+ * and scope; when there is none, the text is answered so and null returned.
+ */
+async function volunteerByPhone(deps: SmsDeps, o: TextCtx) {
+  let volunteer: { id: string; displayName: string; preferredLanguage: string | null } | null =
+    null;
+  for (const p of await findPeopleByPhone(deps.db, deps.config.keys, o.phone)) {
+    if (atLeast(await findRole(deps.db, o.network.id, p.id), 'volunteer')) volunteer = p;
+  }
+  if (!volunteer) {
+    const t = translator(o.language);
+    await o.reply(o.network, o.language, t('sms.notVolunteer', { network: o.network.name }));
+    return null;
+  }
+  const actor: Actor = {
+    kind: 'person',
+    personId: volunteer.id,
+    displayName: volunteer.displayName,
+    isOperator: false,
+    preferredLanguage: volunteer.preferredLanguage,
+    sessionId: 'sms',
+  };
+  return { actor, scope: await resolveScope(deps.db, actor, o.network.slug) };
+}
+
+/** The same bounds as the web's "done" form: a quarter of an hour to a day. */
+const MIN_HOURS = 0.25;
+const MAX_HOURS = 24;
+
+/**
+ * DONE <code> <hours> from the volunteer who holds the task (issue 18: a phone with SMS but no
+ * data): the task is finished through the same service as the web's "done" form, which checks
+ * again that it is theirs. Without hours, or with hours out of bounds, the reply asks again
+ * with the code filled in; a second DONE for a task already finished says it was recorded.
+ */
+async function finishByText(deps: SmsDeps, o: TextCtx & { hours: number | null }): Promise<void> {
+  const t = translator(o.language);
+  const code = formatCode(o.summary.code);
+  const keyword = DONE_KEYWORDS[o.language as SmsLanguage] ?? DONE_KEYWORDS.en;
+  const as = await volunteerByPhone(deps, o);
+  if (!as) return;
+  if (o.hours === null || !(o.hours >= MIN_HOURS && o.hours <= MAX_HOURS)) {
+    await o.reply(o.network, o.language, t('sms.doneHours', { keyword, code }));
+    return;
+  }
+  const hours = Math.round(o.hours * 4) / 4 || MIN_HOURS;
+  try {
+    await finishTask(deps, { ...as, requestId: o.summary.id, hours });
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    const key =
+      e.code === 'REQUEST_STATUS_CONFLICT'
+        ? 'sms.doneAlready'
+        : e.code === 'REQUEST_NOT_YOURS' || e.code === 'NOT_FOUND'
+          ? 'sms.doneNotYours'
+          : 'sms.failed';
+    await o.reply(o.network, o.language, t(key, { code }));
+    return;
+  }
+  await o.reply(
+    o.network,
+    o.language,
+    t('sms.doneThanks', {
+      code,
+      hours: numberFormat(o.language, { maximumFractionDigits: 2 }).format(hours),
     }),
   );
 }

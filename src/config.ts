@@ -35,6 +35,11 @@ export interface Config {
    * or null: then no SMS is sent and inbound texts are refused.
    */
   readonly sms: SmsConfig | null;
+  /**
+   * A geocoder (GEOCODER_URL: Nominatim's or Pelias' search API) that places a typed address
+   * in its 500 m cell, or null: then no address leaves the machine.
+   */
+  readonly geocoderUrl: string | null;
   readonly trustProxy: boolean;
   readonly logLevel: string;
   readonly defaultLanguage: 'en' | 'es';
@@ -150,6 +155,19 @@ function encryptionKeys(env: Env, dataDir: string, indexSecret: string): KeyRing
   }
 }
 
+/** An optional http(s) address without its trailing slash, or null when unset. */
+function httpUrl(env: Env, name: string): string | null {
+  const raw = (env[name] || '').trim().replace(/\/+$/, '');
+  if (!raw) return null;
+  try {
+    const u = new URL(raw);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+  } catch {
+    throw new ConfigError(name, `expected an http(s) URL, got "${raw}"`);
+  }
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const port = int(env, 'PORT', 3000, 0, 65535);
   const host = env.HOST || '127.0.0.1';
@@ -210,6 +228,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl,
     mailFrom: env.MAIL_FROM || 'Mutua <no-reply@localhost>',
     sms,
+    geocoderUrl: httpUrl(env, 'GEOCODER_URL'),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     logLevel,
     defaultLanguage,

@@ -17,6 +17,7 @@ import type { Deps } from '../core/deps.ts';
 import { memberIdsWithRole } from '../core/membership.repository.ts';
 import { authorize, type NetworkScope } from '../core/scope.ts';
 import type { Db } from '../db/database.ts';
+import { geocodeAddress } from '../delivery/geocoder.ts';
 import { messages } from '../notifications/messages.ts';
 import { notifyContact, notifyPerson } from '../notifications/notification.service.ts';
 import { sealPrivate } from '../privacy/privacy-gate.ts';
@@ -180,7 +181,13 @@ export async function createRequest(
 
   const id = newId();
   const now = isoNow(deps.clock);
-  const point = input.point ?? area?.centre ?? null;
+  // An address without a place: the operator's geocoder may place it (only its cell is kept).
+  const located =
+    input.point ??
+    (input.address && !area
+      ? await geocodeAddress(deps.config, input.address, { countryCode: network.country })
+      : null);
+  const point = located ?? area?.centre ?? null;
   const approx = point ? roundForPrivacy(point) : null;
   const statusToken = formToken ?? randomToken(18);
   const sealed = sealPrivate(deps.config.keys, id, {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
+import { decideRequest, requestHours } from '../../src/server/timebank/time-request.service.ts';
 import {
   listAccounts,
   listAllPostings,
@@ -9,8 +10,6 @@ import {
 import {
   accountStatement,
   creditFromHelp,
-  decideRequest,
-  requestHours,
   reverseTransaction,
   sendHours,
 } from '../../src/server/timebank/timebank.service.ts';
